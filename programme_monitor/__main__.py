@@ -1,0 +1,5 @@
+import sys
+
+from programme_monitor.build import main
+
+sys.exit(main())

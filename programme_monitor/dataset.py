@@ -1,0 +1,393 @@
+"""Load a programme's data directory, check every file and every reference between them.
+
+`load_dataset(data_dir)` is the one way in: it returns a Dataset or raises DataErrors listing every
+problem found (file, row, column, what to do), so nothing is built from data that was not checked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from programme_monitor.errors import ErrorCollector
+from programme_monitor.periods import latest_possible_date, parse_period
+from programme_monitor.readers import read_csv_records, read_text, read_yaml
+
+FILES = {
+    "programme": "programme.yaml",
+    "indicators": "indicators.yaml",
+    "changes": "changes.yaml",
+    "areas": "areas.csv",
+    "bodies": "bodies.csv",
+    "sources": "sources.csv",
+    "targets": "targets.csv",
+    "tasks": "tasks.csv",
+    "observations": "observations.csv",
+}
+
+COLUMNS = {
+    "areas": ["area_id", "lineage", "name_vi", "kind_vi", "valid_from", "valid_to", "note_vi"],
+    "bodies": ["body_id", "name_vi", "role_vi", "status_since_2025_vi"],
+    "sources": ["source_id", "title", "publisher", "url", "published", "published_note",
+                "accessed", "kind", "confidence", "note_vi"],
+    "targets": ["target_id", "clause", "indicator", "area", "kind", "year", "low", "high", "strict",
+                "value_text", "year_basis", "statement_vi", "quote", "reading_note_vi"],
+    "tasks": ["task_id", "group", "title_vi", "lead", "support", "basis", "due", "due_basis", "quote"],
+    "observations": ["indicator", "area", "period", "value", "unit", "source", "flags", "note_vi"],
+}
+
+CLAUSE = re.compile(r"^[IVX]+(\.\d+)+$")
+
+
+def load_vocabulary() -> dict[str, Any]:
+    """Target kinds, observation flags and other terms shared by every programme."""
+    text = resources.files("programme_monitor").joinpath("vocabulary.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _split_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _squash_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Dataset:
+    """A checked programme: its texts, targets, tasks, indicators, areas, sources, observations."""
+
+    data_dir: Path
+    programme: dict[str, Any]
+    indicators: dict[str, dict[str, Any]]
+    units: dict[str, dict[str, Any]]
+    changes: dict[str, Any]
+    areas: pd.DataFrame
+    bodies: pd.DataFrame
+    sources: pd.DataFrame
+    targets: pd.DataFrame
+    tasks: pd.DataFrame
+    observations: pd.DataFrame
+    vocabulary: dict[str, Any] = field(default_factory=load_vocabulary)
+
+    @cached_property
+    def programme_text(self) -> str:
+        return (self.data_dir / self.programme["text_file"]).read_text("utf-8")
+
+    def indicator_ids_in_group(self, group_id: str) -> list[str]:
+        """Indicators of a group: those with targets first (in target order), then context ones."""
+        in_group = [i for i, d in self.indicators.items() if d["group"] == group_id]
+        with_targets = [i for i in dict.fromkeys(self.targets["indicator"]) if i in in_group]
+        return with_targets + [i for i in in_group if i not in with_targets]
+
+    def target_group_of(self, target: pd.Series) -> str:
+        return self.indicators[target["indicator"]]["group"]
+
+
+def load_dataset(data_dir: str | Path) -> Dataset:
+    """Read and check every file of a programme's data directory; raise DataErrors on problems."""
+    data_dir = Path(data_dir)
+    errors = ErrorCollector()
+    vocabulary = load_vocabulary()
+    paths = {name: data_dir / filename for name, filename in FILES.items()}
+
+    programme = read_yaml(paths["programme"], errors) or {}
+    indicator_file = read_yaml(paths["indicators"], errors) or {}
+    changes = read_yaml(paths["changes"], errors) or {}
+    records = {name: read_csv_records(paths[name], cols, errors) for name, cols in COLUMNS.items()}
+    errors.raise_if_any()  # the checks below need every file readable
+
+    text = read_text(data_dir / programme.get("text_file", "programme-text.txt"), errors)
+    units = indicator_file.get("units", {})
+    indicators = indicator_file.get("indicators", {})
+    _check_programme(programme, paths["programme"], errors)
+    _check_indicators(indicators, units, programme, paths["indicators"], errors)
+
+    areas = _frame(records["areas"], COLUMNS["areas"])
+    bodies = _frame(records["bodies"], COLUMNS["bodies"])
+    lineages = set(areas["lineage"])
+    sources = _load_sources(records["sources"], paths["sources"], vocabulary, errors)
+    targets = _load_targets(records["targets"], paths["targets"], indicators, lineages,
+                            programme.get("scopes", {}), vocabulary, text or "", errors)
+    tasks = _load_tasks(records["tasks"], paths["tasks"], programme, set(bodies["body_id"]),
+                        text or "", errors)
+    observations = _load_observations(records["observations"], paths["observations"], indicators,
+                                      areas, sources, vocabulary, errors)
+    _check_changes(changes, paths["changes"], set(targets["target_id"]), set(sources.index), errors)
+    _check_unique(records["areas"], "area_id", paths["areas"], errors)
+    _check_unique(records["bodies"], "body_id", paths["bodies"], errors)
+    errors.raise_if_any()
+
+    return Dataset(data_dir, programme, indicators, units, changes, areas, bodies, sources,
+                   targets, tasks, observations, vocabulary)
+
+
+def _frame(records: list[tuple[int, dict[str, str]]], columns: list[str]) -> pd.DataFrame:
+    rows = [dict(record, row=row) for row, record in records]
+    return pd.DataFrame(rows, columns=[*columns, "row"])
+
+
+def _check_unique(records, column: str, path: Path, errors: ErrorCollector) -> None:
+    seen: dict[str, int] = {}
+    for row, record in records:
+        key = record[column]
+        if key in seen:
+            errors.add(path, row, column, f"mã '{key}' trùng với dòng {seen[key]}",
+                       "mỗi mã chỉ dùng một lần")
+        seen.setdefault(key, row)
+
+
+def _check_programme(programme: dict, path: Path, errors: ErrorCollector) -> None:
+    for key in ["id", "title_vi", "short_title_vi", "issuer_vi", "signed", "area", "scopes", "horizon",
+                "text_file", "target_groups", "task_groups", "organisation", "general_objectives",
+                "errata"]:
+        if key not in programme:
+            errors.add(path, None, key, f"thiếu mục '{key}'", f"thêm mục '{key}' vào {path.name}")
+
+
+def _check_indicators(indicators: dict, units: dict, programme: dict, path: Path,
+                      errors: ErrorCollector) -> None:
+    groups = {g["id"] for g in programme.get("target_groups", [])} | {"context"}
+    for ind_id, spec in indicators.items():
+        for key in ["name_vi", "unit", "value_type", "direction", "group", "definition_vi",
+                    "publisher_vi"]:
+            if key not in spec:
+                errors.add(path, None, f"{ind_id}.{key}", f"chỉ số '{ind_id}' thiếu '{key}'",
+                           f"thêm '{key}' cho chỉ số này")
+        if spec.get("unit") not in units:
+            errors.add(path, None, f"{ind_id}.unit", f"đơn vị '{spec.get('unit')}' chưa khai báo",
+                       f"dùng một đơn vị trong mục units: {', '.join(units)}")
+        if spec.get("value_type") not in ("number", "category"):
+            errors.add(path, None, f"{ind_id}.value_type", "value_type không hợp lệ",
+                       "dùng number hoặc category")
+        if spec.get("direction") not in ("up", "down", "none"):
+            errors.add(path, None, f"{ind_id}.direction", "direction không hợp lệ",
+                       "dùng up, down hoặc none; mỗi chỉ số phải nêu rõ hướng")
+        if spec.get("group") not in groups:
+            errors.add(path, None, f"{ind_id}.group", f"nhóm '{spec.get('group')}' không có",
+                       f"dùng một nhóm của programme.yaml: {', '.join(sorted(groups))}")
+        for related in spec.get("related", []):
+            if related not in indicators:
+                errors.add(path, None, f"{ind_id}.related", f"chỉ số liên quan '{related}' không có",
+                           "dùng mã chỉ số đã khai báo")
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _load_sources(records, path: Path, vocabulary: dict, errors: ErrorCollector) -> pd.DataFrame:
+    _check_unique(records, "source_id", path, errors)
+    frame = _frame(records, COLUMNS["sources"])
+    published_by = []
+    for row, record in records:
+        for column in ["title", "publisher", "published", "accessed"]:
+            if not record[column]:
+                errors.add(path, row, column, "ô trống", "mỗi nguồn cần tên, cơ quan/trang đăng, "
+                           "ngày đăng và ngày truy cập")
+        if record["kind"] not in vocabulary["source_kinds"]:
+            errors.add(path, row, "kind", f"loại nguồn '{record['kind']}' không hợp lệ",
+                       f"dùng {', '.join(vocabulary['source_kinds'])}")
+        if record["kind"] == "web" and not record["url"].startswith(("http://", "https://")):
+            errors.add(path, row, "url", "nguồn trên mạng cần địa chỉ http(s)",
+                       "ghi địa chỉ đầy đủ của trang")
+        if record["confidence"] not in vocabulary["confidence"]:
+            errors.add(path, row, "confidence", f"mức tin cậy '{record['confidence']}' không hợp lệ",
+                       f"dùng {', '.join(vocabulary['confidence'])}; nguồn yếu hơn không được đăng")
+        try:
+            published_by.append(latest_possible_date(record["published"]))
+        except ValueError as exc:
+            errors.add(path, row, "published", str(exc), "ghi ngày theo dạng YYYY-MM-DD")
+            published_by.append(None)
+        try:
+            latest_possible_date(record["accessed"])
+        except ValueError as exc:
+            errors.add(path, row, "accessed", str(exc), "ghi ngày theo dạng YYYY-MM-DD")
+    frame["published_by"] = published_by
+    return frame.set_index("source_id", drop=False)
+
+
+def _load_targets(records, path: Path, indicators: dict, lineages: set[str], scopes: dict,
+                  vocabulary: dict, programme_text: str, errors: ErrorCollector) -> pd.DataFrame:
+    _check_unique(records, "target_id", path, errors)
+    kinds = vocabulary["target_kinds"]
+    squashed_text = _squash_spaces(programme_text)
+    for row, record in records:
+        if not CLAUSE.match(record["clause"]):
+            errors.add(path, row, "clause", f"'{record['clause']}' không phải số khoản",
+                       "ghi theo dạng II.2.3 (mục, khoản, gạch đầu dòng)")
+        if record["indicator"] not in indicators:
+            errors.add(path, row, "indicator", f"chỉ số '{record['indicator']}' chưa khai báo",
+                       "thêm chỉ số vào indicators.yaml hoặc sửa mã")
+        if record["area"] not in lineages or record["area"] not in scopes:
+            errors.add(path, row, "area", f"địa bàn '{record['area']}' không phải phạm vi của Chương trình",
+                       f"dùng một mã trong mục scopes của programme.yaml: {', '.join(scopes)}")
+        if record["year_basis"] not in vocabulary["year_bases"]:
+            errors.add(path, row, "year_basis", "căn cứ năm không hợp lệ",
+                       f"dùng {', '.join(vocabulary['year_bases'])}")
+        if not record["year"].isdigit():
+            errors.add(path, row, "year", f"'{record['year']}' không phải năm", "ghi năm 4 chữ số")
+        kind = record["kind"]
+        if kind not in kinds:
+            errors.add(path, row, "kind", f"loại mục tiêu '{kind}' không hợp lệ",
+                       f"dùng {', '.join(kinds)}")
+            continue
+        for column in kinds[kind]["needs"]:
+            if not record[column]:
+                errors.add(path, row, column, f"mục tiêu loại '{kind}' cần giá trị ở cột này",
+                           "ghi giá trị mục tiêu")
+        for column in ["low", "high"]:
+            if record[column] and _number(record[column]) is None:
+                errors.add(path, row, column, f"'{record[column]}' không phải số",
+                           "ghi số với dấu chấm thập phân, không kèm đơn vị")
+        low, high = _number(record["low"]), _number(record["high"])
+        if kind == "range" and low is not None and high is not None and low >= high:
+            errors.add(path, row, "high", "cận trên không lớn hơn cận dưới",
+                       "ghi cận dưới ở cột low, cận trên ở cột high")
+        if record["strict"] not in ("", "yes"):
+            errors.add(path, row, "strict", "chỉ nhận 'yes' hoặc để trống",
+                       "ghi yes khi văn bản nói “trên” (lớn hơn hẳn)")
+        if _squash_spaces(record["quote"]) not in squashed_text:
+            errors.add(path, row, "quote", "trích dẫn không có trong văn bản Chương trình",
+                       "chép nguyên văn một đoạn của văn bản để người đọc đối chiếu")
+    frame = _frame(records, COLUMNS["targets"])
+    frame["low"] = pd.to_numeric(frame["low"], errors="coerce")
+    frame["high"] = pd.to_numeric(frame["high"], errors="coerce")
+    frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
+    return frame
+
+
+def _load_tasks(records, path: Path, programme: dict, body_ids: set[str], programme_text: str,
+                errors: ErrorCollector) -> pd.DataFrame:
+    _check_unique(records, "task_id", path, errors)
+    groups = {g["clause"] for g in programme.get("task_groups", [])}
+    organisation = {o["clause"] for o in programme.get("organisation", [])}
+    squashed_text = _squash_spaces(programme_text)
+    for row, record in records:
+        if record["group"] not in groups or not record["task_id"].startswith(record["group"] + "."):
+            errors.add(path, row, "group", f"nhóm '{record['group']}' không khớp",
+                       f"dùng một nhóm của programme.yaml ({', '.join(sorted(groups))}) và mã "
+                       "nhiệm vụ bắt đầu bằng mã nhóm")
+        for column in ["lead", "support"]:
+            for body in _split_list(record[column]):
+                if body not in body_ids:
+                    errors.add(path, row, column, f"cơ quan '{body}' không có trong bodies.csv",
+                               "thêm cơ quan vào bodies.csv hoặc sửa mã; nhiều mã cách nhau bởi ;")
+        if not _split_list(record["lead"]):
+            errors.add(path, row, "lead", "thiếu cơ quan chủ trì", "ghi mã cơ quan chủ trì")
+        for clause in _split_list(record["basis"]):
+            if clause not in organisation:
+                errors.add(path, row, "basis", f"khoản '{clause}' không có trong mục IV",
+                           f"dùng {', '.join(sorted(organisation))}")
+        try:
+            date.fromisoformat(record["due"])
+        except ValueError:
+            errors.add(path, row, "due", f"'{record['due']}' không phải ngày",
+                       "ghi hạn theo dạng YYYY-MM-DD")
+        if _squash_spaces(record["quote"]) not in squashed_text:
+            errors.add(path, row, "quote", "trích dẫn không có trong văn bản Chương trình",
+                       "chép nguyên văn phần đầu của gạch đầu dòng")
+    frame = _frame(records, COLUMNS["tasks"])
+    for column in ["lead", "support", "basis"]:
+        frame[column] = frame[column].map(_split_list)
+    return frame
+
+
+def _load_observations(records, path: Path, indicators: dict, areas: pd.DataFrame,
+                       sources: pd.DataFrame, vocabulary: dict,
+                       errors: ErrorCollector) -> pd.DataFrame:
+    area_lineage = dict(zip(areas["area_id"], areas["lineage"]))
+    flag_specs = vocabulary["flags"]
+    parsed = []
+    for row, record in records:
+        spec = indicators.get(record["indicator"])
+        if spec is None:
+            errors.add(path, row, "indicator", f"chỉ số '{record['indicator']}' chưa khai báo",
+                       "dùng một mã trong indicators.yaml")
+            continue
+        if record["area"] not in area_lineage:
+            errors.add(path, row, "area", f"địa bàn '{record['area']}' không có trong areas.csv",
+                       "dùng một mã area_id của areas.csv")
+        if record["unit"] != spec["unit"]:
+            errors.add(path, row, "unit",
+                       f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')",
+                       f"ghi '{spec['unit']}' hoặc quy đổi giá trị")
+        flags = _split_list(record["flags"])
+        for flag in flags:
+            if flag not in flag_specs:
+                errors.add(path, row, "flags", f"ghi chú '{flag}' không hợp lệ",
+                           f"dùng {', '.join(flag_specs)}, cách nhau bởi ;")
+        number = None
+        if spec["value_type"] == "number":
+            number = _number(record["value"])
+            if number is None:
+                errors.add(path, row, "value", f"'{record['value']}' không phải số",
+                           "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %")
+            elif spec["unit"] == "percent" and not 0 <= number <= 100:
+                errors.add(path, row, "value", f"tỷ lệ {number} nằm ngoài 0–100",
+                           "kiểm tra giá trị và đơn vị")
+            elif number < 0:
+                errors.add(path, row, "value", "giá trị âm", "kiểm tra giá trị")
+        elif not record["value"]:
+            errors.add(path, row, "value", "ô trống", "ghi giá trị (loại, bước đạt được)")
+        try:
+            period = parse_period(record["period"])
+        except ValueError as exc:
+            errors.add(path, row, "period", str(exc), "sửa kỳ số liệu")
+            continue
+        if record["source"] not in sources.index:
+            errors.add(path, row, "source", f"nguồn '{record['source']}' không có trong sources.csv",
+                       "thêm nguồn vào sources.csv trước, rồi ghi mã nguồn ở đây")
+            continue
+        published_by = sources.loc[record["source"], "published_by"]
+        counts_as_observed = all(flag_specs.get(f, {}).get("counts_as_observed", True)
+                                 for f in flags)
+        may_follow = counts_as_observed is False or any(
+            flag_specs.get(f, {}).get("may_follow_publication", False) for f in flags)
+        if not may_follow and published_by is not None and period.start > published_by:
+            errors.add(path, row, "period",
+                       f"kỳ {record['period']} bắt đầu sau ngày đăng của nguồn ({published_by})",
+                       "kiểm tra kỳ số liệu; dự báo hoặc mục tiêu cần ghi chú forecast hoặc "
+                       "target-of-another-plan; quyết định có hiệu lực sau cần ghi chú in-force-from")
+        parsed.append(dict(
+            record, row=row, flags=tuple(flags), value_number=number,
+            lineage=area_lineage.get(record["area"]), period_start=period.start,
+            period_end=period.end, period_x=period.end_as_year, published_by=published_by,
+            observed=counts_as_observed,
+        ))
+    columns = [*COLUMNS["observations"], "row", "value_number", "lineage", "period_start",
+               "period_end", "period_x", "published_by", "observed"]
+    return pd.DataFrame(parsed, columns=columns)
+
+
+def _check_changes(changes: dict, path: Path, target_ids: set[str], source_ids: set[str],
+                   errors: ErrorCollector) -> None:
+    event_ids = set()
+    for event in changes.get("events", []):
+        event_ids.add(event.get("id"))
+        for source in event.get("sources", []):
+            if source not in source_ids:
+                errors.add(path, None, f"events.{event.get('id')}.sources",
+                           f"nguồn '{source}' không có trong sources.csv", "thêm nguồn hoặc sửa mã")
+    for index, impact in enumerate(changes.get("impacts", []), start=1):
+        for target in impact.get("affects", []):
+            if target not in target_ids:
+                errors.add(path, None, f"impacts[{index}].affects",
+                           f"mục tiêu '{target}' không có trong targets.csv", "sửa mã mục tiêu")
+        for event in impact.get("events", []):
+            if event not in event_ids:
+                errors.add(path, None, f"impacts[{index}].events", f"sự kiện '{event}' không có",
+                           "dùng mã một sự kiện ở mục events")

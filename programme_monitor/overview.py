@@ -1,0 +1,55 @@
+"""The overview: one row per target with its latest value and source, or 'no data yet'."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from programme_monitor.formatting import cite, format_period, format_target, format_value, labels
+from programme_monitor.markdown import markdown_table
+from programme_monitor.selection import context_for_target, latest_for_target
+
+
+def target_label(dataset, target: pd.Series) -> str:
+    scope = dataset.programme["scopes"][target["area"]]
+    return f"{target['statement_vi']} ({scope})"
+
+
+def overview_rows(dataset, as_of: date) -> pd.DataFrame:
+    """One row per target: clause, statement, target, year, latest value and source (or none)."""
+    rows = []
+    for _, target in dataset.targets.iterrows():
+        latest = latest_for_target(dataset, target, as_of)
+        context = context_for_target(dataset, target, as_of)
+        rows.append({
+            "target_id": target["target_id"],
+            "clause": target["clause"],
+            "statement": target_label(dataset, target),
+            "target": format_target(dataset, target),
+            "year": int(target["year"]),
+            "has_data": latest is not None,
+            "latest": None if latest is None else
+            f"{format_value(dataset, latest)} ({format_period(latest['period'])})",
+            "source": "" if latest is None else cite(dataset, latest["source"]),
+            "context": "; ".join(
+                f"{_area_name(dataset, c['area'])}: {format_value(dataset, c)} "
+                f"({format_period(c['period'])}, {cite(dataset, c['source'])})"
+                for _, c in context.iterrows()),
+        })
+    return pd.DataFrame(rows)
+
+
+def _area_name(dataset, area_id: str) -> str:
+    return dataset.areas.set_index("area_id").loc[area_id, "name_vi"]
+
+
+def overview_table(dataset, as_of: date, lang: str = "vi") -> str:
+    words = labels(lang)
+    table = overview_rows(dataset, as_of)
+    header = [words["col_clause"], words["col_indicator"], words["col_target"], words["col_year"],
+              words["col_latest"], words["col_source"], words["col_context"]]
+    body = [[r.clause, r.statement, r.target, r.year,
+             r.latest if r.has_data else f"*{words['no_data']}*", r.source, r.context]
+            for r in table.itertuples()]
+    return markdown_table(header, body)

@@ -1,0 +1,40 @@
+"""The register of sources with full citations and how many published values use each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from programme_monitor.formatting import cite, format_date, format_published, labels, markdown_escape
+from programme_monitor.markdown import markdown_table
+from programme_monitor.selection import published_by
+
+
+def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
+    words = labels(lang)
+    visible = published_by(dataset.observations, as_of)
+    uses = visible["source"].value_counts()
+    rows = []
+    for source in dataset.sources.itertuples():
+        if source.published_by > as_of:
+            continue
+        title = markdown_escape(source.title)
+        linked = f"[{title}]({source.url})" if source.url else title
+        note = markdown_escape(" ".join(filter(None, [source.published_note, source.note_vi])))
+        rows.append([source.source_id, linked, markdown_escape(source.publisher),
+                     format_published(source.published), format_date(date.fromisoformat(source.accessed)),
+                     words["confidence"][source.confidence], int(uses.get(source.source_id, 0)),
+                     note])
+    return markdown_table([words["col_id"], words["col_title"], words["col_publisher"],
+                           words["col_published"], words["col_accessed"],
+                           words["col_confidence"], words["col_used"], words["col_notes"]], rows)
+
+
+def errata_table(dataset, lang: str = "vi") -> str:
+    """Errors of the programme's text as printed, what is correct, and the sources that say so."""
+    words = labels(lang)
+    rows = [[markdown_escape(e["where_vi"]), markdown_escape(e["as_printed"]),
+             markdown_escape(e["correct"]), markdown_escape(e["explanation_vi"].strip()),
+             "; ".join(cite(dataset, s) for s in e["sources"])]
+            for e in dataset.programme["errata"]]
+    return markdown_table([words["col_where"], words["col_as_printed"], words["col_correct"],
+                           words["col_notes"], words["col_source"]], rows)
