@@ -29,7 +29,7 @@ def overview_rows(dataset, as_of: date) -> pd.DataFrame:
             "target": format_target(dataset, target),
             "year": int(target["year"]),
             "has_data": latest is not None,
-            "latest": None if latest is None else
+            "latest": "" if latest is None else
             f"{format_value(dataset, latest)} ({format_period(latest['period'])})",
             "source": "" if latest is None else cite(dataset, latest["source"]),
             "context": "; ".join(

@@ -1,0 +1,31 @@
+# One entry point. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA ?= data
+AS_OF ?=
+EDITION ?= vi
+
+.PHONY: help book check test clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+book: $(VENV)/.installed ## check the data, run the chapters, build _build/html (AS_OF=YYYY-MM-DD DATA=dir)
+	$(PY) -m programme_monitor build --data $(DATA) --lang $(EDITION) $(if $(AS_OF),--as-of $(AS_OF))
+
+check: $(VENV)/.installed ## only check the data files
+	$(PY) -m programme_monitor check --data $(DATA)
+
+test: $(VENV)/.installed ## run the tests (unit and end-to-end)
+	$(PY) -m pytest
+
+$(VENV)/.installed: requirements.txt pyproject.toml scripts/install-system-packages
+	scripts/install-system-packages
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+clean: ## remove the built site, generated chapters and the virtual environment
+	rm -rf _build book/generated $(VENV)

@@ -1,0 +1,28 @@
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+REAL_DATA = PROJECT / "data"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini-programme"
+
+
+@pytest.fixture
+def mini_copy(tmp_path):
+    """A writable copy of the synthetic mini programme."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def set_cell(csv_path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell; `row` counts like a spreadsheet (header is row 1)."""
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[row - 2][column] = value
+    with open(csv_path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)

@@ -1,0 +1,126 @@
+"""Whole builds: papermill executes the chapters, Jupyter Book compiles them, the site is checked."""
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from programme_monitor import DataErrors, load_dataset
+from programme_monitor.build import BuildSettings, build
+from tests.conftest import MINI, PROJECT, REAL_DATA, set_cell
+
+pytestmark = pytest.mark.slow
+
+
+def make_project(root: Path) -> Path:
+    """A project tree with the real notebooks, pages and configuration."""
+    for name in ["_config.yml", "_toc.yml"]:
+        shutil.copy(PROJECT / name, root / name)
+    shutil.copytree(PROJECT / "notebooks", root / "notebooks")
+    shutil.copytree(PROJECT / "book", root / "book", ignore=shutil.ignore_patterns("generated"))
+    return root
+
+
+def page_text(site: Path, page: str) -> str:
+    raw = (site / page).read_text("utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw))).replace("\u00a0", " ")
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory):
+    root = make_project(tmp_path_factory.mktemp("mini"))
+    data = root / "data"
+    shutil.copytree(MINI, data)
+    settings = BuildSettings(root, data, "2026-12-31")
+    timings = build(settings)
+    return settings, timings
+
+
+def test_mini_programme_builds_every_chapter(mini_site):
+    settings, timings = mini_site
+    site = settings.site_dir
+    assert (site / "index.html").exists()
+    for page in ["book/generated/overview.html", "book/generated/targets-01-green.html",
+                 "book/generated/targets-02-roads.html", "book/generated/tasks.html",
+                 "book/generated/changes.html", "book/generated/sources.html",
+                 "book/data-and-sources.html"]:
+        assert (site / page).exists(), page
+    assert set(timings) == {"check", "papermill", "jupyter_book"}
+
+
+def test_each_target_is_in_the_html_with_its_clause_and_value_or_no_data(mini_site):
+    settings, _ = mini_site
+    overview = page_text(settings.site_dir, "book/generated/overview.html")
+    dataset = load_dataset(settings.data_dir)
+    for target in dataset.targets.itertuples():
+        assert target.clause in overview
+        assert target.statement_vi in overview, target.statement_vi
+    assert "36,75 % (12/2025)" in overview  # X1: newest value published by as_of
+    assert "chưa có số liệu" in overview  # X2 has no observation
+    assert "nan" not in overview.split()
+    green = (settings.site_dir / "book/generated/targets-01-green.html").read_text("utf-8")
+    assert "https://example.org/synthetic-1" in green  # every number carries its source
+    assert re.search(r'<img alt="Biểu đồ tỷ lệ phủ cây xanh thử nghiệm\.[^"]+"', green)
+
+
+def test_no_code_reaches_the_reader(mini_site):
+    settings, _ = mini_site
+    for page in (settings.site_dir / "book" / "generated").glob("*.html"):
+        text = page.read_text("utf-8")
+        assert "load_dataset" not in text and "cell_input" not in text, page.name
+
+
+def test_hand_written_pages_take_their_numbers_from_the_data(mini_site):
+    settings, _ = mini_site
+    intro = page_text(settings.site_dir, "book/intro.html")
+    assert "Chương trình thử nghiệm tổng hợp" in intro
+    assert "31/12/2026" in intro  # the reporting date given as a parameter
+    assert "Chương trình có 3 mục tiêu" in intro and "2 nhiệm vụ trong 2 nhóm" in intro
+
+
+def test_a_failed_build_leaves_the_last_good_site_in_place(mini_site, tmp_path):
+    settings, _ = mini_site
+    before = {p: p.read_bytes() for p in settings.site_dir.rglob("*.html")}
+    broken = tmp_path / "data"
+    shutil.copytree(settings.data_dir, broken)
+    set_cell(broken / "observations.csv", 2, "value", "not a number")
+    with pytest.raises(DataErrors):
+        build(BuildSettings(settings.project_dir, broken, "2026-12-31"))
+    after = {p: p.read_bytes() for p in settings.site_dir.rglob("*.html")}
+    assert after == before
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    root = make_project(tmp_path_factory.mktemp("real"))
+    settings = BuildSettings(root, REAL_DATA, "2026-11-24")
+    build(settings)
+    return settings
+
+
+def test_real_programme_shows_every_target_and_task_with_its_clause(real_site):
+    dataset = load_dataset(REAL_DATA)
+    overview = page_text(real_site.site_dir, "book/generated/overview.html")
+    for target in dataset.targets.itertuples():
+        assert target.clause in overview and target.statement_vi in overview, target.target_id
+    tasks = page_text(real_site.site_dir, "book/generated/tasks.html")
+    for task in dataset.tasks.itertuples():
+        assert task.task_id in tasks and task.title_vi in tasks, task.task_id
+    changes = page_text(real_site.site_dir, "book/generated/changes.html")
+    for needle in ["01/01/2025", "01/07/2025", "01/01/2026", "Việt Khê"]:
+        assert needle in changes
+    sources = page_text(real_site.site_dir, "book/generated/sources.html")
+    assert "24/01/2022" in sources and "24/10/2022" in sources  # the erratum, stated
+
+
+def test_real_programme_reporting_date_before_later_sources(tmp_path):
+    root = make_project(tmp_path)
+    settings = BuildSettings(root, REAL_DATA, "2024-06-30")
+    build(settings)
+    changes = page_text(settings.site_dir, "book/generated/changes.html")
+    assert "01/01/2025" not in changes  # the city did not exist yet on that date
+    overview = page_text(settings.site_dir, "book/generated/overview.html")
+    assert "thành phố thuộc thành phố (01/01/2025)" not in overview

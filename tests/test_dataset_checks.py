@@ -1,0 +1,92 @@
+"""Loading checks: good data loads; each kind of bad input is named by file, row and column."""
+
+import pytest
+
+from programme_monitor import DataErrors, load_dataset
+from tests.conftest import MINI, REAL_DATA, set_cell
+
+
+def test_real_programme_loads():
+    dataset = load_dataset(REAL_DATA)
+    assert len(dataset.targets) == 34
+    assert len(dataset.tasks) == 30
+    assert set(dataset.tasks["group"]) == {f"III.{n}" for n in range(1, 7)}
+
+
+def test_mini_programme_loads():
+    dataset = load_dataset(MINI)
+    assert list(dataset.targets["target_id"]) == ["X1", "X2", "X3"]
+
+
+def only_error(data_dir):
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(data_dir)
+    assert len(caught.value.errors) == 1, caught.value
+    return caught.value.errors[0]
+
+
+@pytest.mark.parametrize("file, row, column, value, expected", [
+    ("observations.csv", 3, "area", "xa-khong-co", "không có trong areas.csv"),
+    ("observations.csv", 2, "value", "31,5", "không phải số"),
+    ("observations.csv", 2, "value", "131", "ngoài 0–100"),
+    ("observations.csv", 2, "unit", "km", "khác đơn vị của chỉ số"),
+    ("observations.csv", 2, "source", "SYN-9", "không có trong sources.csv"),
+    ("observations.csv", 2, "flags", "guess", "không hợp lệ"),
+    ("observations.csv", 2, "period", "2024-13", "không phải kỳ hợp lệ"),
+    ("observations.csv", 2, "period", "2027", "sau ngày đăng của nguồn"),
+    ("targets.csv", 3, "kind", "maximum", "không hợp lệ"),
+    ("targets.csv", 2, "high", "", "cần giá trị"),
+    ("targets.csv", 2, "quote", "đạt 99%", "không có trong văn bản"),
+    ("targets.csv", 2, "area", "tinh-thu", "không phải phạm vi"),
+    ("tasks.csv", 2, "lead", "ubnd-huyen", "không có trong bodies.csv"),
+    ("tasks.csv", 3, "basis", "IV.9", "không có trong mục IV"),
+    ("sources.csv", 2, "url", "example.org", "cần địa chỉ http"),
+    ("sources.csv", 3, "confidence", "LOW", "không hợp lệ"),
+])
+def test_bad_cell_is_named_by_file_row_and_column(mini_copy, file, row, column, value, expected):
+    set_cell(mini_copy / file, row, column, value)
+    error = only_error(mini_copy)
+    assert (error.file.name, error.row, error.column) == (file, row, column)
+    assert expected in error.problem
+    assert error.fix  # every message says what would fix it
+    assert f"{file}, dòng {row}, cột '{column}'" in str(error)
+
+
+def test_all_errors_of_a_file_come_at_once(mini_copy):
+    set_cell(mini_copy / "observations.csv", 2, "value", "abc")
+    set_cell(mini_copy / "observations.csv", 3, "area", "nowhere")
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(mini_copy)
+    assert [(e.row, e.column) for e in caught.value.errors] == [(2, "value"), (3, "area")]
+
+
+def test_ragged_row_and_wrong_delimiter(mini_copy):
+    path = mini_copy / "observations.csv"
+    path.write_text(path.read_text("utf-8") + "tree_cover,xa-thu-cu,2024\n", "utf-8")
+    error = only_error(mini_copy)
+    assert (error.row, error.column) == (8, None) and "ô" in error.problem
+    path.write_text(path.read_text("utf-8").replace(",", ";"), "utf-8")
+    error = only_error(mini_copy)
+    assert error.row == 1 and "dấu phân cách" in error.problem
+
+
+def test_non_utf8_file_is_refused_with_how_to_save_it(mini_copy):
+    path = mini_copy / "sources.csv"
+    path.write_bytes(path.read_text("utf-8").encode("cp1258", errors="replace"))
+    error = only_error(mini_copy)
+    assert error.file.name == "sources.csv" and "UTF-8" in error.fix
+
+
+def test_decomposed_vietnamese_is_refused(mini_copy):
+    import unicodedata
+    set_cell(mini_copy / "observations.csv", 2, "note_vi", unicodedata.normalize("NFD", "Giá trị"))
+    error = only_error(mini_copy)
+    assert (error.row, error.column) == (2, "note_vi") and "NFC" in error.problem
+
+
+def test_unknown_indicator_in_yaml_reference(mini_copy):
+    path = mini_copy / "indicators.yaml"
+    path.write_text(path.read_text("utf-8").replace("direction: up\n    ceiling: 100",
+                                                    "direction: sideways\n    ceiling: 100"), "utf-8")
+    error = only_error(mini_copy)
+    assert error.column == "tree_cover.direction"

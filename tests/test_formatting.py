@@ -1,0 +1,55 @@
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from programme_monitor import load_dataset
+from programme_monitor.formatting import (
+    format_number, format_period, format_published, format_target, format_value, labels,
+)
+
+
+@pytest.mark.parametrize("value, text", [
+    (40.4, "40,4"), (397570, "397.570"), (3194.72, "3.194,72"), (60.0, "60"), (0.5, "0,5"),
+])
+def test_vietnamese_number_style(value, text):
+    assert format_number(value) == text
+
+
+@pytest.mark.parametrize("period, text", [
+    ("2024", "2024"), ("2021-06", "6/2021"), ("2025-01-01", "01/01/2025"),
+    ("2022-H1", "6 tháng đầu 2022"), ("2015/2020", "2015–2020"), ("2018-01/2018-09", "1/2018–9/2018"),
+])
+def test_period_words(period, text):
+    assert format_period(period) == text
+
+
+def test_publication_date_keeps_its_precision():
+    assert format_published("2024") == "năm 2024"
+    assert format_published("2023-11") == "11/2023"
+    assert format_published("2023-11-17") == "17/11/2023"
+
+
+def test_targets_in_words():
+    from tests.conftest import MINI
+    dataset = load_dataset(MINI)
+    by_id = dataset.targets.set_index("target_id")
+    assert format_target(dataset, by_id.loc["X1"]) == "40–50\u00a0%"
+    assert format_target(dataset, by_id.loc["X2"]) == "tối thiểu 12\u00a0km"
+    assert format_target(dataset, by_id.loc["X3"]) == "hoàn thành"
+
+
+def test_value_qualifiers_from_flags():
+    from tests.conftest import MINI
+    dataset = load_dataset(MINI)
+    row = pd.Series({"value": "91", "value_number": 91.0, "unit": "percent",
+                     "flags": ("lower-bound",)})
+    assert format_value(dataset, row) == "trên 91\u00a0%"
+    row["flags"] = ("approximate",)
+    assert format_value(dataset, row) == "khoảng 91\u00a0%"
+
+
+def test_unknown_edition_language_fails_instead_of_mixing_languages():
+    with pytest.raises(ValueError, match="no labels"):
+        labels("xx")
+    assert SimpleNamespace(**labels("vi")).no_data == "chưa có số liệu"

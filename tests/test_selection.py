@@ -1,0 +1,41 @@
+from datetime import date
+
+from programme_monitor import load_dataset
+from programme_monitor.overview import overview_rows
+from programme_monitor.selection import context_for_target, latest_for_target
+from tests.conftest import MINI
+
+DATASET = load_dataset(MINI)
+TARGETS = DATASET.targets.set_index("target_id", drop=False)
+
+
+def test_latest_value_is_the_newest_period_published_by_the_reporting_date():
+    latest = latest_for_target(DATASET, TARGETS.loc["X1"], date(2026, 12, 31))
+    assert (latest["period"], latest["value_number"]) == ("2025-12", 36.75)
+
+
+def test_as_of_leaves_out_figures_published_after_it():
+    # SYN-2 is known to month precision (2026-03), so it counts from 31/03/2026.
+    assert latest_for_target(DATASET, TARGETS.loc["X1"], date(2026, 3, 30))["period"] == "2025-H1"
+    assert latest_for_target(DATASET, TARGETS.loc["X1"], date(2026, 3, 31))["period"] == "2025-12"
+    assert latest_for_target(DATASET, TARGETS.loc["X1"], date(2025, 6, 29)) is None
+
+
+def test_a_forecast_never_counts_as_the_latest_value():
+    latest = latest_for_target(DATASET, TARGETS.loc["X1"], date(2031, 1, 1))
+    assert "forecast" not in latest["flags"] and latest["value_number"] != 60
+
+
+def test_a_target_without_data_stays_without_data():
+    assert latest_for_target(DATASET, TARGETS.loc["X2"], date(2031, 1, 1)) is None
+    rows = overview_rows(DATASET, date(2031, 1, 1)).set_index("target_id")
+    assert rows.loc["X2", "has_data"] == False  # noqa: E712
+    assert rows.loc["X2", "latest"] == "" and rows.loc["X2", "source"] == ""
+
+
+def test_context_comes_from_other_areas_and_does_not_fill_the_gap():
+    context = context_for_target(DATASET, TARGETS.loc["X1"], date(2031, 1, 1))
+    assert list(context["area"]) == ["tinh-thu"]
+    rows = overview_rows(DATASET, date(2031, 1, 1)).set_index("target_id")
+    assert "Tỉnh Thử Nghiệm: 22" in rows.loc["X1", "context"]
+    assert "example.org/synthetic-2" in rows.loc["X1", "source"]  # the newest value's source
