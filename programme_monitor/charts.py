@@ -6,6 +6,7 @@ a MyST figure with a caption naming the sources and a text alternative saying wh
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import matplotlib
@@ -41,49 +42,88 @@ def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
                          targets: pd.DataFrame, path: Path, lang: str = "vi") -> str:
     """Draw the chart of one indicator into `path` (SVG) and return its text alternative."""
     spec = dataset.indicators[indicator_id]
-    words = labels(lang)
-    names = _area_names(dataset)
-    fig, ax = plt.subplots(figsize=(7.2, 3.8), dpi=100)
-    numeric = spec["value_type"] == "number"
-    areas = list(dict.fromkeys(observations["area"]))
-    for index, area in enumerate(areas):
-        rows = observations[observations["area"] == area]
-        colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
-        observed = rows[rows["observed"]]
-        other = rows[~rows["observed"]]
-        y_observed = observed["value_number"] if numeric else [index] * len(observed)
-        y_other = other["value_number"] if numeric else [index] * len(other)
-        if len(observed):
-            ax.plot(observed["period_x"], y_observed, color=colour, marker=marker, linestyle="-",
-                    linewidth=1.5, markersize=7, label=names[area])
-        if len(other):
-            ax.plot(other["period_x"], y_other, color=colour, marker=marker, linestyle="none",
-                    markersize=8, markerfacecolor="white", markeredgewidth=1.5,
-                    label=f"{names[area]}: {words['legend_other_plan']} / {words['legend_forecast']}")
-        for _, obs in rows.iterrows():
-            y = obs["value_number"] if numeric else index
-            text = (format_number(obs["value_number"]) if numeric else str(obs["value"]))
-            if "lower-bound" in obs["flags"]:
-                text = "▲ " + text
-            ax.annotate(text, (obs["period_x"], y), textcoords="offset points", xytext=(0, 8),
-                        ha="center", fontsize=8, color=colour)
-    if numeric:
-        _draw_targets(ax, dataset, targets, words)
-        ax.set_ylabel(unit_symbol(dataset, spec["unit"]))
+    if spec["value_type"] == "number":
+        fig = _numeric_chart(dataset, spec, observations, targets, labels(lang))
     else:
-        ax.set_yticks(range(len(areas)), [_wrap(names[a]) for a in areas], fontsize=8)
-        ax.spines["left"].set_visible(False)
-    ax.set_xlabel(words["chart_year"])
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{int(x)}"))
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.set_title(spec["name_vi"], fontsize=11, loc="left")
-    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    fig.tight_layout()
+        fig = _category_timeline(dataset, spec, observations, labels(lang))
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(fig)
     return describe_chart(dataset, indicator_id, observations, targets)
+
+
+def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.DataFrame,
+                   words: dict):
+    """Values over time, one series per area; other plans' targets and forecasts hollow."""
+    names = _area_names(dataset)
+    fig, ax = plt.subplots(figsize=(7.2, 3.8), dpi=100)
+    for index, area in enumerate(dict.fromkeys(observations["area"])):
+        rows = observations[observations["area"] == area]
+        colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
+        observed, other = rows[rows["observed"]], rows[~rows["observed"]]
+        if len(observed):
+            ax.plot(observed["period_x"], observed["value_number"], color=colour, marker=marker,
+                    linewidth=1.5, markersize=7, label=names[area])
+        if len(other):
+            ax.plot(other["period_x"], other["value_number"], color=colour, marker=marker,
+                    linestyle="none", markersize=8, markerfacecolor="white", markeredgewidth=1.5,
+                    label=f"{names[area]}: {words['legend_other_plan']} / {words['legend_forecast']}")
+        for _, obs in rows.iterrows():
+            text = format_number(obs["value_number"])
+            if "lower-bound" in obs["flags"]:
+                text = "▲ " + text
+            ax.annotate(text, (obs["period_x"], obs["value_number"]), textcoords="offset points",
+                        xytext=(0, 8), ha="center", fontsize=8, color=colour)
+    _draw_targets(ax, dataset, targets, words)
+    ax.set_ylabel(unit_symbol(dataset, spec["unit"]))
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    _finish(ax, fig, spec, words)
+    return fig
+
+
+def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: dict):
+    """Stages or classes as labelled points on a time line, one line per area."""
+    names = _area_names(dataset)
+    areas = list(dict.fromkeys(observations["area"]))
+    fig, ax = plt.subplots(figsize=(7.2, 1.2 + 0.75 * len(areas)), dpi=100)
+    for index, area in enumerate(areas):
+        rows = observations[observations["area"] == area].sort_values("period_x")
+        colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
+        ax.plot(rows["period_x"], [index] * len(rows), color=colour, linewidth=0.8, alpha=0.5)
+        for position, (_, obs) in enumerate(rows.iterrows()):
+            face = colour if obs["observed"] else "white"
+            ax.plot(obs["period_x"], index, marker=marker, color=colour, markerfacecolor=face,
+                    markeredgewidth=1.5, markersize=8)
+            above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
+            ax.annotate(_wrap(str(obs["value"]), 26), (obs["period_x"], index),
+                        textcoords="offset points", xytext=(0, 9 if above else -10),
+                        va="bottom" if above else "top", ha="center", fontsize=7, color=colour)
+    ax.set_yticks(range(len(areas)), [_wrap(names[a]) for a in areas], fontsize=8)
+    ax.set_ylim(-0.8, len(areas) - 0.2)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    if (~observations["observed"]).any():
+        ax.plot([], [], marker="o", color="#777777", markerfacecolor="white", linestyle="none",
+                label=f"{words['legend_other_plan']} / {words['legend_forecast']}")
+        ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    _finish(ax, fig, spec, words, legend=False)
+    return fig
+
+
+def _finish(ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
+    """Whole years on the time axis, title, legend outside the plot."""
+    # A year's label sits in the middle of its span, where its annual values are drawn.
+    low, high = ax.get_xlim()
+    first, last = math.floor(low), math.floor(high)
+    step = max(1, math.ceil((last - first + 1) / 10))
+    ax.set_xticks([year + 0.5 for year in range(first, last + 1, step)])
+    ax.set_xlim(first, last + 1)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{math.floor(x)}"))
+    ax.set_xlabel(words["chart_year"])
+    ax.set_title(spec["name_vi"], fontsize=11, loc="left")
+    if legend:
+        ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    fig.tight_layout()
 
 
 def _wrap(text: str, width: int = 28) -> str:
@@ -105,7 +145,7 @@ def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict) -> None:
             continue
         label = words["legend_programme_target"] if first else None
         scope = dataset.programme["scopes"][target["area"]]
-        x = int(target["year"]) + 1.0
+        x = int(target["year"]) + 0.5  # the middle of the target year, like annual values
         if target["kind"] == "range":
             ax.vlines(x, target["low"], target["high"], colors=TARGET_COLOUR, linewidth=6,
                       alpha=0.45, label=label)

@@ -365,7 +365,7 @@ def _load_observations(records, path: Path, indicators: dict, areas: pd.DataFram
         parsed.append(dict(
             record, row=row, flags=tuple(flags), value_number=number,
             lineage=area_lineage.get(record["area"]), period_start=period.start,
-            period_end=period.end, period_x=period.end_as_year, published_by=published_by,
+            period_end=period.end, period_x=period.mid_as_year, published_by=published_by,
             observed=counts_as_observed,
         ))
     columns = [*COLUMNS["observations"], "row", "value_number", "lineage", "period_start",

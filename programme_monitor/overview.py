@@ -32,12 +32,18 @@ def overview_rows(dataset, as_of: date) -> pd.DataFrame:
             "latest": "" if latest is None else
             f"{format_value(dataset, latest)} ({format_period(latest['period'])})",
             "source": "" if latest is None else cite(dataset, latest["source"]),
-            "context": "; ".join(
-                f"{_area_name(dataset, c['area'])}: {format_value(dataset, c)} "
-                f"({format_period(c['period'])}, {cite(dataset, c['source'])})"
-                for _, c in context.iterrows()),
+            "context": "; ".join(_context_entry(dataset, target, c) for _, c in context.iterrows()),
         })
     return pd.DataFrame(rows)
+
+
+def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
+    """'Việt Nam: 40,4 % (6/2021, source)'; a related indicator is named, so it is not misread."""
+    text = (f"{_area_name(dataset, observation['area'])}: {format_value(dataset, observation)} "
+            f"({format_period(observation['period'])}, {cite(dataset, observation['source'])})")
+    if observation["indicator"] != target["indicator"]:
+        text = f"{dataset.indicators[observation['indicator']]['name_vi']} – {text}"
+    return text
 
 
 def _area_name(dataset, area_id: str) -> str:
@@ -47,9 +53,9 @@ def _area_name(dataset, area_id: str) -> str:
 def overview_table(dataset, as_of: date, lang: str = "vi") -> str:
     words = labels(lang)
     table = overview_rows(dataset, as_of)
-    header = [words["col_clause"], words["col_indicator"], words["col_target"], words["col_year"],
+    header = [words["col_clause"], words["col_statement"], words["col_target"],
               words["col_latest"], words["col_source"], words["col_context"]]
-    body = [[r.clause, r.statement, r.target, r.year,
+    body = [[r.clause, r.statement, f"{r.target} ({r.year})",
              r.latest if r.has_data else f"*{words['no_data']}*", r.source, r.context]
             for r in table.itertuples()]
     return markdown_table(header, body)

@@ -33,10 +33,19 @@ class Period:
 
     @property
     def end_as_year(self) -> float:
-        """The period's end as a fractional year, for plotting on a time axis."""
-        year_start = date(self.end.year, 1, 1)
-        days_in_year = 366 if calendar.isleap(self.end.year) else 365
-        return self.end.year + ((self.end - year_start).days + 1) / days_in_year
+        """The end of the period's last day as a fractional year (2024 ends at 2025.0)."""
+        return _fractional_year(self.end, end_of_day=True)
+
+    @property
+    def mid_as_year(self) -> float:
+        """The period's midpoint as a fractional year: a time axis draws the year 2024 at 2024.5."""
+        return (_fractional_year(self.start, end_of_day=False) + self.end_as_year) / 2
+
+
+def _fractional_year(day: date, end_of_day: bool) -> float:
+    days_in_year = 366 if calendar.isleap(day.year) else 365
+    elapsed = (day - date(day.year, 1, 1)).days + (1 if end_of_day else 0)
+    return day.year + elapsed / days_in_year
 
 
 def _month_end(year: int, month: int) -> date:

@@ -39,3 +39,5 @@ def test_publication_known_to_year_counts_at_its_last_day():
 def test_end_as_year_orders_periods_on_a_time_axis():
     assert parse_period("2021-06").end_as_year < parse_period("2021").end_as_year
     assert 2021.49 < parse_period("2021-06").end_as_year < 2021.51
+    assert parse_period("2024").mid_as_year == 2024.5
+    assert parse_period("2024").start.year < parse_period("2024").mid_as_year < 2025

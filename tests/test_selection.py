@@ -39,3 +39,12 @@ def test_context_comes_from_other_areas_and_does_not_fill_the_gap():
     rows = overview_rows(DATASET, date(2031, 1, 1)).set_index("target_id")
     assert "Tỉnh Thử Nghiệm: 22" in rows.loc["X1", "context"]
     assert "example.org/synthetic-2" in rows.loc["X1", "source"]  # the newest value's source
+
+
+def test_context_from_a_related_indicator_names_that_indicator():
+    from tests.conftest import REAL_DATA
+    real = load_dataset(REAL_DATA)
+    rows = overview_rows(real, date(2026, 11, 24)).set_index("target_id")
+    context = rows.loc["T07", "context"]
+    assert "Việt Nam: 40,4" in context  # same indicator: plain
+    assert "Tỷ lệ dân số thành thị – Thành phố Hải Phòng" in context  # related: named
