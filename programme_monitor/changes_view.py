@@ -9,10 +9,11 @@ from programme_monitor.markdown import markdown_table
 
 
 def events_table(dataset, as_of: date, lang: str = "vi") -> str:
-    """Changes in force on the reporting date, oldest first, each with its sources."""
+    """Changes in force on the reporting date, oldest first, with the sources published by then."""
     words = labels(lang)
+    published = set(dataset.sources.index[dataset.sources["published_by"] <= as_of])
     rows = [[format_date(e["date"]), e["title_vi"], markdown_escape(e["what_vi"].strip()),
-             "; ".join(cite(dataset, s) for s in e["sources"])]
+             "; ".join(cite(dataset, s) for s in e["sources"] if s in published)]
             for e in sorted(dataset.changes["events"], key=lambda e: e["date"])
             if e["date"] <= as_of]
     return markdown_table([words["col_date"], words["col_change"], words["col_notes"],

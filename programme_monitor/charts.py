@@ -76,6 +76,11 @@ def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.
                         xytext=(0, 8), ha="center", fontsize=8, color=colour)
     _draw_targets(ax, dataset, targets, words)
     ax.set_ylabel(unit_symbol(dataset, spec["unit"]))
+    values = observations["value_number"].dropna()
+    if len(values) and values.min() > 0 and values.max() / values.min() > 20:
+        # A city beside its province: on a linear axis the smaller area would look flat.
+        ax.set_yscale("log")
+        ax.set_ylabel(f"{unit_symbol(dataset, spec['unit'])} ({words['log_scale']})")
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     _finish(ax, fig, spec, words)
     return fig

@@ -19,12 +19,12 @@ def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
             continue
         title = markdown_escape(source.title)
         linked = f"[{title}]({source.url})" if source.url else title
-        note = markdown_escape(" ".join(filter(None, [source.published_note, source.note_vi])))
-        rows.append([source.source_id, linked, markdown_escape(source.publisher),
+        note = markdown_escape(". ".join(filter(None, [source.published_note, source.note_vi])))
+        rows.append([source.source_id, f"{linked}<br>*{markdown_escape(source.publisher)}*",
                      format_published(source.published), format_date(date.fromisoformat(source.accessed)),
                      words["confidence"][source.confidence], int(uses.get(source.source_id, 0)),
                      note])
-    return markdown_table([words["col_id"], words["col_title"], words["col_publisher"],
+    return markdown_table([words["col_id"], f"{words['col_title']}, {words['col_publisher'].lower()}",
                            words["col_published"], words["col_accessed"],
                            words["col_confidence"], words["col_used"], words["col_notes"]], rows)
 
