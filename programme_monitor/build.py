@@ -23,7 +23,7 @@ import nbformat
 import papermill
 
 from programme_monitor.chapters import plan_chapters
-from programme_monitor.dataset import load_dataset
+from programme_monitor.dataset import Dataset, load_dataset
 from programme_monitor.errors import DataErrors
 from programme_monitor.notebook_output import prepare_for_book
 from programme_monitor.selection import resolve_as_of
@@ -59,9 +59,8 @@ class BuildFailed(Exception):
     """A phase failed; the message says which and where to look."""
 
 
-def execute_chapters(settings: BuildSettings) -> dict[str, float]:
+def execute_chapters(settings: BuildSettings, dataset: Dataset) -> dict[str, float]:
     """Run every planned chapter with papermill; returns seconds per chapter."""
-    dataset = load_dataset(settings.data_dir)
     generated = settings.generated_dir
     if generated.exists():
         shutil.rmtree(generated)
@@ -125,10 +124,10 @@ def build(settings: BuildSettings) -> dict[str, float]:
     """All phases; returns seconds per phase."""
     timings = {}
     started = time.perf_counter()
-    load_dataset(settings.data_dir)
+    dataset = load_dataset(settings.data_dir)
     timings["check"] = time.perf_counter() - started
     started = time.perf_counter()
-    chapter_timings = execute_chapters(settings)
+    chapter_timings = execute_chapters(settings, dataset)
     timings["papermill"] = time.perf_counter() - started
     started = time.perf_counter()
     built = compile_site(settings)

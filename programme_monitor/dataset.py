@@ -89,9 +89,6 @@ class Dataset:
         with_targets = [i for i in dict.fromkeys(self.targets["indicator"]) if i in in_group]
         return with_targets + [i for i in in_group if i not in with_targets]
 
-    def target_group_of(self, target: pd.Series) -> str:
-        return self.indicators[target["indicator"]]["group"]
-
 
 def load_dataset(data_dir: str | Path) -> Dataset:
     """Read and check every file of a programme's data directory; raise DataErrors on problems."""

@@ -40,8 +40,13 @@ def indicator_section(dataset, indicator_id: str, as_of: date, figures_dir: Path
     alt = draw_indicator_chart(dataset, indicator_id, observations, targets,
                                figures_dir / f"{indicator_id}.svg", lang)
     sources = "; ".join(cite(dataset, s) for s in dict.fromkeys(observations["source"]))
+    caption = f"{spec['name_vi']}. Nguồn: {sources}."
+    if observations["flags"].map(lambda flags: "lower-bound" in flags).any():
+        caption += f" {words['lower_bound_note']}"
+    if (~observations["observed"]).any():
+        caption += f" {words['hollow_note']}"
     parts += [f":::{{figure}} {relative.as_posix()}", f":alt: {alt}", f":name: fig-{indicator_id}",
-              "", f"{spec['name_vi']}. Nguồn: {sources}.", ":::", ""]
+              "", caption, ":::", ""]
     area_names = dict(zip(dataset.areas["area_id"], dataset.areas["name_vi"]))
     parts.append(markdown_table(
         [words["col_area"], words["col_period"], words["col_value"], words["col_notes"],

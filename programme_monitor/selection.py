@@ -53,8 +53,8 @@ def context_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.D
     if others.empty:
         return others
     newest = _newest_first(others).drop_duplicates(["indicator", "area"])
-    order = {ind: i for i, ind in enumerate(indicator_ids)}
-    return newest.sort_values(by=["indicator", "area"], key=lambda s: s.map(order) if s.name == "indicator" else s)
+    rank = newest["indicator"].map({ind: i for i, ind in enumerate(indicator_ids)})
+    return newest.assign(rank=rank).sort_values(["rank", "area"]).drop(columns="rank")
 
 
 def observations_of(dataset: Dataset, indicator_id: str, as_of: date) -> pd.DataFrame:
