@@ -6,12 +6,13 @@ from datetime import date
 
 from programme_monitor.formatting import cite, format_date, labels, markdown_escape
 from programme_monitor.markdown import markdown_table
+from programme_monitor.selection import sources_published_by
 
 
 def events_table(dataset, as_of: date, lang: str = "vi") -> str:
     """Changes in force on the reporting date, oldest first, with the sources published by then."""
     words = labels(lang)
-    published = set(dataset.sources.index[dataset.sources["published_by"] <= as_of])
+    published = set(sources_published_by(dataset, as_of).index)
     rows = [[format_date(e["date"]), e["title_vi"], markdown_escape(e["what_vi"].strip()),
              "; ".join(cite(dataset, s) for s in e["sources"] if s in published)]
             for e in sorted(dataset.changes["events"], key=lambda e: e["date"])

@@ -34,10 +34,6 @@ matplotlib.rcParams.update({
 })
 
 
-def _area_names(dataset) -> dict[str, str]:
-    return dict(zip(dataset.areas["area_id"], dataset.areas["name_vi"]))
-
-
 def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
                          targets: pd.DataFrame, path: Path, lang: str = "vi") -> str:
     """Draw the chart of one indicator into `path` (SVG) and return its text alternative."""
@@ -55,7 +51,7 @@ def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
 def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.DataFrame,
                    words: dict):
     """Values over time, one series per area; other plans' targets and forecasts hollow."""
-    names = _area_names(dataset)
+    names = dataset.area_names
     fig, ax = plt.subplots(figsize=(7.2, 3.8), dpi=100)
     for index, area in enumerate(dict.fromkeys(observations["area"])):
         rows = observations[observations["area"] == area]
@@ -88,7 +84,7 @@ def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.
 
 def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: dict):
     """Stages or classes as labelled points on a time line, one line per area."""
-    names = _area_names(dataset)
+    names = dataset.area_names
     areas = list(dict.fromkeys(observations["area"]))
     fig, ax = plt.subplots(figsize=(7.2, 1.2 + 0.75 * len(areas)), dpi=100)
     for index, area in enumerate(areas):
@@ -167,7 +163,7 @@ def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
                    targets: pd.DataFrame) -> str:
     """A text alternative: what the chart shows, in a sentence or three."""
     spec = dataset.indicators[indicator_id]
-    names = _area_names(dataset)
+    names = dataset.area_names
     parts = [f"Biểu đồ {spec['name_vi'].lower()}."]
     for area in dict.fromkeys(observations["area"]):
         rows = observations[observations["area"] == area]

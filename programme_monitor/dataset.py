@@ -80,6 +80,11 @@ class Dataset:
     vocabulary: dict[str, Any] = field(default_factory=load_vocabulary)
 
     @cached_property
+    def area_names(self) -> dict[str, str]:
+        """Readers' name of every area id."""
+        return dict(zip(self.areas["area_id"], self.areas["name_vi"]))
+
+    @cached_property
     def programme_text(self) -> str:
         return (self.data_dir / self.programme["text_file"]).read_text("utf-8")
 

@@ -47,11 +47,10 @@ def indicator_section(dataset, indicator_id: str, as_of: date, figures_dir: Path
         caption += f" {words['hollow_note']}"
     parts += [f":::{{figure}} {relative.as_posix()}", f":alt: {alt}", f":name: fig-{indicator_id}",
               "", caption, ":::", ""]
-    area_names = dict(zip(dataset.areas["area_id"], dataset.areas["name_vi"]))
     parts.append(markdown_table(
         [words["col_area"], words["col_period"], words["col_value"], words["col_notes"],
          words["col_source"]],
-        [[area_names[o["area"]], format_period(o["period"]), format_value(dataset, o),
+        [[dataset.area_names[o["area"]], format_period(o["period"]), format_value(dataset, o),
           markdown_escape("; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note_vi"]]))),
           cite(dataset, o["source"])] for _, o in observations.iterrows()]))
     return "\n".join(parts + [""])

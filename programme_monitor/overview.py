@@ -39,15 +39,11 @@ def overview_rows(dataset, as_of: date) -> pd.DataFrame:
 
 def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
     """'Việt Nam: 40,4 % (6/2021, source)'; a related indicator is named, so it is not misread."""
-    text = (f"{_area_name(dataset, observation['area'])}: {format_value(dataset, observation)} "
+    text = (f"{dataset.area_names[observation['area']]}: {format_value(dataset, observation)} "
             f"({format_period(observation['period'])}, {cite(dataset, observation['source'])})")
     if observation["indicator"] != target["indicator"]:
         text = f"{dataset.indicators[observation['indicator']]['name_vi']} – {text}"
     return text
-
-
-def _area_name(dataset, area_id: str) -> str:
-    return dataset.areas.set_index("area_id").loc[area_id, "name_vi"]
 
 
 def overview_table(dataset, as_of: date, lang: str = "vi") -> str:

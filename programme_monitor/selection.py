@@ -23,6 +23,11 @@ def published_by(observations: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return observations[observations["published_by"] <= as_of]
 
 
+def sources_published_by(dataset: Dataset, as_of: date) -> pd.DataFrame:
+    """Sources a reader could have seen on the reporting date."""
+    return dataset.sources[dataset.sources["published_by"] <= as_of]
+
+
 def _newest_first(observations: pd.DataFrame) -> pd.DataFrame:
     return observations.sort_values(["period_end", "published_by", "row"],
                                     ascending=[False, False, False])

@@ -6,7 +6,7 @@ from datetime import date
 
 from programme_monitor.formatting import cite, format_date, format_published, labels, markdown_escape
 from programme_monitor.markdown import markdown_table
-from programme_monitor.selection import published_by
+from programme_monitor.selection import published_by, sources_published_by
 
 
 def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
@@ -14,13 +14,11 @@ def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
     visible = published_by(dataset.observations, as_of)
     uses = visible["source"].value_counts()
     rows = []
-    for source in dataset.sources.itertuples():
-        if source.published_by > as_of:
-            continue
+    for source in sources_published_by(dataset, as_of).itertuples():
         title = markdown_escape(source.title)
         linked = f"[{title}]({source.url})" if source.url else title
         note = markdown_escape(". ".join(filter(None, [source.published_note, source.note_vi])))
-        rows.append([source.source_id, f"{linked}<br>*{markdown_escape(source.publisher)}*",
+        rows.append([source.source_id, f"{linked} — *{markdown_escape(source.publisher)}*",
                      format_published(source.published), format_date(date.fromisoformat(source.accessed)),
                      words["confidence"][source.confidence], int(uses.get(source.source_id, 0)),
                      note])
