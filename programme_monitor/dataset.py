@@ -18,6 +18,10 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from programme_monitor.dataset_assessments import (
+    TASK_ASSESSMENT_COLUMNS, check_milestone_values, check_stage_values, check_stages_and_breaks,
+    load_task_assessments,
+)
 from programme_monitor.errors import ErrorCollector
 from programme_monitor.periods import latest_possible_date, parse_period
 from programme_monitor.readers import read_csv_records, read_text, read_yaml
@@ -32,6 +36,7 @@ FILES = {
     "targets": "targets.csv",
     "tasks": "tasks.csv",
     "observations": "observations.csv",
+    "task_assessments": "task-assessments.csv",
 }
 
 COLUMNS = {
@@ -43,6 +48,7 @@ COLUMNS = {
                 "value_text", "year_basis", "statement_vi", "quote", "reading_note_vi"],
     "tasks": ["task_id", "group", "title_vi", "lead", "support", "basis", "due", "due_basis", "quote"],
     "observations": ["indicator", "area", "period", "value", "unit", "source", "flags", "note_vi"],
+    "task_assessments": TASK_ASSESSMENT_COLUMNS,
 }
 
 CLAUSE = re.compile(r"^[IVX]+(\.\d+)+$")
@@ -77,6 +83,7 @@ class Dataset:
     targets: pd.DataFrame
     tasks: pd.DataFrame
     observations: pd.DataFrame
+    task_assessments: pd.DataFrame
     vocabulary: dict[str, Any] = field(default_factory=load_vocabulary)
 
     @cached_property
@@ -124,13 +131,19 @@ def load_dataset(data_dir: str | Path) -> Dataset:
                         text or "", errors)
     observations = _load_observations(records["observations"], paths["observations"], indicators,
                                       areas, sources, vocabulary, errors)
+    check_stages_and_breaks(indicators, set(sources.index), paths["indicators"], errors)
+    check_milestone_values(targets, indicators, paths["targets"], errors)
+    check_stage_values(observations, indicators, paths["observations"], errors)
+    task_assessments = load_task_assessments(records["task_assessments"],
+                                             paths["task_assessments"], set(tasks["task_id"]),
+                                             sources, errors)
     _check_changes(changes, paths["changes"], set(targets["target_id"]), set(sources.index), errors)
     _check_unique(records["areas"], "area_id", paths["areas"], errors)
     _check_unique(records["bodies"], "body_id", paths["bodies"], errors)
     errors.raise_if_any()
 
     return Dataset(data_dir, programme, indicators, units, changes, areas, bodies, sources,
-                   targets, tasks, observations, vocabulary)
+                   targets, tasks, observations, task_assessments, vocabulary)
 
 
 def _frame(records: list[tuple[int, dict[str, str]]], columns: list[str]) -> pd.DataFrame:
@@ -150,7 +163,7 @@ def _check_unique(records, column: str, path: Path, errors: ErrorCollector) -> N
 
 def _check_programme(programme: dict, path: Path, errors: ErrorCollector) -> None:
     for key in ["id", "title_vi", "short_title_vi", "issuer_vi", "signed", "area", "scopes", "horizon",
-                "text_file", "target_groups", "task_groups", "organisation", "general_objectives",
+                "base_year", "text_file", "target_groups", "task_groups", "organisation", "general_objectives",
                 "errata"]:
         if key not in programme:
             errors.add(path, None, key, f"thiếu mục '{key}'", f"thêm mục '{key}' vào {path.name}")

@@ -42,6 +42,11 @@ class Period:
         return (_fractional_year(self.start, end_of_day=False) + self.end_as_year) / 2
 
 
+def end_of_day_as_year(day: date) -> float:
+    """The end of a day as a fractional year (31/12/2024 ends at 2025.0)."""
+    return _fractional_year(day, end_of_day=True)
+
+
 def _fractional_year(day: date, end_of_day: bool) -> float:
     days_in_year = 366 if calendar.isleap(day.year) else 365
     elapsed = (day - date(day.year, 1, 1)).days + (1 if end_of_day else 0)

@@ -42,6 +42,12 @@ def only_error(data_dir):
     ("tasks.csv", 3, "basis", "IV.9", "không có trong mục IV"),
     ("sources.csv", 2, "url", "example.org", "cần địa chỉ http"),
     ("sources.csv", 3, "confidence", "LOW", "không hợp lệ"),
+    ("targets.csv", 4, "value_text", "xong", "không phải một bước"),
+    ("observations.csv", 7, "value", "đã xong", "không phải một bước"),
+    ("task-assessments.csv", 2, "task_id", "III.9.9", "không có trong tasks.csv"),
+    ("task-assessments.csv", 2, "completion", "done", "không hợp lệ"),
+    ("task-assessments.csv", 2, "source", "", "không có nguồn"),
+    ("task-assessments.csv", 2, "assessed_on", "2025-01-01", "sau ngày đánh giá"),
 ])
 def test_bad_cell_is_named_by_file_row_and_column(mini_copy, file, row, column, value, expected):
     set_cell(mini_copy / file, row, column, value)
