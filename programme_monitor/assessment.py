@@ -124,11 +124,12 @@ def assess_all(dataset: Dataset, as_of: date) -> dict[str, TargetStatus]:
     return {t["target_id"]: assess_target(dataset, t, as_of) for _, t in dataset.targets.iterrows()}
 
 
-def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: date) -> pd.DataFrame:
+def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: date,
+                 targets: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per target with every input of its judgement: the downloadable file."""
     spec = method()
     rows = []
-    for _, target in dataset.targets.iterrows():
+    for _, target in (dataset.targets if targets is None else targets).iterrows():
         result = statuses[target["target_id"]]
         calc = result.calculation or Assessment(result.status, result.reason)
         evidence = result.evidence
@@ -169,7 +170,7 @@ def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: dat
             "status": result.status,
             "status_vi": spec["statuses"][result.status]["label_vi"],
             "reason": result.reason,
-            "reason_vi": spec["reasons"][result.reason] if result.reason else None,
+            "reason_vi": spec["reasons"][result.reason]["long_vi"] if result.reason else None,
         })
     return pd.DataFrame(rows)
 

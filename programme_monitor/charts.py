@@ -7,6 +7,8 @@ a MyST figure with a caption naming the sources and a text alternative saying wh
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import matplotlib
@@ -16,8 +18,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from programme_monitor.formatting import (  # noqa: E402
-    format_number, format_period, format_target, labels, unit_symbol,
+    format_date, format_number, format_period, format_target, labels, unit_symbol,
 )
+from programme_monitor.periods import end_of_day_as_year  # noqa: E402
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies; markers differ too, so
 # series stay apart when printed in grayscale.
@@ -34,26 +37,49 @@ matplotlib.rcParams.update({
 })
 
 
+@dataclass(frozen=True)
+class ChartContext:
+    """What a chart adds to the observations: the reporting date, trends, source numbers."""
+
+    as_of: date | None = None
+    projections: tuple = ()            # Projection items, one per assessable target
+    source_numbers: dict = field(default_factory=dict)  # source id -> number in the caption
+
+
+@dataclass(frozen=True)
+class Projection:
+    area: str
+    start: tuple[float, float]         # (time, value) of the latest observation
+    end: tuple[float, float]           # (middle of the target year, projected value)
+    label: str
+
+
 def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
-                         targets: pd.DataFrame, path: Path, lang: str = "vi") -> str:
+                         targets: pd.DataFrame, path: Path, lang: str = "vi",
+                         context: ChartContext = ChartContext()) -> str:
     """Draw the chart of one indicator into `path` (SVG) and return its text alternative."""
     spec = dataset.indicators[indicator_id]
+    words = labels(lang)
     if spec["value_type"] == "number":
-        fig = _numeric_chart(dataset, spec, observations, targets, labels(lang))
+        fig, ax = _numeric_chart(dataset, spec, observations, targets, words, context)
     else:
-        fig = _category_timeline(dataset, spec, observations, labels(lang))
+        fig, ax = _category_timeline(dataset, spec, observations, words, context)
+    if context.as_of is not None:
+        _draw_reporting_date(ax, context.as_of, words)
+    _finish(ax, fig, spec, words, legend=spec["value_type"] == "number")
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(fig)
-    return describe_chart(dataset, indicator_id, observations, targets)
+    return describe_chart(dataset, indicator_id, observations, targets, context)
 
 
 def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.DataFrame,
-                   words: dict):
+                   words: dict, context: ChartContext):
     """Values over time, one series per area; other plans' targets and forecasts hollow."""
     names = dataset.area_names
     fig, ax = plt.subplots(figsize=(7.2, 3.8), dpi=100)
-    for index, area in enumerate(dict.fromkeys(observations["area"])):
+    areas = list(dict.fromkeys(observations["area"]))
+    for index, area in enumerate(areas):
         rows = observations[observations["area"] == area]
         colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
         observed, other = rows[rows["observed"]], rows[~rows["observed"]]
@@ -64,12 +90,21 @@ def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.
             ax.plot(other["period_x"], other["value_number"], color=colour, marker=marker,
                     linestyle="none", markersize=8, markerfacecolor="white", markeredgewidth=1.5,
                     label=f"{names[area]}: {words['legend_other_plan']} / {words['legend_forecast']}")
-        for _, obs in rows.iterrows():
+        for position, (_, obs) in enumerate(rows.sort_values("period_x").iterrows()):
             text = format_number(obs["value_number"])
             if "lower-bound" in obs["flags"]:
                 text = "▲ " + text
+            if obs["source"] in context.source_numbers:
+                text += f" [{context.source_numbers[obs['source']]}]"
+            above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
             ax.annotate(text, (obs["period_x"], obs["value_number"]), textcoords="offset points",
-                        xytext=(0, 8), ha="center", fontsize=8, color=colour)
+                        xytext=(0, 7 if above else -8), va="bottom" if above else "top",
+                        ha="center", fontsize=8, color=colour)
+    for projection in context.projections:
+        index = areas.index(projection.area) if projection.area in areas else 0
+        ax.plot(*zip(projection.start, projection.end), color=PALETTE[index % len(PALETTE)],
+                linestyle=(0, (4, 3)), linewidth=1.3, marker="x", markevery=[1],
+                label=f"{words['legend_projection']}: {projection.label}")
     _draw_targets(ax, dataset, targets, words)
     ax.set_ylabel(unit_symbol(dataset, spec["unit"]))
     values = observations["value_number"].dropna()
@@ -78,11 +113,12 @@ def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.
         ax.set_yscale("log")
         ax.set_ylabel(f"{unit_symbol(dataset, spec['unit'])} ({words['log_scale']})")
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    _finish(ax, fig, spec, words)
-    return fig
+    ax.margins(y=0.12)  # room for the labels drawn under the lowest points
+    return fig, ax
 
 
-def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: dict):
+def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: dict,
+                       context: ChartContext):
     """Stages or classes as labelled points on a time line, one line per area."""
     names = dataset.area_names
     areas = list(dict.fromkeys(observations["area"]))
@@ -96,7 +132,10 @@ def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: d
             ax.plot(obs["period_x"], index, marker=marker, color=colour, markerfacecolor=face,
                     markeredgewidth=1.5, markersize=8)
             above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
-            ax.annotate(_wrap(str(obs["value"]), 26), (obs["period_x"], index),
+            text = str(obs["value"])
+            if obs["source"] in context.source_numbers:
+                text += f" [{context.source_numbers[obs['source']]}]"
+            ax.annotate(_wrap(text, 26), (obs["period_x"], index),
                         textcoords="offset points", xytext=(0, 9 if above else -10),
                         va="bottom" if above else "top", ha="center", fontsize=7, color=colour)
     ax.set_yticks(range(len(areas)), [_wrap(names[a]) for a in areas], fontsize=8)
@@ -106,25 +145,41 @@ def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: d
     if (~observations["observed"]).any():
         ax.plot([], [], marker="o", color="#777777", markerfacecolor="white", linestyle="none",
                 label=f"{words['legend_other_plan']} / {words['legend_forecast']}")
-        ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    _finish(ax, fig, spec, words, legend=False)
-    return fig
+        _legend_below(ax)
+    return fig, ax
+
+
+def _draw_reporting_date(ax, as_of: date, words: dict) -> None:
+    """A dotted vertical line: values to its right did not exist yet on the reporting date."""
+    x = end_of_day_as_year(as_of)
+    ax.axvline(x, color="#333333", linestyle=":", linewidth=1)
+    ax.annotate(f"{words['legend_as_of']} {format_date(as_of)}", (x, 1.0),
+                xycoords=("data", "axes fraction"), xytext=(-3, -2), textcoords="offset points",
+                ha="right", va="top", fontsize=7, color="#333333")
 
 
 def _finish(ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
     """Whole years on the time axis, title, legend outside the plot."""
     # A year's label sits in the middle of its span, where its annual values are drawn.
+    ax.relim()
+    ax.autoscale_view()
     low, high = ax.get_xlim()
     first, last = math.floor(low), math.floor(high)
     step = max(1, math.ceil((last - first + 1) / 10))
     ax.set_xticks([year + 0.5 for year in range(first, last + 1, step)])
     ax.set_xlim(first, last + 1)
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{math.floor(x)}"))
-    ax.set_xlabel(words["chart_year"])
     ax.set_title(spec["name_vi"], fontsize=11, loc="left")
     if legend:
-        ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+        _legend_below(ax)
     fig.tight_layout()
+
+
+def _legend_below(ax) -> None:
+    """Under the plot, so the plot keeps the page's full width (and an A4 column's)."""
+    axes_height = ax.get_position().height * ax.figure.get_figheight()  # inches
+    ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(0.0, -0.32 / axes_height), ncol=2,
+              frameon=False)
 
 
 def _wrap(text: str, width: int = 28) -> str:
@@ -148,10 +203,11 @@ def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict) -> None:
         scope = dataset.programme["scopes"][target["area"]]
         x = int(target["year"]) + 0.5  # the middle of the target year, like annual values
         if target["kind"] == "range":
-            ax.vlines(x, target["low"], target["high"], colors=TARGET_COLOUR, linewidth=6,
-                      alpha=0.45, label=label)
+            # A hatched band over the target year: readable in grayscale, not only by its tint.
+            ax.fill_between([x - 0.4, x + 0.4], target["low"], target["high"], facecolor="#dddddd",
+                            edgecolor=TARGET_COLOUR, hatch="///", linewidth=0.8, label=label)
         else:
-            ax.plot([x - 0.3, x + 0.3], [target["low"]] * 2, color=TARGET_COLOUR, linewidth=3,
+            ax.plot([x - 0.4, x + 0.4], [target["low"]] * 2, color=TARGET_COLOUR, linewidth=3,
                     label=label)
         ax.annotate(f"{target['clause']} ({scope})", (x, target["high"] if target["kind"] == "range"
                                                       else target["low"]),
@@ -160,7 +216,7 @@ def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict) -> None:
 
 
 def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
-                   targets: pd.DataFrame) -> str:
+                   targets: pd.DataFrame, context: ChartContext = ChartContext()) -> str:
     """A text alternative: what the chart shows, in a sentence or three."""
     spec = dataset.indicators[indicator_id]
     names = dataset.area_names
@@ -177,7 +233,13 @@ def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
         stated = "; ".join(f"{t['clause']} {format_target(dataset, t)} năm {t['year']}"
                            for _, t in targets.iterrows())
         parts.append(f"Mục tiêu Chương trình: {stated}.")
+    for projection in context.projections:
+        parts.append(f"Nét đứt: xu hướng {projection.label}, "
+                     f"{format_number(round(projection.end[1], 1))} vào năm "
+                     f"{math.floor(projection.end[0])}.")
     scopes = set(dataset.programme["scopes"])
     if not observations["lineage"].isin(scopes).any():
         parts.append("Địa bàn của Chương trình chưa có số liệu.")
+    if context.as_of is not None:
+        parts.append(f"Đường chấm: ngày báo cáo {format_date(context.as_of)}.")
     return " ".join(parts)

@@ -19,7 +19,7 @@ from programme_monitor.dataset import Dataset
 class TaskStatus:
     task_id: str
     completion: str
-    status_date: date           # the day the completion describes (as_of when no evidence)
+    status_as_of: str           # the date the completion describes, as written (as_of if none)
     source: str | None
     evidence: str | None
     due: date
@@ -43,10 +43,10 @@ def task_status(dataset: Dataset, task: pd.Series, as_of: date) -> TaskStatus:
     history = assessment_history(dataset, task["task_id"], as_of)
     due = date.fromisoformat(task["due"])
     if history.empty:
-        return TaskStatus(task["task_id"], "no-evidence", as_of, None, None, due,
+        return TaskStatus(task["task_id"], "no-evidence", as_of.isoformat(), None, None, due,
                           is_overdue(due, "no-evidence", as_of), history)
     latest = history.iloc[-1]
-    return TaskStatus(task["task_id"], latest["completion"], latest["status_date"],
+    return TaskStatus(task["task_id"], latest["completion"], latest["status_as_of"],
                       latest["source"] or None, latest["evidence_vi"], due,
                       is_overdue(due, latest["completion"], as_of), history)
 

@@ -1,4 +1,4 @@
-"""The overview: one row per target with its latest value and source, or 'no data yet'."""
+"""The overview: counts by status and completion, one row per target and per task group."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ from datetime import date
 
 import pandas as pd
 
-from programme_monitor.formatting import cite, format_period, format_target, format_value, labels
+from programme_monitor.assessment import TargetStatus, status_counts
+from programme_monitor.commitments import TaskStatus
+from programme_monitor.formatting import cite, format_period, format_target, format_value
+from programme_monitor.judgement_words import completion_text, status_text, status_with_reason
 from programme_monitor.markdown import markdown_table
+from programme_monitor.progress import method
 from programme_monitor.selection import context_for_target, latest_for_target
 
 
@@ -46,12 +50,51 @@ def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
     return text
 
 
-def overview_table(dataset, as_of: date, lang: str = "vi") -> str:
-    words = labels(lang)
-    table = overview_rows(dataset, as_of)
-    header = [words["col_clause"], words["col_statement"], words["col_target"],
-              words["col_latest"], words["col_source"], words["col_context"]]
-    body = [[r.clause, r.statement, f"{r.target} ({r.year})",
-             r.latest if r.has_data else f"*{words['no_data']}*", r.source, r.context]
-            for r in table.itertuples()]
-    return markdown_table(header, body)
+def status_count_table(statuses: dict[str, TargetStatus]) -> str:
+    """Targets per status; 'not assessable' split by reason, since the reason is the news."""
+    rows = [[status_text(name), count] for name, count in status_counts(statuses).items()
+            if name != "not-assessable"]
+    reasons: dict[str, int] = {}
+    for result in statuses.values():
+        if result.status == "not-assessable":
+            reasons[result.reason] = reasons.get(result.reason, 0) + 1
+    rows += [[f"{status_text('not-assessable')}: {method()['reasons'][reason]['long_vi']}", count]
+             for reason, count in reasons.items()]
+    rows.append(["**Tổng số mục tiêu**", f"**{len(statuses)}**"])
+    return markdown_table(["Đánh giá", "Số mục tiêu"], rows)
+
+
+def completion_count_table(tasks: dict[str, TaskStatus]) -> str:
+    counts = {name: 0 for name in method()["completion"]}
+    for task in tasks.values():
+        counts[task.completion] += 1
+    rows = [[completion_text(name), count] for name, count in counts.items() if count]
+    rows.append(["Trong đó quá hạn mà chưa hoàn thành", sum(t.overdue for t in tasks.values())])
+    rows.append(["**Tổng số nhiệm vụ**", f"**{len(tasks)}**"])
+    return markdown_table(["Mức độ hoàn thành", "Số nhiệm vụ"], rows)
+
+
+def target_scorecard(dataset, statuses: dict[str, TargetStatus], pages: dict[str, str]) -> str:
+    """One row per target: clause, what it asks, status in words, link to its indicator page."""
+    rows = []
+    for _, target in dataset.targets.iterrows():
+        rows.append([target["clause"], target_label(dataset, target),
+                     f"{format_target(dataset, target)} ({target['year']})",
+                     status_with_reason(statuses[target["target_id"]]),
+                     f"{{doc}}`{dataset.indicators[target['indicator']]['name_vi']} "
+                     f"<{pages[target['indicator']]}>`"])
+    return markdown_table(["Khoản", "Mục tiêu", "Mức (năm)", "Đánh giá", "Chi tiết"], rows)
+
+
+def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:
+    """One row per task group: how many tasks at each completion level, how many overdue."""
+    levels = list(method()["completion"])
+    rows = []
+    for group in dataset.programme["task_groups"]:
+        in_group = [tasks[t] for t in dataset.tasks.loc[dataset.tasks["group"] == group["clause"],
+                                                        "task_id"]]
+        rows.append([f"{group['clause']}. {group['title_vi'].strip()}", len(in_group),
+                     *[sum(t.completion == level for t in in_group) for level in levels],
+                     sum(t.overdue for t in in_group)])
+    return markdown_table(["Nhóm nhiệm vụ", "Số nhiệm vụ", *[completion_text(c) for c in levels],
+                           "Quá hạn"], rows)

@@ -45,25 +45,51 @@ def test_mini_programme_builds_every_chapter(mini_site):
     assert (site / "index.html").exists()
     for page in ["book/generated/overview.html", "book/generated/targets-01-green.html",
                  "book/generated/targets-02-roads.html", "book/generated/tasks.html",
+                 "book/generated/indicator-01-tree_cover.html",
+                 "book/generated/methodology.html",
                  "book/generated/changes.html", "book/generated/sources.html",
                  "book/data-and-sources.html"]:
         assert (site / page).exists(), page
     assert set(timings) == {"check", "papermill", "jupyter_book"}
 
 
-def test_each_target_is_in_the_html_with_its_clause_and_value_or_no_data(mini_site):
+def test_each_target_is_in_the_html_with_its_clause_status_and_value_or_no_data(mini_site):
     settings, _ = mini_site
     overview = page_text(settings.site_dir, "book/generated/overview.html")
     dataset = load_dataset(settings.data_dir)
     for target in dataset.targets.itertuples():
         assert target.clause in overview
         assert target.statement_vi in overview, target.statement_vi
-    assert "36,75 % (12/2025)" in overview  # X1: newest value published by as_of
-    assert "chưa có số liệu" in overview  # X2 has no observation
+    assert "● Đúng tiến độ" in overview  # X1, in words beside its symbol
+    assert "– Chưa đánh giá được (chưa có số liệu)" in overview  # X2 has no observation
+    assert "… Chưa đạt, chưa đến hạn" in overview  # X3, a milestone not reached by 2026
     assert "nan" not in overview.split()
-    green = (settings.site_dir / "book/generated/targets-01-green.html").read_text("utf-8")
-    assert "https://example.org/synthetic-1" in green  # every number carries its source
-    assert re.search(r'<img alt="Biểu đồ tỷ lệ phủ cây xanh thử nghiệm\.[^"]+"', green)
+    green = page_text(settings.site_dir, "book/generated/targets-01-green.html")
+    assert "mới nhất 36,75 % (12/2025)" in green  # newest value published by as_of
+    page = (settings.site_dir / "book/generated/indicator-01-tree_cover.html").read_text("utf-8")
+    assert "https://example.org/synthetic-1" in page  # every number carries its source
+    assert re.search(r'<img alt="Biểu đồ tỷ lệ phủ cây xanh thử nghiệm\.[^"]+Nét đứt: xu hướng', page)
+
+
+def test_indicator_pages_are_linked_from_overview_and_chapter(mini_site):
+    settings, _ = mini_site
+    generated = settings.site_dir / "book" / "generated"
+    overview = (generated / "overview.html").read_text("utf-8")
+    chapter = (generated / "targets-02-roads.html").read_text("utf-8")
+    for page in ["indicator-02-new_roads.html", "indicator-03-culture_house.html"]:
+        assert f'href="{page}' in overview and f'href="{page}' in chapter, page
+    assert 'href="targets-02-roads.html' in (generated / "indicator-02-new_roads.html").read_text("utf-8")
+
+
+def test_calculation_inputs_are_published_as_tables_and_downloads(mini_site):
+    settings, _ = mini_site
+    page = page_text(settings.site_dir, "book/generated/indicator-01-tree_cover.html")
+    for needle in ["Tốc độ tăng cần thiết", "8,29 %/năm", "11,16 %/năm", "1,35", "vượt 3,26 điểm %"]:
+        assert needle in page, needle
+    downloads = {p.name: p for p in (settings.site_dir / "_downloads").rglob("*.csv")}
+    assert {"progress-inputs.csv", "task-status.csv", "progress-inputs-tree_cover.csv"} <= set(downloads)
+    rows = downloads["progress-inputs.csv"].read_text("utf-8").splitlines()
+    assert len(rows) == 1 + 3 and rows[0].startswith("as_of,target_id,clause")
 
 
 def test_no_code_reaches_the_reader(mini_site):
@@ -116,11 +142,26 @@ def test_real_programme_shows_every_target_and_task_with_its_clause(real_site):
     assert "24/01/2022" in sources and "24/10/2022" in sources  # the erratum, stated
 
 
+def test_real_programme_statuses_and_methodology(real_site):
+    urban = page_text(real_site.site_dir, "book/generated/targets-01-urban-development.html")
+    assert "✓ Đạt (sau năm mục tiêu)" in urban  # T01: city from 01/01/2025, "before 2025"
+    assert "thành phố thuộc thành phố (01/01/2025)" in urban
+    assert "✗ Không đạt khi đến hạn" in urban  # T03: only the planning task by 2025
+    assert "(cách phân loại đã thay đổi)" in urban  # T34
+    method = page_text(real_site.site_dir, "book/generated/methodology.html")
+    for needle in ["R ≥ 0,95", "0,6 ≤ R < 0,95", "Thành phố Thủy Nguyên (01/01/2025 – 30/06/2025)",
+                   "Nghị quyết 111/2025/UBTVQH15", "Không có bằng chứng"]:
+        assert needle in method, needle
+    tasks = page_text(real_site.site_dir, "book/generated/tasks.html")
+    assert "◕ Đáng kể (01/07/2025)" in tasks and "quá hạn" in tasks
+
+
 def test_real_programme_reporting_date_before_later_sources(tmp_path):
     root = make_project(tmp_path)
     settings = BuildSettings(root, REAL_DATA, "2024-06-30")
     build(settings)
     changes = page_text(settings.site_dir, "book/generated/changes.html")
     assert "01/01/2025" not in changes  # the city did not exist yet on that date
-    overview = page_text(settings.site_dir, "book/generated/overview.html")
-    assert "thành phố thuộc thành phố (01/01/2025)" not in overview
+    urban = page_text(settings.site_dir, "book/generated/targets-01-urban-development.html")
+    assert "thành phố thuộc thành phố (01/01/2025)" not in urban
+    assert "huyện (06/03/2024)" in urban and "… Chưa đạt, chưa đến hạn" in urban

@@ -6,13 +6,19 @@ from programme_monitor.notebook_output import prepare_for_book
 from tests.conftest import MINI, PROJECT, REAL_DATA
 
 
-def test_one_chapter_per_target_group_in_data_order():
+def test_one_chapter_per_target_group_and_one_page_per_indicator_in_data_order():
     outputs = [run.output for run in plan_chapters(load_dataset(MINI))]
     assert outputs == ["overview.ipynb", "targets-01-green.ipynb", "targets-02-roads.ipynb",
-                       "tasks.ipynb", "changes.ipynb", "sources.ipynb"]
+                       "indicator-01-tree_cover.ipynb", "indicator-02-new_roads.ipynb",
+                       "indicator-03-culture_house.ipynb",
+                       "tasks.ipynb", "changes.ipynb", "methodology.ipynb", "sources.ipynb"]
     real = plan_chapters(load_dataset(REAL_DATA))
     assert [r.parameters["group_id"] for r in real if r.template == "target_group.ipynb"] == \
         ["urban-development", "land", "living", "digital", "economy"]
+    pages = [r.parameters["indicator_id"] for r in real if r.template == "indicator.ipynb"]
+    dataset = load_dataset(REAL_DATA)
+    assert set(dataset.targets["indicator"]) <= set(pages)  # every target's indicator has a page
+    assert not {i for i in pages if dataset.indicators[i]["group"] == "context"}
 
 
 def test_every_template_has_a_parameters_cell_with_the_common_parameters():

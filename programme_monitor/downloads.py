@@ -1,0 +1,36 @@
+"""Files readers can download beside the pages: plain UTF-8 CSV, one row per target or task."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from programme_monitor.commitments import TaskStatus
+from programme_monitor.progress import method
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """UTF-8, '\\n' line ends, no index: the same bytes on every machine."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def task_status_table(dataset, tasks: dict[str, TaskStatus], as_of: date) -> pd.DataFrame:
+    levels = method()["completion"]
+    rows = []
+    for _, task in dataset.tasks.iterrows():
+        status = tasks[task["task_id"]]
+        rows.append({"as_of": as_of.isoformat(), "task_id": task["task_id"],
+                     "group": task["group"], "title_vi": task["title_vi"], "due": task["due"],
+                     "due_basis": task["due_basis"], "overdue": status.overdue,
+                     "completion": status.completion,
+                     "completion_vi": levels[status.completion]["label_vi"],
+                     "status_as_of": status.status_as_of, "source": status.source,
+                     "evidence_vi": status.evidence})
+    return pd.DataFrame(rows)
+
+
+def write_task_status_csv(dataset, tasks: dict[str, TaskStatus], as_of: date, path: Path) -> None:
+    write_csv(task_status_table(dataset, tasks, as_of), path)

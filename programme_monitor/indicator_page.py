@@ -1,0 +1,219 @@
+"""One indicator's page: definition, targets with their status, chart, values, calculation inputs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from programme_monitor.assessment import TargetStatus, inputs_table
+from programme_monitor.charts import ChartContext, Projection, draw_indicator_chart
+from programme_monitor.downloads import write_csv
+from programme_monitor.formatting import (
+    cite, flag_words, format_date, format_number, format_period, format_target, format_value,
+    labels, markdown_escape, unit_symbol, with_unit,
+)
+from programme_monitor.judgement_words import (
+    judgement_basis, percent_per_year, ratio_text, status_with_reason,
+)
+from programme_monitor.markdown import markdown_table
+from programme_monitor.selection import observations_of
+
+DIRECTION_WORDS = {"up": "càng cao càng tốt", "down": "càng thấp càng tốt",
+                   "none": "không áp dụng (phân loại hoặc số liệu bối cảnh)"}
+
+
+def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, TargetStatus],
+                   links: dict[str, str], figures_dir: Path, downloads_dir: Path,
+                   lang: str = "vi") -> str:
+    """Markdown for the page; writes its chart and its CSV of calculation inputs.
+
+    `links` gives document names: 'chapter' (the group's chapter) and 'methodology'.
+    """
+    words = labels(lang)
+    spec = dataset.indicators[indicator_id]
+    targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
+    observations = observations_of(dataset, indicator_id, as_of)
+    numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
+    parts = [f"# {spec['name_vi']}", "", _facts(dataset, spec, as_of, links), ""]
+    if len(targets):
+        parts += _targets_section(dataset, targets, statuses)
+    if not observations.empty:
+        parts += ["## Biểu đồ", "", *_figure(dataset, indicator_id, observations, targets, statuses,
+                                             as_of, numbers, figures_dir, lang)]
+        parts += ["## Số liệu", "", _values_table(dataset, observations, numbers, words), ""]
+    if len(targets):
+        parts += _inputs_section(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
+    return "\n".join(parts)
+
+
+def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
+    unit = dataset.units[spec["unit"]]
+    lines = [spec["definition_vi"].strip(), "",
+             f"- **Số liệu tính đến ngày:** {format_date(as_of)}",
+             f"- **Đơn vị:** {unit['name_vi']}" + (f" ({unit['symbol_vi']})" if unit["symbol_vi"] else ""),
+             f"- **Hướng mong muốn:** {DIRECTION_WORDS[spec['direction']]}"]
+    if spec.get("ceiling") is not None:
+        lines.append(f"- **Giới hạn tự nhiên:** {with_unit(format_number(spec['ceiling']), unit['symbol_vi'])}")
+    if spec.get("stages"):
+        lines.append(f"- **Các bước, từ thấp đến cao:** {'; '.join(spec['stages'])}")
+    lines += [f"- **Cơ quan công bố:** {spec['publisher_vi']}",
+              f"- **Thuộc chương:** {{doc}}`{links['chapter']}`; cách đánh giá: "
+              f"{{doc}}`{links['methodology']}`"]
+    return "\n".join(lines)
+
+
+def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
+    rows, notes = [], []
+    for _, target in targets.iterrows():
+        result = statuses[target["target_id"]]
+        rows.append([target["clause"], f"{format_target(dataset, target)} ({target['year']}"
+                     + ("" if target["year_basis"] == "text" else "*") + ")",
+                     dataset.programme["scopes"][target["area"]], status_with_reason(result),
+                     judgement_basis(dataset, target, result)])
+        if target["reading_note_vi"]:
+            notes.append(f"- {target['clause']} ({target['target_id']}): "
+                         f"{markdown_escape(target['reading_note_vi'])}")
+        if result.scale_changed and not any(result.scale_changed in n for n in notes):
+            notes.append(f"- Thay đổi cách phân loại: {markdown_escape(result.scale_changed)}")
+    parts = ["## Mục tiêu và đánh giá", "",
+             markdown_table(["Khoản", "Mục tiêu (năm)", "Địa bàn", "Đánh giá", "Căn cứ đánh giá"],
+                            rows), ""]
+    if (targets["year_basis"] != "text").any():
+        parts += [f"\\* {dataset.vocabulary['year_bases']['horizon']['label_vi']}.", ""]
+    if notes:
+        parts += ["Ghi chú:", "", *notes, ""]
+    return parts
+
+
+def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path, lang: str = "vi",
+                    heading_level: int = 3) -> str:
+    """A figure that describes the area (not a target): definition, chart, values with sources."""
+    spec = dataset.indicators[indicator_id]
+    observations = observations_of(dataset, indicator_id, as_of)
+    numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
+    parts = [f"{'#' * heading_level} {spec['name_vi']}", "",
+             f"{spec['definition_vi'].strip()} *Cơ quan công bố:* {spec['publisher_vi']}.", ""]
+    if not observations.empty:
+        no_targets = dataset.targets.iloc[0:0]
+        parts += _figure(dataset, indicator_id, observations, no_targets, {}, as_of, numbers,
+                         figures_dir, lang)
+        parts += [_values_table(dataset, observations, numbers, labels(lang)), ""]
+    return "\n".join(parts)
+
+
+def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.DataFrame,
+            statuses: dict, as_of: date, numbers: dict, figures_dir: Path,
+            lang: str) -> list[str]:
+    words = labels(lang)
+    spec = dataset.indicators[indicator_id]
+    context = ChartContext(as_of, tuple(_projections(dataset, targets, statuses)), numbers)
+    path = figures_dir / f"{indicator_id}.svg"
+    alt = draw_indicator_chart(dataset, indicator_id, observations, targets, path, lang, context)
+    sources = "; ".join(f"[{n}] {cite(dataset, s)}" for s, n in numbers.items())
+    caption = f"{spec['name_vi']}. Nguồn: {sources}. {words['as_of_line_note']}"
+    if observations["flags"].map(lambda flags: "lower-bound" in flags).any():
+        caption += f" {words['lower_bound_note']}"
+    if (~observations["observed"]).any():
+        caption += f" {words['hollow_note']}"
+    if context.projections:
+        caption += f" {words['projection_note']}"
+    relative = Path(figures_dir.name) / path.name
+    return [f":::{{figure}} {relative.as_posix()}", f":alt: {alt}", f":name: fig-{indicator_id}", "",
+            caption, ":::", ""]
+
+
+def _projections(dataset, targets: pd.DataFrame, statuses: dict) -> list[Projection]:
+    projections = []
+    for _, target in targets.iterrows():
+        calc = statuses[target["target_id"]].calculation
+        if calc is None or calc.projection is None:
+            continue
+        projections.append(Projection(calc.latest.segment, (calc.latest.t, calc.latest.value),
+                                      (calc.target_t, calc.projection),
+                                      f"{target['clause']} ({target['target_id']})"))
+    return projections
+
+
+def _values_table(dataset, observations: pd.DataFrame, numbers: dict, words: dict) -> str:
+    return markdown_table(
+        [words["col_area"], words["col_period"], words["col_value"], words["col_notes"],
+         words["col_source"]],
+        [[dataset.area_names[o["area"]], format_period(o["period"]), format_value(dataset, o),
+          markdown_escape("; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note_vi"]]))),
+          f"[{numbers[o['source']]}] {cite(dataset, o['source'])}"]
+         for _, o in observations.iterrows()])
+
+
+INPUT_ROWS = [
+    ("Giá trị gốc (kỳ)", "base"),
+    ("Giá trị mới nhất (kỳ)", "latest"),
+    ("Giá trị mục tiêu dùng để tính", "target_value_used"),
+    ("Năm mục tiêu", "target_year"),
+    ("Hướng mong muốn", "direction"),
+    ("Tốc độ tăng cần thiết", "required_growth"),
+    ("Tốc độ tăng thực tế", "observed_growth"),
+    ("Tỷ lệ R = thực tế / cần thiết", "ratio"),
+    ("Hệ số trần C", "ceiling_coefficient"),
+    ("Xu hướng vào năm mục tiêu", "projection_in_target_year"),
+    ("Xu hướng so với mục tiêu", "projected_shortfall"),
+    ("Tiến độ dự kiến P (ESCAP)", "anticipated_progress"),
+    ("Bằng chứng (mốc)", "evidence"),
+    ("Đánh giá", "status_vi"),
+    ("Lý do chưa đánh giá được", "reason_vi"),
+]
+
+
+def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict,
+                    as_of: date, downloads_dir: Path) -> list[str]:
+    """Every input of every target's judgement, one column per target, and its CSV."""
+    table = inputs_table(dataset, {t: statuses[t] for t in targets["target_id"]}, as_of,
+                         targets=targets)
+    csv_path = downloads_dir / f"progress-inputs-{indicator_id}.csv"
+    write_csv(table, csv_path)
+    symbol = unit_symbol(dataset, dataset.indicators[indicator_id]["unit"])
+    header = ["Đầu vào", *[f"{r.clause} ({r.target_id})" for r in table.itertuples()]]
+    rows = [[label, *[_input_cell(dataset, row, key, symbol) for _, row in table.iterrows()]]
+            for label, key in INPUT_ROWS]
+    rows = [row for row in rows if any(cell not in ("", "–") for cell in row[1:])]
+    link = f"{{download}}`bảng đầu vào (CSV) <{downloads_dir.name}/{csv_path.name}>`"
+    return ["## Đầu vào của phép tính", "",
+            f"Năm gốc theo quy tắc: {dataset.programme['base_year']} (giá trị đầu tiên từ năm này "
+            f"trở đi, trên cùng địa giới với giá trị mới nhất). Tải {link}.", "",
+            markdown_table(header, rows), ""]
+
+
+def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
+    def number(value) -> str:
+        return "–" if value is None or pd.isna(value) else with_unit(
+            format_number(round(float(value), 2)), symbol)
+
+    if key in ("base", "latest"):
+        value = row[f"{key}_value"]
+        if value is None or pd.isna(value):
+            return "–"
+        return (f"{number(value)} ({format_period(row[f'{key}_period'])}, "
+                f"{dataset.area_names[row[f'{key}_area']]})")
+    if key in ("target_value_used", "projection_in_target_year"):
+        return number(row[key])
+    if key == "projected_shortfall":
+        if pd.isna(row[key]):
+            return "–"
+        # A difference of percentages is in percentage points, not per cent.
+        gap = with_unit(format_number(round(abs(float(row[key])), 2)),
+                        "điểm %" if symbol == "%" else symbol)
+        return f"thiếu {gap}" if row[key] > 0 else f"vượt {gap}"
+    if key in ("required_growth", "observed_growth"):
+        return "–" if pd.isna(row[key]) else percent_per_year(row[key])
+    if key in ("ratio", "anticipated_progress", "ceiling_coefficient"):
+        return "–" if pd.isna(row[key]) else ratio_text(row[key])
+    if key == "direction":
+        return "–" if row["kind"] == "milestone" else DIRECTION_WORDS[row[key]]
+    if key == "evidence":
+        if row["evidence_period"] is None or pd.isna(row["evidence_period"]):
+            return "–"
+        return (f"{markdown_escape(row['evidence_value'])} ({format_period(row['evidence_period'])}, "
+                f"{cite(dataset, row['evidence_source'])})")
+    value = row[key]
+    return "–" if value is None or pd.isna(value) else markdown_escape(value)

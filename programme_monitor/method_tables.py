@@ -1,0 +1,88 @@
+"""The method's cut-offs, statuses and scales as tables, read from progress_method.yaml."""
+
+from __future__ import annotations
+
+from programme_monitor.formatting import format_number
+from programme_monitor.markdown import markdown_table
+from programme_monitor.progress import method
+
+
+def _percent(value: float) -> str:
+    return f"{format_number(round(value * 100, 2))} %"
+
+
+def ratio_cutoff_table() -> str:
+    cut = method()["ratio_cutoffs"]
+    statuses = method()["statuses"]
+    rows = [["Giá trị mới nhất đạt mục tiêu", _label(statuses, "achieved")],
+            [f"R ≥ {format_number(cut['on-track'])}", _label(statuses, "on-track")],
+            [f"{format_number(cut['acceleration-needed'])} ≤ R < {format_number(cut['on-track'])}",
+             _label(statuses, "acceleration-needed")],
+            [f"{format_number(cut['limited-progress'])} ≤ R < "
+             f"{format_number(cut['acceleration-needed'])}", _label(statuses, "limited-progress")],
+            [f"R < {format_number(cut['limited-progress'])}", _label(statuses, "deterioration")]]
+    return markdown_table(["Điều kiện", "Đánh giá"], rows)
+
+
+def growth_cutoff_table() -> str:
+    cut = method()["growth_cutoffs"]
+    statuses = method()["statuses"]
+    rows = [[f"g ≥ {_percent(cut['on-track'])}/năm × C", _label(statuses, "on-track")],
+            [f"{_percent(cut['acceleration-needed'])}/năm × C ≤ g < {_percent(cut['on-track'])}/năm × C",
+             _label(statuses, "acceleration-needed")],
+            [f"0 ≤ g < {_percent(cut['acceleration-needed'])}/năm × C", _label(statuses, "limited-progress")],
+            ["g < 0", _label(statuses, "deterioration")]]
+    return markdown_table(["Tốc độ tăng theo hướng mong muốn g", "Đánh giá"], rows)
+
+
+def status_legend_table() -> str:
+    rows = [[spec["symbol"], spec["label_vi"], " ".join(spec["meaning_vi"].split())]
+            for spec in method()["statuses"].values()]
+    return markdown_table(["Ký hiệu", "Đánh giá", "Nghĩa là"], rows)
+
+
+def reasons_table() -> str:
+    return markdown_table(["Lý do chưa đánh giá được"],
+                          [[text["long_vi"]] for text in method()["reasons"].values()])
+
+
+def completion_table() -> str:
+    rows = [[spec["symbol"], spec["label_vi"]] for spec in method()["completion"].values()]
+    return markdown_table(["Ký hiệu", "Mức độ hoàn thành (OGP)"], rows)
+
+
+def references_list() -> str:
+    return "\n".join(f"- [{ref['title']}]({ref['url']})" for ref in method()["method"]["references"])
+
+
+def _label(statuses: dict, name: str) -> str:
+    return f"{statuses[name]['symbol']} {statuses[name]['label_vi']}"
+
+
+def boundary_lines(dataset) -> str:
+    """The programme area's successive boundaries, from areas.csv: the breaks in its series."""
+    from programme_monitor.formatting import format_date
+    from datetime import date as _date
+
+    lines = []
+    for lineage, scope in dataset.programme["scopes"].items():
+        areas = dataset.areas[dataset.areas["lineage"] == lineage]
+        if len(areas) < 2:
+            continue
+        spans = []
+        for area in areas.itertuples():
+            start = format_date(_date.fromisoformat(area.valid_from)) if area.valid_from else "…"
+            end = format_date(_date.fromisoformat(area.valid_to)) if area.valid_to else "nay"
+            spans.append(f"{area.name_vi} ({start} – {end})")
+        lines.append(f"- {scope}: " + "; ".join(spans) + ".")
+    return "\n".join(lines) or "- Địa bàn của Chương trình không đổi địa giới."
+
+
+def scale_break_lines(dataset) -> str:
+    """Indicators whose scale changed, from the `breaks` of indicators.yaml."""
+    from programme_monitor.formatting import cite, format_date
+
+    lines = [f"- {spec['name_vi']}, từ {format_date(brk['date'])}: {brk['note_vi']} "
+             f"({cite(dataset, brk['source'])})"
+             for spec in dataset.indicators.values() for brk in spec.get("breaks", [])]
+    return "\n".join(lines) or "- Không chỉ số nào đổi cách phân loại."
