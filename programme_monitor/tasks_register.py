@@ -51,7 +51,7 @@ def task_group_table(dataset, group_clause: str, statuses: dict[str, TaskStatus]
 
 def evidence_text(dataset, status: TaskStatus) -> str:
     if status.source is None:
-        return "Chưa tìm thấy bằng chứng trong các nguồn đã đăng."
+        return "–"  # the completion column already says "no evidence available"
     return f"{markdown_escape(status.evidence)} {cite(dataset, status.source)}"
 
 
