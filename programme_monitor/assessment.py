@@ -100,7 +100,9 @@ def _assess_milestone(dataset: Dataset, target: pd.Series, series: pd.DataFrame,
     if changed is not None and deadline >= changed["date"]:
         return TargetStatus(target["target_id"], "not-assessable", "scale-changed",
                             evidence=latest, scale_changed=note)
-    status = "not-achieved" if as_of > deadline else "not-yet"
+    # Absence of evidence is not evidence of failure: past the deadline the milestone is
+    # "unconfirmed", never "not achieved".
+    status = "unconfirmed-after-deadline" if as_of > deadline else "not-yet"
     return TargetStatus(target["target_id"], status, None, evidence=latest, scale_changed=note)
 
 

@@ -55,10 +55,10 @@ def test_series_across_a_boundary_change_is_not_assessable(mini_copy):
     assert (result.status, result.reason) == ("not-assessable", "series-broken")
 
 
-def test_mini_milestone_not_yet_then_not_achieved(mini):
+def test_mini_milestone_not_yet_then_unconfirmed(mini):
     assert assess_all(mini, date(2026, 6, 1))["X3"].status == "not-yet"
     assert assess_all(mini, date(2026, 12, 31))["X3"].status == "not-yet"
-    assert assess_all(mini, date(2027, 1, 1))["X3"].status == "not-achieved"
+    assert assess_all(mini, date(2027, 1, 1))["X3"].status == "unconfirmed-after-deadline"
 
 
 def test_real_milestones_today(real):
@@ -69,7 +69,7 @@ def test_real_milestones_today(real):
     assert statuses["T02"].status == "achieved" and statuses["T02"].evidence.value == "III"
     assert statuses["T06"].status == "achieved"
     plan = statuses["T03"]
-    assert plan.status == "not-achieved"  # only the planning task is evidenced, 2025 is over
+    assert plan.status == "unconfirmed-after-deadline"  # only the planning task is evidenced
     assert plan.evidence.value == "nhiệm vụ quy hoạch được phê duyệt"
     assert (statuses["T34"].status, statuses["T34"].reason) == ("not-assessable", "scale-changed")
 

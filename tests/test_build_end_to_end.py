@@ -146,7 +146,7 @@ def test_real_programme_statuses_and_methodology(real_site):
     urban = page_text(real_site.site_dir, "book/generated/targets-01-urban-development.html")
     assert "✓ Đạt (sau năm mục tiêu)" in urban  # T01: city from 01/01/2025, "before 2025"
     assert "thành phố thuộc thành phố (01/01/2025)" in urban
-    assert "✗ Không đạt khi đến hạn" in urban  # T03: only the planning task by 2025
+    assert "? Quá hạn, chưa có bằng chứng đạt" in urban  # T03: only the planning task by 2025
     assert "(cách phân loại đã thay đổi)" in urban  # T34
     method = page_text(real_site.site_dir, "book/generated/methodology.html")
     for needle in ["R ≥ 0,95", "0,6 ≤ R < 0,95", "Thành phố Thủy Nguyên (01/01/2025 – 30/06/2025)",
