@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 DATA ?= data
 AS_OF ?=
 EDITION ?= vi
+JOBS ?=
 
 .PHONY: help book check test clean
 
@@ -12,7 +13,7 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 book: $(VENV)/.installed ## check the data, run the chapters, build _build/html (AS_OF=YYYY-MM-DD DATA=dir)
-	$(PY) -m programme_monitor build --data $(DATA) --lang $(EDITION) $(if $(AS_OF),--as-of $(AS_OF))
+	$(PY) -m programme_monitor build --data $(DATA) --lang $(EDITION) $(if $(AS_OF),--as-of $(AS_OF)) $(if $(JOBS),--jobs $(JOBS))
 
 check: $(VENV)/.installed ## only check the data files
 	$(PY) -m programme_monitor check --data $(DATA)

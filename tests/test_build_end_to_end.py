@@ -165,3 +165,35 @@ def test_real_programme_reporting_date_before_later_sources(tmp_path):
     urban = page_text(settings.site_dir, "book/generated/targets-01-urban-development.html")
     assert "thành phố thuộc thành phố (01/01/2025)" not in urban
     assert "huyện (06/03/2024)" in urban and "… Chưa đạt, chưa đến hạn" in urban
+
+
+def test_chapters_run_in_parallel_and_come_back_in_plan_order(tmp_path):
+    from programme_monitor.build import execute_chapters
+    from programme_monitor.chapters import plan_chapters
+
+    root = make_project(tmp_path)
+    settings = BuildSettings(root, MINI, "2026-12-31", jobs=2)
+    dataset = load_dataset(MINI)
+    timings = execute_chapters(settings, dataset)
+    assert list(timings) == [run.output for run in plan_chapters(dataset)]
+    assert all((settings.generated_dir / name).exists() for name in timings)
+
+
+def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
+    import nbformat
+    from concurrent.futures import ProcessPoolExecutor
+
+    from programme_monitor.build import BuildFailed, _execute_one
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata = {"kernelspec": {"name": "python3", "language": "python",
+                                        "display_name": "Python 3"}}
+    params = nbformat.v4.new_code_cell("as_of = ''")
+    params.metadata["tags"] = ["parameters"]
+    notebook.cells = [params, nbformat.v4.new_code_cell("raise ValueError('hỏng')")]
+    nbformat.write(notebook, tmp_path / "broken.ipynb")
+    job = (str(tmp_path / "broken.ipynb"), str(tmp_path / "out.ipynb"), {"as_of": "2026-01-01"},
+           str(tmp_path))
+    with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(BuildFailed) as caught:
+        pool.submit(_execute_one, job).result()
+    assert "out.ipynb" in str(caught.value) and "ValueError: hỏng" in str(caught.value)
