@@ -32,6 +32,7 @@ matplotlib.rcParams.update({
     "font.family": "DejaVu Sans",  # covers every Vietnamese letter
     "svg.hashsalt": "programme-monitor",  # stable ids: same inputs, same file
     "svg.fonttype": "path",
+    "pdf.fonttype": 42,  # TrueType in the print PDF: embedded, and its text can be extracted
     "axes.spines.top": False,
     "axes.spines.right": False,
 })
@@ -68,7 +69,12 @@ def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
         _draw_reporting_date(ax, context.as_of, words)
     _finish(ax, fig, spec, words, legend=spec["value_type"] == "number")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    # SVG for the site, PDF for the printed booklet: both vector; Sphinx picks one per builder
+    # when the page names the figure as `name.*`. No dates inside, so same inputs, same bytes.
+    fig.savefig(path.with_suffix(".svg"), format="svg", metadata={"Date": None},
+                bbox_inches="tight")
+    fig.savefig(path.with_suffix(".pdf"), format="pdf",
+                metadata={"CreationDate": None, "ModDate": None}, bbox_inches="tight")
     plt.close(fig)
     return describe_chart(dataset, indicator_id, observations, targets, context)
 

@@ -119,7 +119,7 @@ def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.
         caption += f" {words['hollow_note']}"
     if context.projections:
         caption += f" {words['projection_note']}"
-    relative = Path(figures_dir.name) / path.name
+    relative = Path(figures_dir.name) / f"{path.stem}.*"  # .svg on the site, .pdf in print
     return [f":::{{figure}} {relative.as_posix()}", f":alt: {alt}", f":name: fig-{indicator_id}", "",
             caption, ":::", ""]
 

@@ -69,6 +69,9 @@ def test_each_target_is_in_the_html_with_its_clause_status_and_value_or_no_data(
     page = (settings.site_dir / "book/generated/indicator-01-tree_cover.html").read_text("utf-8")
     assert "https://example.org/synthetic-1" in page  # every number carries its source
     assert re.search(r'<img alt="Biểu đồ tỷ lệ phủ cây xanh thử nghiệm\.[^"]+Nét đứt: xu hướng', page)
+    # the same chart as vector PDF for the printed booklet, without a creation date inside
+    pdf = (settings.project_dir / "book/generated/figures/tree_cover.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/CreationDate" not in pdf
 
 
 def test_indicator_pages_are_linked_from_overview_and_chapter(mini_site):
