@@ -17,7 +17,7 @@ from programme_monitor.dataset import Dataset
 from programme_monitor.dataset_assessments import first_break
 from programme_monitor.periods import end_of_day_as_year
 from programme_monitor.progress import Assessment, Goal, Point, assess, method
-from programme_monitor.selection import published_by
+from programme_monitor.selection import target_observations
 
 
 @dataclass(frozen=True)
@@ -41,18 +41,6 @@ class TargetStatus:
     scale_changed: str | None = None  # the break note, when later values are not comparable
 
 
-def target_series(dataset: Dataset, target: pd.Series, as_of: date) -> pd.DataFrame:
-    """Real observations of the target's indicator in its area, one per period, oldest first."""
-    visible = published_by(dataset.observations, as_of)
-    rows = visible[(visible["indicator"] == target["indicator"])
-                   & (visible["lineage"] == target["area"]) & visible["observed"]
-                   & (visible["period_start"] <= as_of)]
-    # Two sources for one period: the one published last stands (it corrects the earlier one).
-    rows = rows.sort_values(["period_start", "period_end", "published_by", "row"])
-    rows = rows.drop_duplicates(["area", "period"], keep="last")
-    return rows.sort_values(["period_x", "row"])
-
-
 def goal_of(dataset: Dataset, target: pd.Series) -> Goal:
     spec = dataset.indicators[target["indicator"]]
     return Goal(kind=target["kind"], year=int(target["year"]),
@@ -63,7 +51,7 @@ def goal_of(dataset: Dataset, target: pd.Series) -> Goal:
 
 
 def assess_target(dataset: Dataset, target: pd.Series, as_of: date) -> TargetStatus:
-    series = target_series(dataset, target, as_of)
+    series = target_observations(dataset, target, as_of)
     spec = dataset.indicators[target["indicator"]]
     if target["kind"] == "milestone":
         if spec["value_type"] != "category":

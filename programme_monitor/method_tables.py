@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from programme_monitor.formatting import format_number
+from datetime import date
+
+from programme_monitor.formatting import cite, format_date, format_number
 from programme_monitor.markdown import markdown_table
 from programme_monitor.progress import method
 
@@ -61,9 +63,6 @@ def _label(statuses: dict, name: str) -> str:
 
 def boundary_lines(dataset) -> str:
     """The programme area's successive boundaries, from areas.csv: the breaks in its series."""
-    from programme_monitor.formatting import format_date
-    from datetime import date as _date
-
     lines = []
     for lineage, scope in dataset.programme["scopes"].items():
         areas = dataset.areas[dataset.areas["lineage"] == lineage]
@@ -71,8 +70,8 @@ def boundary_lines(dataset) -> str:
             continue
         spans = []
         for area in areas.itertuples():
-            start = format_date(_date.fromisoformat(area.valid_from)) if area.valid_from else "…"
-            end = format_date(_date.fromisoformat(area.valid_to)) if area.valid_to else "nay"
+            start = format_date(date.fromisoformat(area.valid_from)) if area.valid_from else "…"
+            end = format_date(date.fromisoformat(area.valid_to)) if area.valid_to else "nay"
             spans.append(f"{area.name_vi} ({start} – {end})")
         lines.append(f"- {scope}: " + "; ".join(spans) + ".")
     return "\n".join(lines) or "- Địa bàn của Chương trình không đổi địa giới."
@@ -80,9 +79,17 @@ def boundary_lines(dataset) -> str:
 
 def scale_break_lines(dataset) -> str:
     """Indicators whose scale changed, from the `breaks` of indicators.yaml."""
-    from programme_monitor.formatting import cite, format_date
-
     lines = [f"- {spec['name_vi']}, từ {format_date(brk['date'])}: {brk['note_vi']} "
              f"({cite(dataset, brk['source'])})"
              for spec in dataset.indicators.values() for brk in spec.get("breaks", [])]
     return "\n".join(lines) or "- Không chỉ số nào đổi cách phân loại."
+
+
+def constants_table() -> str:
+    """The method's fixed numbers besides the cut-offs, as the code reads them."""
+    spec = method()
+    rows = [["Giá trị thay cho giá trị gốc (hoặc mục tiêu) bằng 0", format_number(spec["zero_replacement"], 3)],
+            ["Số mũ a của hệ số trần C", format_number(spec["ceiling_exponent"])],
+            ["Khoảng cách tối thiểu giữa giá trị gốc và giá trị mới nhất (năm)",
+             format_number(spec["minimum_span_years"])]]
+    return markdown_table(["Hằng số", "Giá trị"], rows)

@@ -18,7 +18,7 @@ Adaptations (the methodology page explains why):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -71,7 +71,6 @@ class Assessment:
     projection: float | None = None     # value expected in the target year if the trend holds
     shortfall: float | None = None      # how far the projection stays from the target (+ = short)
     anticipated: float | None = None    # ESCAP: (projection - base) / (target - base)
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
 
 def growth(value: float, base: float, t: float, t_base: float) -> float:

@@ -33,14 +33,26 @@ def _newest_first(observations: pd.DataFrame) -> pd.DataFrame:
                                     ascending=[False, False, False])
 
 
-def latest_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.Series | None:
-    """The newest real observation of the target's indicator in the target's area, or None.
+def target_observations(dataset: Dataset, target: pd.Series, as_of: date) -> pd.DataFrame:
+    """Real observations of the target's indicator in the target's area, seen by `as_of`.
 
-    Forecasts and other plans' targets never count: a gap stays a gap.
+    Forecasts and other plans' targets never count: a gap stays a gap. A legal fact published
+    before it takes effect counts only from the day it does. One row per period: when two
+    sources give the same period, the one published last stands (it corrects the earlier one).
+    Oldest first.
     """
     visible = published_by(dataset.observations, as_of)
-    matches = visible[(visible["indicator"] == target["indicator"])
-                      & (visible["lineage"] == target["area"]) & visible["observed"]]
+    rows = visible[(visible["indicator"] == target["indicator"])
+                   & (visible["lineage"] == target["area"]) & visible["observed"]
+                   & (visible["period_start"] <= as_of)]
+    rows = rows.sort_values(["period_start", "period_end", "published_by", "row"])
+    rows = rows.drop_duplicates(["area", "period"], keep="last")
+    return rows.sort_values(["period_x", "row"])
+
+
+def latest_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.Series | None:
+    """The newest real observation of the target's indicator in the target's area, or None."""
+    matches = target_observations(dataset, target, as_of)
     if matches.empty:
         return None
     return _newest_first(matches).iloc[0]

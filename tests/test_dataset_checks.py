@@ -96,3 +96,15 @@ def test_unknown_indicator_in_yaml_reference(mini_copy):
                                                     "direction: sideways\n    ceiling: 100"), "utf-8")
     error = only_error(mini_copy)
     assert error.column == "tree_cover.direction"
+
+
+def test_scale_break_with_unknown_source_is_named(mini_copy):
+    path = mini_copy / "indicators.yaml"
+    text = path.read_text("utf-8").replace(
+        "    stages: [đang xây dựng, hoàn thành]\n",
+        "    stages: [đang xây dựng, hoàn thành]\n"
+        "    breaks:\n      - {date: 2026-01-01, source: SYN-9, note_vi: Thang đo giả đổi}\n")
+    path.write_text(text, "utf-8")
+    error = only_error(mini_copy)
+    assert (error.file.name, error.column) == ("indicators.yaml", "culture_house.breaks[1]")
+    assert "SYN-9" in error.problem and error.fix

@@ -52,4 +52,4 @@ def test_value_qualifiers_from_flags():
 def test_unknown_edition_language_fails_instead_of_mixing_languages():
     with pytest.raises(ValueError, match="no labels"):
         labels("xx")
-    assert SimpleNamespace(**labels("vi")).no_data == "chưa có số liệu"
+    assert SimpleNamespace(**labels("vi")).col_source == "Nguồn"
