@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from programme_monitor.formatting import markdown_escape
+from programme_monitor.formatting import labels, markdown_escape
+from programme_monitor.table_layout import table_layout
 
 
 class Markdown:
@@ -18,8 +19,18 @@ class Markdown:
         return self.text
 
 
-def markdown_table(header: list[str], rows: list[list[str]], escape: bool = False) -> str:
-    """A pipe table. Cells are Markdown already (links, emphasis) unless `escape` is set."""
+def markdown_table(header: list[str], rows: list[list[str]], escape: bool = False,
+                   widths: list[int] | None = None) -> str:
+    """A pipe table. Cells are Markdown already (links, emphasis) unless `escape` is set.
+
+    A long or wide table is wrapped in a `table` directive with column widths and the
+    `longtable` class, so that the printed booklet wraps its columns and breaks it across pages
+    with the header repeated (see table_layout). `widths` (percentages) overrides the estimate for
+    a table laid out by hand, such as the one-page scorecard. A table with no rows is a sentence
+    saying so: a header alone reads as a mistake, and Sphinx's LaTeX writer fails on it.
+    """
+    if not rows:
+        return f"*{labels()['table_empty']}*"
     def cell(value) -> str:
         text = "" if value is None else str(value)
         return markdown_escape(text) if escape else text.replace("\n", " ")
@@ -27,4 +38,37 @@ def markdown_table(header: list[str], rows: list[list[str]], escape: bool = Fals
     lines = ["| " + " | ".join(cell(h) for h in header) + " |",
              "|" + "|".join(" --- " for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
-    return "\n".join(lines)
+    table = "\n".join(lines)
+    if widths is None:
+        widths = table_layout([cell(h) for h in header],
+                              [[cell(v) for v in row] for row in rows]).widths
+    if widths is None:
+        return table
+    return (f"```{{table}}\n:class: longtable\n:widths: {' '.join(str(w) for w in widths)}\n\n"
+            f"{table}\n```")
+
+
+def web_only(text: str) -> str:
+    """Shown on the site, left out of the printed booklet (download links, for instance)."""
+    return f":::{{only}} html\n{text}\n:::"
+
+
+def print_only_latex(latex: str) -> str:
+    """Raw LaTeX for the booklet only (a page break, reviewers' note lines)."""
+    return f"```{{raw}} latex\n{latex}\n```"
+
+
+def reviewers_notes(lines: int = 5) -> str:
+    """Ruled lines for reviewers' handwritten notes, in the printed booklet only (booklet.sty)."""
+    return print_only_latex(f"\\bookletnotes{{{lines}}}")
+
+
+def page_break() -> str:
+    """A new page in the printed booklet (before a table that must fit one page); nothing online."""
+    return print_only_latex("\\clearpage")
+
+
+def small_print(text: str) -> str:
+    """Markdown set one size smaller in the booklet: a table meant to fit one printed page."""
+    start, end = print_only_latex(r"\begingroup\small"), print_only_latex(r"\endgroup")
+    return f"{start}\n\n{text}\n\n{end}"
