@@ -6,14 +6,16 @@ DATA ?= data
 AS_OF ?=
 EDITION ?= vi
 JOBS ?=
+BUILT_ON ?=
+PDF ?= yes
 
 .PHONY: help book check test clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-book: $(VENV)/.installed ## check the data, run the chapters, build _build/html (AS_OF=YYYY-MM-DD DATA=dir)
-	$(PY) -m programme_monitor build --data $(DATA) --lang $(EDITION) $(if $(AS_OF),--as-of $(AS_OF)) $(if $(JOBS),--jobs $(JOBS))
+book: $(VENV)/.installed ## check the data, run the chapters, build _build/html and its PDF booklet (AS_OF=YYYY-MM-DD DATA=dir PDF=no)
+	$(PY) -m programme_monitor build --data $(DATA) --lang $(EDITION) $(if $(AS_OF),--as-of $(AS_OF)) $(if $(JOBS),--jobs $(JOBS)) $(if $(BUILT_ON),--built-on $(BUILT_ON)) $(if $(filter no,$(PDF)),--no-pdf)
 
 check: $(VENV)/.installed ## only check the data files
 	$(PY) -m programme_monitor check --data $(DATA)

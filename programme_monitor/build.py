@@ -3,9 +3,11 @@
 Phases, in order (each stops the build on failure):
 1. check   - load_dataset() reads and cross-checks every data file;
 2. execute - papermill runs each planned chapter into book/generated/ with the parameters;
-3. compile - `jupyter-book build` with warnings as errors, into a staging directory;
-4. publish - the staging site replaces _build/html in one rename; a failed build leaves the last
-             good site where it was.
+3. compile - `jupyter-book build` with warnings as errors, into staging directories: the HTML
+             site and, at the same time, the A4 booklet through LaTeX (XeLaTeX);
+4. publish - the booklet is put into the staging site as <programme>-<as_of>.pdf, and the staging
+             site replaces _build/html in one rename; a failed build leaves the last good site
+             and booklet where they were.
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import nbformat
 import papermill
 
+from programme_monitor.booklet import (INSTALL_HINT, booklet_file_name, missing_requirements,
+                                       write_edition_definitions)
 from programme_monitor.chapters import plan_chapters
 from programme_monitor.dataset import Dataset, load_dataset
 from programme_monitor.errors import DataErrors
@@ -41,6 +46,10 @@ class BuildSettings:
     lang: str = "vi"
     # Notebooks run at once: one per core; more workers than cores gain nothing (measured).
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # The printed booklet is built with the site unless asked not to (a quicker look at the site).
+    booklet: bool = True
+    # The date printed as "built on": a parameter, so that an edition can be rebuilt as it was.
+    built_on: date = field(default_factory=date.today)
 
     @property
     def notebooks_dir(self) -> Path:
@@ -57,6 +66,10 @@ class BuildSettings:
     @property
     def staging_dir(self) -> Path:
         return self.project_dir / "_build" / "staging"
+
+    @property
+    def booklet_staging_dir(self) -> Path:
+        return self.project_dir / "_build" / "staging-booklet"
 
 
 class BuildFailed(Exception):
@@ -100,23 +113,57 @@ def _execute_one(job: tuple[str, str, dict, str]) -> float:
     return time.perf_counter() - started
 
 
-def compile_site(settings: BuildSettings) -> Path:
-    """Jupyter Book into the staging directory; warnings are errors. Returns the built site."""
-    if settings.staging_dir.exists():
-        shutil.rmtree(settings.staging_dir)
+def _jupyter_book(settings: BuildSettings, output: Path, builder: str) -> subprocess.Popen:
+    """Start one Jupyter Book build (warnings are errors) into `output`, emptied first."""
+    if output.exists():
+        shutil.rmtree(output)
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    command = [str(jupyter_book), "build", str(settings.project_dir),
-               "--path-output", str(settings.staging_dir), "-W", "-n", "--keep-going"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildFailed("Jupyter Book báo lỗi hoặc cảnh báo:\n"
-                          + _warnings_from(result.stdout + result.stderr))
-    return settings.staging_dir / "_build" / "html"
+    command = [str(jupyter_book), "build", str(settings.project_dir), "--builder", builder,
+               "--path-output", str(output), "-W", "-n", "--keep-going"]
+    # LaTeX must never stop to ask a question: it would wait for ever on a closed input.
+    env = {**os.environ, "LATEXOPTS": "-interaction=nonstopmode -halt-on-error"}
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=env)
+
+
+def compile_site(settings: BuildSettings,
+                 timings: dict[str, float] | None = None) -> tuple[Path, Path | None]:
+    """The HTML site and the booklet, built side by side (two cores, one each).
+
+    Returns the built site and the booklet's PDF (None when the booklet is not asked for); adds
+    each builder's seconds, from the common start, to `timings`.
+    """
+    started = time.perf_counter()
+    builds = {"html": _jupyter_book(settings, settings.staging_dir, "html")}
+    if settings.booklet:
+        builds["pdf"] = _jupyter_book(settings, settings.booklet_staging_dir, "pdflatex")
+    failures = []
+    for builder, process in builds.items():
+        output, _ = process.communicate()
+        if timings is not None:
+            timings[builder] = time.perf_counter() - started
+        if process.returncode != 0:
+            failures.append(f"[{builder}]\n" + _warnings_from(output))
+    if failures:
+        raise BuildFailed("Jupyter Book báo lỗi hoặc cảnh báo:\n" + "\n".join(failures))
+    site = settings.staging_dir / "_build" / "html"
+    if not settings.booklet:
+        return site, None
+    pdf = settings.booklet_staging_dir / "_build" / "latex" / "booklet.pdf"
+    if not pdf.exists():
+        raise BuildFailed(f"LaTeX không tạo được {pdf}; xem "
+                          f"{settings.booklet_staging_dir / '_build' / 'latex' / 'booklet.log'}")
+    return site, pdf
 
 
 def _warnings_from(output: str) -> str:
-    lines = [line for line in output.splitlines()
-             if "WARNING" in line or "ERROR" in line or "Error" in line]
+    """The lines that say what went wrong: warnings, errors, TeX's '!' lines, Sphinx's exception."""
+    all_lines = output.splitlines()
+    lines = [line for line in all_lines
+             if "WARNING" in line or "ERROR" in line or "Error" in line or line.startswith("!")]
+    for i, line in enumerate(all_lines):
+        if "Exception occurred" in line:
+            lines += all_lines[i:i + 6]
     return "\n".join(lines[-40:]) or output[-4000:]
 
 
@@ -134,20 +181,35 @@ def publish_site(built: Path, site_dir: Path) -> None:
         shutil.rmtree(previous)
 
 
+def check_booklet_requirements(settings: BuildSettings) -> None:
+    """Stop before any notebook runs when the machine cannot build the booklet, saying what to add."""
+    if not settings.booklet:
+        return
+    missing = missing_requirements()
+    if missing:
+        raise BuildFailed("Máy này thiếu những gì cần để tạo bản in PDF: " + "; ".join(missing)
+                          + f". Cách sửa: {INSTALL_HINT} (hoặc dựng riêng trang web với --no-pdf).")
+
+
 def build(settings: BuildSettings) -> dict[str, float]:
     """All phases; returns seconds per phase."""
     timings = {}
     started = time.perf_counter()
     dataset = load_dataset(settings.data_dir)
+    check_booklet_requirements(settings)
     timings["check"] = time.perf_counter() - started
     started = time.perf_counter()
     chapter_timings = execute_chapters(settings, dataset)
+    write_edition_definitions(settings.generated_dir / "edition.def", dataset.programme,
+                      date.fromisoformat(settings.as_of), settings.built_on, settings.lang)
     timings["papermill"] = time.perf_counter() - started
-    started = time.perf_counter()
-    built = compile_site(settings)
-    timings["jupyter_book"] = time.perf_counter() - started
-    publish_site(built, settings.site_dir)
+    site, pdf = compile_site(settings, timings)
+    if pdf is not None:
+        shutil.copyfile(pdf, site / booklet_file_name(dataset.programme,
+                                                      date.fromisoformat(settings.as_of)))
+    publish_site(site, settings.site_dir)
     shutil.rmtree(settings.staging_dir, ignore_errors=True)
+    shutil.rmtree(settings.booklet_staging_dir, ignore_errors=True)
     log.info("chapters: %s", ", ".join(f"{k} {v:.1f}s" for k, v in chapter_timings.items()))
     return timings
 
@@ -165,12 +227,17 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--project", default=".", help="project root (holds _config.yml)")
         command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                              help="notebooks executed at once (default: number of cores)")
+        command.add_argument("--no-pdf", action="store_true",
+                             help="build the site only, not the printed booklet")
+        command.add_argument("--built-on", default="",
+                             help="date printed as 'built on', YYYY-MM-DD (default today)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per chapter is enough
     as_of = resolve_as_of(args.as_of).isoformat()
+    built_on = date.fromisoformat(args.built_on) if args.built_on else date.today()
     settings = BuildSettings(Path(args.project).resolve(), Path(args.data).resolve(), as_of,
-                             args.lang, args.jobs)
+                             args.lang, args.jobs, booklet=not args.no_pdf, built_on=built_on)
     try:
         if args.command == "check":
             dataset = load_dataset(settings.data_dir)
@@ -184,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as exc:
         print(f"Chưa tạo ấn phẩm; trang đã đăng trước đó được giữ nguyên.\n{exc}", file=sys.stderr)
         return 1
+    if settings.booklet:
+        booklet = settings.site_dir / booklet_file_name(load_dataset(settings.data_dir).programme,
+                                                        date.fromisoformat(as_of))
+        print(f"Đã tạo bản in {booklet}")
     print(f"Đã tạo {settings.site_dir / 'index.html'} (as_of {as_of}). Thời gian: "
           + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
     return 0

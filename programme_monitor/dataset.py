@@ -164,9 +164,13 @@ def _check_unique(records, column: str, path: Path, errors: ErrorCollector) -> N
 def _check_programme(programme: dict, path: Path, errors: ErrorCollector) -> None:
     for key in ["id", "title_vi", "short_title_vi", "issuer_vi", "signed", "area", "scopes", "horizon",
                 "base_year", "text_file", "target_groups", "task_groups", "organisation", "general_objectives",
-                "errata"]:
+                "errata", "publication"]:
         if key not in programme:
             errors.add(path, None, key, f"thiếu mục '{key}'", f"thêm mục '{key}' vào {path.name}")
+    for key in ["publisher_vi", "licence_vi", "licence_url"]:
+        if "publication" in programme and not (programme["publication"] or {}).get(key):
+            errors.add(path, None, f"publication.{key}", f"thiếu mục 'publication.{key}'",
+                       f"ghi {key} trong mục publication của {path.name} (in trên bìa ấn phẩm)")
 
 
 def _check_indicators(indicators: dict, units: dict, programme: dict, path: Path,

@@ -17,7 +17,7 @@ from programme_monitor.formatting import (
 from programme_monitor.judgement_words import (
     judgement_basis, percent_per_year, ratio_text, status_with_reason,
 )
-from programme_monitor.markdown import markdown_table
+from programme_monitor.markdown import markdown_table, web_only
 from programme_monitor.selection import observations_of
 
 DIRECTION_WORDS = {"up": "càng cao càng tốt", "down": "càng thấp càng tốt",
@@ -180,7 +180,7 @@ def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses:
     link = f"{{download}}`bảng đầu vào (CSV) <{downloads_dir.name}/{csv_path.name}>`"
     return ["## Đầu vào của phép tính", "",
             f"Năm gốc theo quy tắc: {dataset.programme['base_year']} (giá trị đầu tiên từ năm này "
-            f"trở đi, trên cùng địa giới với giá trị mới nhất). Tải {link}.", "",
+            f"trở đi, trên cùng địa giới với giá trị mới nhất).", "", web_only(f"Tải {link}."), "",
             markdown_table(header, rows), ""]
 
 

@@ -74,16 +74,29 @@ def completion_count_table(tasks: dict[str, TaskStatus]) -> str:
     return markdown_table(["Mức độ hoàn thành", "Số nhiệm vụ"], rows)
 
 
+# Percent of the line for clause, target and status in the one-page scorecard (measured on the
+# booklet with pdftotext -bbox: at 9 pt the longest status, "– Chưa đánh giá được (chưa có số
+# liệu)", and most targets fit on one line).
+SCORECARD_WIDTHS = [8, 57, 35]
+
+
 def target_scorecard(dataset, statuses: dict[str, TargetStatus], pages: dict[str, str]) -> str:
-    """One row per target: clause, what it asks, status in words, link to its indicator page."""
+    """One short row per target, to fit one printed page: clause, indicator (a link to its page)
+    with the level and year asked, and the status in symbol and words. The area is named only when
+    it is not the programme's whole area (the inner city, for instance)."""
+    whole_area = dataset.programme["area"]
     rows = []
     for _, target in dataset.targets.iterrows():
-        rows.append([target["clause"], target_label(dataset, target),
-                     f"{format_target(dataset, target)} ({target['year']})",
-                     status_with_reason(statuses[target["target_id"]]),
-                     f"{{doc}}`{dataset.indicators[target['indicator']]['name_vi']} "
-                     f"<{pages[target['indicator']]}>`"])
-    return markdown_table(["Khoản", "Mục tiêu", "Mức (năm)", "Đánh giá", "Chi tiết"], rows)
+        indicator = dataset.indicators[target["indicator"]]["name_vi"]
+        scope = "" if target["area"] == whole_area else \
+            f"; {dataset.programme['scopes'][target['area']]}"
+        rows.append([target["clause"],
+                     f"{{doc}}`{indicator} <{pages[target['indicator']]}>`: "
+                     f"{format_target(dataset, target)} ({target['year']}{scope})",
+                     status_with_reason(statuses[target["target_id"]])])
+    # Laid out by hand to fit one page: the status words are short and must not wrap the target.
+    return markdown_table(["Khoản", "Chỉ số: mức cần đạt (năm)", "Đánh giá"], rows,
+                          widths=SCORECARD_WIDTHS)
 
 
 def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:

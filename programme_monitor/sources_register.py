@@ -16,9 +16,11 @@ def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
     rows = []
     for source in sources_published_by(dataset, as_of).itertuples():
         title = markdown_escape(source.title)
+        # The address is printed as well as linked: on paper a link is invisible.
         linked = f"[{title}]({source.url})" if source.url else title
+        address = f" <{source.url}>" if source.url else ""
         note = markdown_escape(". ".join(filter(None, [source.published_note, source.note_vi])))
-        rows.append([source.source_id, f"{linked} — *{markdown_escape(source.publisher)}*",
+        rows.append([source.source_id, f"{linked} — *{markdown_escape(source.publisher)}*.{address}",
                      format_published(source.published), format_date(date.fromisoformat(source.accessed)),
                      words["confidence"][source.confidence], int(uses.get(source.source_id, 0)),
                      note])

@@ -3,6 +3,9 @@
 import html
 import re
 import shutil
+import subprocess
+import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,31 @@ def page_text(site: Path, page: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw))).replace("\u00a0", " ")
 
 
+def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    """The booklet's text as pdftotext extracts it, with line breaks and spaces folded."""
+    pages = (["-f", str(first)] if first else []) + (["-l", str(last)] if last else [])
+    raw = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return raw
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
+    """pdffonts' table: name and whether each font is embedded."""
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    # columns: name, type (may hold spaces), encoding, emb, sub, uni, object, ID
+    return [{"name": line.split()[0], "emb": line.split()[-5]} for line in lines if line.strip()]
+
+
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("mini"))
@@ -50,16 +78,19 @@ def test_mini_programme_builds_every_chapter(mini_site):
                  "book/generated/changes.html", "book/generated/sources.html",
                  "book/data-and-sources.html"]:
         assert (site / page).exists(), page
-    assert set(timings) == {"check", "papermill", "jupyter_book"}
+    assert set(timings) == {"check", "papermill", "html", "pdf"}
+    assert (site / "TEST-01-2026-12-31.pdf").exists()  # the synthetic programme's booklet too
 
 
 def test_each_target_is_in_the_html_with_its_clause_status_and_value_or_no_data(mini_site):
     settings, _ = mini_site
     overview = page_text(settings.site_dir, "book/generated/overview.html")
     dataset = load_dataset(settings.data_dir)
+    chapters = " ".join(page_text(settings.site_dir, f"book/generated/{name}.html")
+                        for name in ["targets-01-green", "targets-02-roads"])
     for target in dataset.targets.itertuples():
         assert target.clause in overview
-        assert target.statement_vi in overview, target.statement_vi
+        assert target.statement_vi in chapters, target.statement_vi
     assert "● Đúng tiến độ" in overview  # X1, in words beside its symbol
     assert "– Chưa đánh giá được (chưa có số liệu)" in overview  # X2 has no observation
     assert "… Chưa đạt, chưa đến hạn" in overview  # X3, a milestone not reached by 2026
@@ -112,20 +143,21 @@ def test_hand_written_pages_take_their_numbers_from_the_data(mini_site):
 
 def test_a_failed_build_leaves_the_last_good_site_in_place(mini_site, tmp_path):
     settings, _ = mini_site
-    before = {p: p.read_bytes() for p in settings.site_dir.rglob("*.html")}
+    before = {p: p.read_bytes() for p in settings.site_dir.rglob("*") if p.is_file()}
+    assert any(p.suffix == ".pdf" for p in before)
     broken = tmp_path / "data"
     shutil.copytree(settings.data_dir, broken)
     set_cell(broken / "observations.csv", 2, "value", "not a number")
     with pytest.raises(DataErrors):
         build(BuildSettings(settings.project_dir, broken, "2026-12-31"))
-    after = {p: p.read_bytes() for p in settings.site_dir.rglob("*.html")}
-    assert after == before
+    after = {p: p.read_bytes() for p in settings.site_dir.rglob("*") if p.is_file()}
+    assert after == before  # the site and its booklet, byte for byte
 
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("real"))
-    settings = BuildSettings(root, REAL_DATA, "2026-11-24")
+    settings = BuildSettings(root, REAL_DATA, "2026-11-24", built_on=date(2026, 11, 25))
     build(settings)
     return settings
 
@@ -133,8 +165,10 @@ def real_site(tmp_path_factory):
 def test_real_programme_shows_every_target_and_task_with_its_clause(real_site):
     dataset = load_dataset(REAL_DATA)
     overview = page_text(real_site.site_dir, "book/generated/overview.html")
+    chapters = " ".join(page_text(real_site.site_dir, str(p.relative_to(real_site.site_dir)))
+                        for p in (real_site.site_dir / "book/generated").glob("targets-*.html"))
     for target in dataset.targets.itertuples():
-        assert target.clause in overview and target.statement_vi in overview, target.target_id
+        assert target.clause in overview and target.statement_vi in chapters, target.target_id
     tasks = page_text(real_site.site_dir, "book/generated/tasks.html")
     for task in dataset.tasks.itertuples():
         assert task.task_id in tasks and task.title_vi in tasks, task.task_id
@@ -159,6 +193,64 @@ def test_real_programme_statuses_and_methodology(real_site):
     assert "◕ Đáng kể (01/07/2025)" in tasks and "quá hạn" in tasks
 
 
+def real_booklet(settings: BuildSettings) -> Path:
+    return settings.site_dir / f"42-CTr-HU-{settings.as_of}.pdf"
+
+
+def test_real_booklet_is_a4_within_the_expected_length_with_every_font_embedded(real_site):
+    pdf = real_booklet(real_site)
+    assert pdf.exists()
+    # 34 targets, 26 indicator chapters, 30 tasks: about 95 pages today; far outside this range
+    # means chapters went missing or a table exploded.
+    assert 60 <= pdf_page_count(pdf) <= 140
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info)
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(font["emb"] == "yes" for font in fonts), fonts
+
+
+def test_real_booklet_text_is_the_same_vietnamese_as_the_source(real_site):
+    dataset = load_dataset(REAL_DATA)
+    raw = pdf_text(real_booklet(real_site))
+    assert unicodedata.is_normalized("NFC", raw)
+    text = folded(raw)
+    assert folded(dataset.programme["title_vi"]) in text
+    for target in dataset.targets.itertuples():
+        assert target.clause in text, target.clause
+    # the hardest diacritics, each in a phrase of the booklet's own text
+    for phrase in ["Ấn phẩm theo dõi thực hiện", "chuỗi số liệu", "xây dựng", "bền vững",
+                   "hạ tầng kỹ thuật"]:
+        assert phrase in text, phrase
+    for word in ["Mục lục", "Chương 1", "Hình", "Trang 5", "tiếp theo trang trước"]:
+        assert word in text, word
+    for english in ["Contents", "continued from previous page", "Fig.", "Table "]:
+        assert english not in text, english
+
+
+def test_real_booklet_cover_carries_the_edition(real_site):
+    cover = folded(pdf_text(real_booklet(real_site), 1, 1))
+    assert "Số liệu tính đến ngày 24/11/2026" in cover
+    assert "Bản in tạo ngày 25/11/2026" in cover  # the build date given as a parameter
+    assert "Thủy Nguyên (Hải Phòng)" in cover and "Chương trình hành động số 42-CTr/HU" in cover
+    assert "Đơn vị công bố: Nhóm theo dõi thực hiện Chương trình" in cover
+    assert "CC BY 4.0" in cover
+
+
+def test_real_booklet_has_the_scorecard_on_one_page_and_notes_space_for_tasks(real_site):
+    pdf = real_booklet(real_site)
+    pages = [folded(pdf_text(pdf, n, n)) for n in range(1, pdf_page_count(pdf) + 1)]
+    dataset = load_dataset(REAL_DATA)
+    scorecard = [i for i, page in enumerate(pages) if "Từng mục tiêu" in page and "Khoản" in page]
+    assert scorecard, "no scorecard page"
+    first_clause, last_clause = dataset.targets["clause"].iloc[0], dataset.targets["clause"].iloc[-1]
+    page = pages[scorecard[0]]
+    assert first_clause in page and last_clause in page and "còn tiếp ở trang sau" not in page
+    notes = sum(page.count("Ghi chú của người dự họp") for page in pages)
+    assert notes == len(dataset.programme["task_groups"])
+    # each page says which edition it belongs to
+    assert all("Tính đến 24/11/2026" in page for page in pages[1:])
+
+
 def test_real_programme_reporting_date_before_later_sources(tmp_path):
     root = make_project(tmp_path)
     settings = BuildSettings(root, REAL_DATA, "2024-06-30")
@@ -168,6 +260,9 @@ def test_real_programme_reporting_date_before_later_sources(tmp_path):
     urban = page_text(settings.site_dir, "book/generated/targets-01-urban-development.html")
     assert "thành phố thuộc thành phố (01/01/2025)" not in urban
     assert "huyện (06/03/2024)" in urban and "… Chưa đạt, chưa đến hạn" in urban
+    booklet = settings.site_dir / "42-CTr-HU-2024-06-30.pdf"  # the edition, in its file name
+    assert "Số liệu tính đến ngày 30/06/2024" in folded(pdf_text(booklet, 1, 1))
+    assert not list(settings.site_dir.glob("42-CTr-HU-2026-*.pdf"))
 
 
 def test_chapters_run_in_parallel_and_come_back_in_plan_order(tmp_path):

@@ -1,0 +1,102 @@
+"""The printed booklet's pieces that need no TeX: edition values, file name, table layout, checks."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from programme_monitor import booklet, load_dataset
+from programme_monitor.booklet import (
+    booklet_file_name, edition_definitions, latex_escape, missing_requirements,
+)
+from programme_monitor.build import BuildFailed, BuildSettings, build
+from programme_monitor.markdown import markdown_table
+from programme_monitor.table_layout import MAX_UNBROKEN_ROWS, table_layout
+from tests.conftest import MINI, REAL_DATA
+
+
+def test_latex_escape_prints_every_special_character_as_itself():
+    assert latex_escape("A & B 50% #1 $2 a_b {x} ~ ^ \\") == (
+        r"A \& B 50\% \#1 \$2 a\_b \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}")
+    assert latex_escape("Thủy  Nguyên\n(Hải Phòng)") == "Thủy Nguyên (Hải Phòng)"
+
+
+def test_file_name_carries_programme_number_and_reporting_date():
+    programme = load_dataset(REAL_DATA).programme
+    assert booklet_file_name(programme, date(2026, 11, 24)) == "42-CTr-HU-2026-11-24.pdf"
+    assert booklet_file_name(programme, date(2024, 6, 30)) == "42-CTr-HU-2024-06-30.pdf"
+
+
+def test_edition_definitions_carry_this_editions_dates_publisher_and_licence():
+    programme = dict(load_dataset(MINI).programme)
+    programme["publication"] = {**programme["publication"], "publisher_vi": "Nhóm A & B",
+                                "licence_url": "https://example.org/l?a=1#x"}
+    text = edition_definitions(programme, date(2026, 12, 31), date(2027, 1, 2))
+    assert r"\newcommand{\BookletAsOf}{31/12/2026}" in text
+    assert r"\newcommand{\BookletBuiltOn}{02/01/2027}" in text
+    assert r"\newcommand{\BookletPublisher}{Nhóm A \& B}" in text
+    assert r"\url{https://example.org/l?a=1\#x}" in text
+    assert r"\newcommand{\BookletWordAsOf}{Số liệu tính đến ngày}" in text
+
+
+def test_a_short_narrow_table_keeps_its_natural_layout():
+    assert table_layout(["Đánh giá", "Số mục tiêu"], [["✓ Đạt", "3"], ["– Chưa", "29"]]).widths \
+        is None
+    assert "{table}" not in markdown_table(["Đánh giá", "Số"], [["✓ Đạt", "3"]])
+
+
+def test_a_long_table_may_break_across_pages_with_widths_summing_to_100():
+    rows = [["II.2.1", f"mục tiêu số {i}", "– Chưa đánh giá được"] for i in range(30)]
+    layout = table_layout(["Khoản", "Mục tiêu", "Đánh giá"], rows)
+    assert layout.widths is not None and sum(layout.widths) == 100
+    text = markdown_table(["Khoản", "Mục tiêu", "Đánh giá"], rows)
+    assert text.startswith("```{table}\n:class: longtable\n:widths: ")
+    assert len(rows) > MAX_UNBROKEN_ROWS
+
+
+def test_a_wide_table_gives_the_long_text_column_the_room_and_keeps_short_words_whole():
+    long_text = "Hoàn thiện các tiêu chí, tiêu chuẩn tối thiểu của đô thị loại III " * 2
+    rows = [["II.2.1", long_text, "2025", "✓ Đạt"]] * 3
+    widths = table_layout(["Khoản", "Mục tiêu", "Năm", "Đánh giá"], rows).widths
+    assert widths is not None and sum(widths) == 100
+    clause, target, year, status = widths
+    assert target == max(widths)
+    # "Khoản" is the clause column's longest word: 5 letters of sans serif, about 7 % of the line
+    assert clause >= 7 and year >= 5 and status >= 7
+
+
+def test_missing_tex_is_named_with_the_package_that_provides_it(monkeypatch):
+    monkeypatch.setattr(booklet.shutil, "which", lambda command: None)
+    missing = missing_requirements()
+    assert "lệnh 'xelatex' (gói Debian texlive-xetex)" in missing
+    assert "lệnh 'latexmk' (gói Debian latexmk)" in missing
+
+
+def test_build_stops_before_any_notebook_when_the_booklet_cannot_be_made(monkeypatch, tmp_path):
+    monkeypatch.setattr("programme_monitor.build.missing_requirements",
+                        lambda: ["lệnh 'xelatex' (gói Debian texlive-xetex)"])
+    settings = BuildSettings(tmp_path, MINI, "2026-12-31")
+    with pytest.raises(BuildFailed) as caught:
+        build(settings)
+    message = str(caught.value)
+    assert "texlive-xetex" in message and "scripts/install-system-packages" in message
+    assert "--no-pdf" in message
+    assert not settings.generated_dir.exists()  # nothing was executed
+
+
+def test_site_only_build_does_not_need_tex(monkeypatch, tmp_path):
+    from programme_monitor.build import check_booklet_requirements
+    monkeypatch.setattr("programme_monitor.build.missing_requirements", lambda: ["xelatex"])
+    check_booklet_requirements(BuildSettings(tmp_path, MINI, "2026-12-31", booklet=False))
+
+
+def test_booklet_layout_prints_only_words_it_is_given():
+    """The style file holds layout only; its words come from labels.yaml through edition.def."""
+    style = (Path(__file__).resolve().parent.parent / "book" / "latex" / "booklet.sty").read_text()
+    body = "\n".join(line.split("%")[0] for line in style.splitlines())
+    assert not any(ch in body for ch in "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ")
+
+
+def test_a_table_with_no_rows_is_a_sentence_not_a_bare_header():
+    text = markdown_table(["Khoản", "Tình trạng"], [])
+    assert "|" not in text and "Không có dòng nào" in text
