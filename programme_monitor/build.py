@@ -32,6 +32,7 @@ from programme_monitor.booklet import (INSTALL_HINT, booklet_file_name, missing_
 from programme_monitor.chapters import plan_chapters
 from programme_monitor.dataset import Dataset, load_dataset
 from programme_monitor.errors import DataErrors
+from programme_monitor.kernels import PrivateSocketKernelManager
 from programme_monitor.notebook_output import prepare_for_book
 from programme_monitor.selection import resolve_as_of
 
@@ -104,7 +105,8 @@ def _execute_one(job: tuple[str, str, dict, str]) -> float:
     started = time.perf_counter()
     try:
         papermill.execute_notebook(template, output, parameters=parameters, cwd=cwd,
-                                   kernel_name="python3", progress_bar=False, log_output=False)
+                                   kernel_name="python3", progress_bar=False, log_output=False,
+                                   kernel_manager_class=PrivateSocketKernelManager)
     except papermill.PapermillExecutionError as exc:
         raise BuildFailed(f"chương {Path(output).name} lỗi khi chạy: {exc.ename}: {exc.evalue} "
                           f"(xem {output})") from None
