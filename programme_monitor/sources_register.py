@@ -9,6 +9,13 @@ from programme_monitor.markdown import markdown_table
 from programme_monitor.selection import published_by, sources_published_by
 
 
+# Percent of the line per column (id, citation, published, registered, confidence, uses, notes),
+# for the booklet's 9 pt (the notebook prints the register in small type): the citation carries a
+# full web address, so it gets the room (estimated widths gave the notes as much, and rows of a
+# dozen lines left half-empty pages); a date and an id such as PROGRAMME fit on one line.
+SOURCES_WIDTHS = [14, 30, 12, 12, 6, 6, 20]
+
+
 def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
     words = labels(lang)
     visible = published_by(dataset.observations, as_of)
@@ -26,7 +33,8 @@ def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
                      note])
     return markdown_table([words["col_id"], f"{words['col_title']}, {words['col_publisher'].lower()}",
                            words["col_published"], words["col_accessed"],
-                           words["col_confidence"], words["col_used"], words["col_notes"]], rows)
+                           words["col_confidence"], words["col_used"], words["col_notes"]], rows,
+                          widths=SOURCES_WIDTHS)
 
 
 def errata_table(dataset, lang: str = "vi") -> str:
