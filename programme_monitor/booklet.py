@@ -66,7 +66,7 @@ def edition_macros(programme: dict, as_of: date, built_on: date,
     """The values and words of this edition, by macro name, as plain text."""
     publication = programme["publication"]
     words = labels(lang)
-    return {**{macro: words[key] for macro, key in _WORD_MACROS.items()},
+    values = {
         "BookletProgrammeNumber": programme.get("number") or programme["id"],
         "BookletShortTitle": programme["short_title_vi"],
         "BookletTitle": programme["title_vi"],
@@ -78,9 +78,11 @@ def edition_macros(programme: dict, as_of: date, built_on: date,
         "BookletPublisher": publication["publisher_vi"],
         "BookletLicence": publication["licence_vi"],
     }
+    return {**{macro: words[key] for macro, key in _WORD_MACROS.items()}, **values}
 
 
 def edition_definitions(programme: dict, as_of: date, built_on: date, lang: str = "vi") -> str:
+    """edition.def: one \\newcommand per value, escaped for LaTeX."""
     lines = ["% Written by the build (programme_monitor/booklet.py) for one edition; do not edit."]
     for name, value in edition_macros(programme, as_of, built_on, lang).items():
         lines.append(f"\\newcommand{{\\{name}}}{{{latex_escape(value)}}}")
@@ -91,7 +93,7 @@ def edition_definitions(programme: dict, as_of: date, built_on: date, lang: str 
 
 
 def write_edition_definitions(path: Path, programme: dict, as_of: date, built_on: date,
-                      lang: str = "vi") -> Path:
+                              lang: str = "vi") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(edition_definitions(programme, as_of, built_on, lang), encoding="utf-8")
     return path

@@ -202,18 +202,30 @@ def build(settings: BuildSettings) -> dict[str, float]:
     timings["check"] = time.perf_counter() - started
     started = time.perf_counter()
     chapter_timings = execute_chapters(settings, dataset)
-    write_edition_definitions(settings.generated_dir / "edition.def", dataset.programme,
-                      date.fromisoformat(settings.as_of), settings.built_on, settings.lang)
+    as_of = date.fromisoformat(settings.as_of)
+    write_edition_definitions(settings.generated_dir / "edition.def", dataset.programme, as_of,
+                              settings.built_on, settings.lang)
     timings["papermill"] = time.perf_counter() - started
     site, pdf = compile_site(settings, timings)
+    booklet_name = booklet_file_name(dataset.programme, as_of)
     if pdf is not None:
-        shutil.copyfile(pdf, site / booklet_file_name(dataset.programme,
-                                                      date.fromisoformat(settings.as_of)))
+        shutil.copyfile(pdf, site / booklet_name)
     publish_site(site, settings.site_dir)
+    if pdf is not None:
+        log.info("Đã tạo bản in %s", settings.site_dir / booklet_name)
     shutil.rmtree(settings.staging_dir, ignore_errors=True)
     shutil.rmtree(settings.booklet_staging_dir, ignore_errors=True)
     log.info("chapters: %s", ", ".join(f"{k} {v:.1f}s" for k, v in chapter_timings.items()))
     return timings
+
+
+def _iso_date(text: str) -> date:
+    """A command-line date; a wrong one is refused with the form expected, not a traceback."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' không phải ngày dạng YYYY-MM-DD (ví dụ 2026-11-24)") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,20 +236,21 @@ def main(argv: list[str] | None = None) -> int:
                        ("check", "only check the data files")]:
         command = sub.add_parser(name, help=text)
         command.add_argument("--data", default="data", help="programme data directory")
-        command.add_argument("--as-of", default="", help="reporting date YYYY-MM-DD (default today)")
+        command.add_argument("--as-of", type=_iso_date, default=None,
+                             help="reporting date YYYY-MM-DD (default today)")
         command.add_argument("--lang", default="vi", help="edition language")
         command.add_argument("--project", default=".", help="project root (holds _config.yml)")
         command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                              help="notebooks executed at once (default: number of cores)")
         command.add_argument("--no-pdf", action="store_true",
                              help="build the site only, not the printed booklet")
-        command.add_argument("--built-on", default="",
+        command.add_argument("--built-on", type=_iso_date, default=None,
                              help="date printed as 'built on', YYYY-MM-DD (default today)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per chapter is enough
     as_of = resolve_as_of(args.as_of).isoformat()
-    built_on = date.fromisoformat(args.built_on) if args.built_on else date.today()
+    built_on = resolve_as_of(args.built_on)  # the same rule: a date, or today when not given
     settings = BuildSettings(Path(args.project).resolve(), Path(args.data).resolve(), as_of,
                              args.lang, args.jobs, booklet=not args.no_pdf, built_on=built_on)
     try:
@@ -253,10 +266,6 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as exc:
         print(f"Chưa tạo ấn phẩm; trang đã đăng trước đó được giữ nguyên.\n{exc}", file=sys.stderr)
         return 1
-    if settings.booklet:
-        booklet = settings.site_dir / booklet_file_name(load_dataset(settings.data_dir).programme,
-                                                        date.fromisoformat(as_of))
-        print(f"Đã tạo bản in {booklet}")
     print(f"Đã tạo {settings.site_dir / 'index.html'} (as_of {as_of}). Thời gian: "
           + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
     return 0

@@ -167,8 +167,13 @@ def _check_programme(programme: dict, path: Path, errors: ErrorCollector) -> Non
                 "errata", "publication"]:
         if key not in programme:
             errors.add(path, None, key, f"thiếu mục '{key}'", f"thêm mục '{key}' vào {path.name}")
+    publication = programme.get("publication")
+    if publication is not None and not isinstance(publication, dict):
+        errors.add(path, None, "publication", "mục 'publication' phải là một nhóm khóa",
+                   f"ghi publisher_vi, licence_vi và licence_url dưới publication: trong {path.name}")
+        return
     for key in ["publisher_vi", "licence_vi", "licence_url"]:
-        if "publication" in programme and not (programme["publication"] or {}).get(key):
+        if "publication" in programme and not (publication or {}).get(key):
             errors.add(path, None, f"publication.{key}", f"thiếu mục 'publication.{key}'",
                        f"ghi {key} trong mục publication của {path.name} (in trên bìa ấn phẩm)")
 

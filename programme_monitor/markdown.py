@@ -41,7 +41,7 @@ def markdown_table(header: list[str], rows: list[list[str]], escape: bool = Fals
     table = "\n".join(lines)
     if widths is None:
         widths = table_layout([cell(h) for h in header],
-                              [[cell(v) for v in row] for row in rows]).widths
+                              [[cell(v) for v in row] for row in rows])
     if widths is None:
         return table
     return (f"```{{table}}\n:class: longtable\n:widths: {' '.join(str(w) for w in widths)}\n\n"

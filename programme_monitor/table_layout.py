@@ -14,7 +14,6 @@ columns with more text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # Characters of 10 pt body text across the A4 text block (counted on the booklet's pages), and
 # what each column's padding and rule take from it.
@@ -31,12 +30,6 @@ MAX_WORD_CHARS = 16
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How a table is printed: `widths` in percent, or None for the natural layout."""
-    widths: list[int] | None
 
 
 def visible_text(cell: str) -> str:
@@ -58,8 +51,9 @@ def _longest_word(text: str) -> float:
     return max((_width(word) for word in text.split()), default=0)
 
 
-def table_layout(header: list[str], rows: list[list[str]]) -> Layout:
-    """Natural layout for a short narrow table; otherwise widths that fill the line.
+def table_layout(header: list[str], rows: list[list[str]]) -> list[int] | None:
+    """Column widths in percent that fill the line, or None to keep a short narrow table's
+    natural layout.
 
     A column gets at least its longest word (header words counted wider, as they print); the
     rest of the line goes to the columns whose cells are longer on average, since those are the
@@ -75,12 +69,12 @@ def table_layout(header: list[str], rows: list[list[str]]) -> Layout:
                        + [_longest_word(h) * HEADER_WIDTH_FACTOR]), MAX_WORD_CHARS)
                for column, h in zip(body, heads)]
     if sum(longest) <= line and len(rows) <= MAX_UNBROKEN_ROWS:
-        return Layout(None)
+        return None
     mean = [min(sum(_width(t) for t in column) / max(1, len(column)), MAX_COLUMN_CHARS)
             for column in body]
     content = _share_line(line, mean, minimum, longest)
     # Sphinx's \X{w}{100} takes the padding out of each column's share: put it back in.
-    return Layout(_percentages([c + COLUMN_PADDING_CHARS for c in content]))
+    return _percentages([c + COLUMN_PADDING_CHARS for c in content])
 
 
 def _share_line(line: float, mean: list[float], minimum: list[float],

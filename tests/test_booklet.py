@@ -40,15 +40,14 @@ def test_edition_definitions_carry_this_editions_dates_publisher_and_licence():
 
 
 def test_a_short_narrow_table_keeps_its_natural_layout():
-    assert table_layout(["Đánh giá", "Số mục tiêu"], [["✓ Đạt", "3"], ["– Chưa", "29"]]).widths \
-        is None
+    assert table_layout(["Đánh giá", "Số mục tiêu"], [["✓ Đạt", "3"], ["– Chưa", "29"]]) is None
     assert "{table}" not in markdown_table(["Đánh giá", "Số"], [["✓ Đạt", "3"]])
 
 
 def test_a_long_table_may_break_across_pages_with_widths_summing_to_100():
     rows = [["II.2.1", f"mục tiêu số {i}", "– Chưa đánh giá được"] for i in range(30)]
-    layout = table_layout(["Khoản", "Mục tiêu", "Đánh giá"], rows)
-    assert layout.widths is not None and sum(layout.widths) == 100
+    widths = table_layout(["Khoản", "Mục tiêu", "Đánh giá"], rows)
+    assert widths is not None and sum(widths) == 100
     text = markdown_table(["Khoản", "Mục tiêu", "Đánh giá"], rows)
     assert text.startswith("```{table}\n:class: longtable\n:widths: ")
     assert len(rows) > MAX_UNBROKEN_ROWS
@@ -57,7 +56,7 @@ def test_a_long_table_may_break_across_pages_with_widths_summing_to_100():
 def test_a_wide_table_gives_the_long_text_column_the_room_and_keeps_short_words_whole():
     long_text = "Hoàn thiện các tiêu chí, tiêu chuẩn tối thiểu của đô thị loại III " * 2
     rows = [["II.2.1", long_text, "2025", "✓ Đạt"]] * 3
-    widths = table_layout(["Khoản", "Mục tiêu", "Năm", "Đánh giá"], rows).widths
+    widths = table_layout(["Khoản", "Mục tiêu", "Năm", "Đánh giá"], rows)
     assert widths is not None and sum(widths) == 100
     clause, target, year, status = widths
     assert target == max(widths)
@@ -100,3 +99,12 @@ def test_booklet_layout_prints_only_words_it_is_given():
 def test_a_table_with_no_rows_is_a_sentence_not_a_bare_header():
     text = markdown_table(["Khoản", "Tình trạng"], [])
     assert "|" not in text and "Không có dòng nào" in text
+
+
+@pytest.mark.parametrize("option", ["--as-of", "--built-on"])
+def test_a_date_in_the_wrong_form_is_refused_with_the_form_expected(option, capsys):
+    from programme_monitor.build import main
+    with pytest.raises(SystemExit) as caught:
+        main(["build", option, "24/11/2026"])
+    assert caught.value.code == 2
+    assert "'24/11/2026' không phải ngày dạng YYYY-MM-DD" in capsys.readouterr().err

@@ -33,7 +33,7 @@ def page_text(site: Path, page: str) -> str:
 
 
 def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    """The booklet's text as pdftotext extracts it, with line breaks and spaces folded."""
+    """The booklet's text as pdftotext extracts it (pages `first` to `last`, or all)."""
     pages = (["-f", str(first)] if first else []) + (["-l", str(last)] if last else [])
     raw = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True,
                          check=True).stdout

@@ -108,3 +108,22 @@ def test_scale_break_with_unknown_source_is_named(mini_copy):
     error = only_error(mini_copy)
     assert (error.file.name, error.column) == ("indicators.yaml", "culture_house.breaks[1]")
     assert "SYN-9" in error.problem and error.fix
+
+
+def test_missing_publisher_for_the_cover_is_named(mini_copy):
+    path = mini_copy / "programme.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "  publisher_vi: Nhóm kiểm thử (dữ liệu giả)\n", ""), "utf-8")
+    error = only_error(mini_copy)
+    assert (error.file.name, error.column) == ("programme.yaml", "publication.publisher_vi")
+    assert "bìa" in error.fix
+
+
+def test_publication_that_is_not_a_mapping_is_refused(mini_copy):
+    path = mini_copy / "programme.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("publication:\n")
+    end = text.index("errata:")
+    path.write_text(text[:start] + "publication: Nhóm kiểm thử\n" + text[end:], "utf-8")
+    error = only_error(mini_copy)
+    assert (error.file.name, error.column) == ("programme.yaml", "publication")
