@@ -3,6 +3,10 @@
 papermill does not copy the `parameters` tag's hiding to the cell it injects, so both parameter
 cells are hidden here. Cells tagged `promote-output` print Markdown built from the data; their
 output becomes real Markdown cells so headings are sections (page contents, PDF bookmarks).
+
+The same inputs must give the same bytes (a researcher compares two runs; the build reuses
+chapters by content): the execution times papermill and nbclient record, the absolute paths papermill
+notes and the random cell ids are removed or replaced by stable ones.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import nbformat
 HIDE = "remove-cell"
 PROMOTE = "promote-output"
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
+# What papermill keeps of a run: the parameters and its version; not when, where or how long.
+PAPERMILL_KEPT = {"parameters", "default_parameters", "version"}
 
 
 def _tags(cell) -> list[str]:
@@ -34,4 +40,16 @@ def prepare_for_book(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
             if HIDE not in tags:
                 tags.append(HIDE)
     notebook.cells = cells
+    return without_run_details(notebook)
+
+
+def without_run_details(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook without what changes from run to run though the inputs do not."""
+    run = notebook.metadata.get("papermill")
+    if run is not None:
+        notebook.metadata["papermill"] = {k: v for k, v in run.items() if k in PAPERMILL_KEPT}
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{number:03d}"
+        cell.setdefault("metadata", {}).pop("execution", None)
+        cell["metadata"].pop("papermill", None)
     return notebook
