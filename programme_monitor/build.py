@@ -2,17 +2,23 @@
 
 Phases, in order (each stops the build on failure):
 1. check   - load_dataset() reads and cross-checks every data file;
-2. execute - papermill runs each planned chapter into book/generated/ with the parameters;
-3. compile - `jupyter-book build` with warnings as errors, into staging directories: the HTML
-             site and, at the same time, the A4 booklet through LaTeX (XeLaTeX);
-4. publish - the booklet is put into the staging site as <programme>-<as_of>.pdf, and the staging
-             site replaces _build/html in one rename; a failed build leaves the last good site
-             and booklet where they were.
+2. execute - papermill runs, in parallel, each planned chapter whose inputs changed since it was
+             last executed (execution_cache.py); the others are reused. book/generated/ is then
+             made to hold exactly this edition's notebooks, charts and downloads;
+3. compile - `jupyter-book build` with warnings as errors: the HTML site and, at the same time,
+             the A4 booklet through XeLaTeX, in work directories kept between builds so that
+             Sphinx and latexmk redo only what changed. Skipped when the published site was built
+             from exactly these inputs;
+4. publish - the site is copied to a staging directory with the booklet (<programme>-<as_of>.pdf)
+             and the build report, and replaces _build/html in one rename; a failed build leaves
+             the last good site and booklet where they were.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -21,22 +27,31 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import nbformat
 import papermill
 
-from programme_monitor.booklet import (INSTALL_HINT, booklet_file_name, missing_requirements,
-                                       write_edition_definitions)
-from programme_monitor.chapters import plan_chapters
+from programme_monitor.booklet import (INSTALL_HINT, booklet_file_name, edition_definitions,
+                                       missing_requirements)
+from programme_monitor.build_report import BuildReport, ChapterRecord, read_report
+from programme_monitor.chapter_inputs import tree_digest
+from programme_monitor.chapters import ChapterRun, plan_chapters
 from programme_monitor.dataset import Dataset, load_dataset
 from programme_monitor.errors import DataErrors
+from programme_monitor.execution_cache import (SPARE_ENTRIES_PER_CHAPTER, ConflictingOutputs,
+                                               ExecutionCache, environment_digest, key_runs,
+                                               merge_outputs, sync_directory)
 from programme_monitor.kernels import PrivateSocketKernelManager
 from programme_monitor.notebook_output import prepare_for_book
+from programme_monitor.search_index import drop_words_without_pages
 from programme_monitor.selection import resolve_as_of
 
 log = logging.getLogger("programme_monitor.build")
+
+# The folders a chapter writes into, beside its notebook (charts; CSV files offered for download).
+CHAPTER_OUTPUT_FOLDERS = ["figures", "downloads"]
 
 
 @dataclass(frozen=True)
@@ -66,66 +81,114 @@ class BuildSettings:
 
     @property
     def staging_dir(self) -> Path:
+        """Where the next site is assembled before it replaces the published one."""
         return self.project_dir / "_build" / "staging"
 
     @property
-    def booklet_staging_dir(self) -> Path:
-        return self.project_dir / "_build" / "staging-booklet"
+    def cache_dir(self) -> Path:
+        return self.project_dir / "_build" / "cache" / "chapters"
+
+    def run_dir(self, run: ChapterRun) -> Path:
+        """Where one chapter executes: at the same depth as book/generated (see execute_chapters)."""
+        return self.project_dir / "_build" / f"run-{run.docname}"
+
+    def work_dir(self, builder: str) -> Path:
+        """Jupyter Book's output for one builder, kept between builds so Sphinx and latexmk redo
+        only what changed; removed whenever a build fails, so the next one starts clean."""
+        return self.project_dir / "_build" / "work" / builder
 
 
 class BuildFailed(Exception):
     """A phase failed; the message says which and where to look."""
 
 
-def execute_chapters(settings: BuildSettings, dataset: Dataset) -> dict[str, float]:
-    """Run every planned chapter with papermill, `settings.jobs` at a time.
+def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildReport) -> None:
+    """Bring book/generated up to date: run the chapters whose inputs changed, reuse the others.
 
-    Returns seconds per chapter in the order of the plan, whatever order they finished in.
+    Runs `settings.jobs` at a time; records each chapter in `report` in the order of the plan,
+    whatever order they finished in. book/generated ends up holding exactly this edition's files.
     """
     generated = settings.generated_dir
-    if generated.exists():
-        shutil.rmtree(generated)
-    (generated / "figures").mkdir(parents=True)
+    # Relative, so that the executed notebooks offered for download name no path of this machine;
+    # it is the same string from book/generated and from the run directories (same depth).
     common = {"as_of": settings.as_of, "lang": settings.lang,
-              "data_dir": str(settings.data_dir.resolve())}
-    jobs = [(str(settings.notebooks_dir / run.template), str(generated / run.output),
-             {**common, **run.parameters}, str(generated)) for run in plan_chapters(dataset)]
-    # Processes, not threads: each notebook's kernel client keeps its own event loop and sockets.
-    with ProcessPoolExecutor(max_workers=max(1, min(settings.jobs, len(jobs)))) as pool:
-        seconds = list(pool.map(_execute_one, jobs))
-    timings = {Path(output).name: took for (_, output, _, _), took in zip(jobs, seconds)}
-    for name, took in timings.items():
-        log.info("executed %s in %.1f s", name, took)
-    return timings
+              "data_dir": os.path.relpath(settings.data_dir, generated)}
+    runs = key_runs(plan_chapters(dataset), common, dataset, settings.data_dir,
+                    settings.notebooks_dir, settings.project_dir)
+    cache = ExecutionCache(settings.cache_dir)
+    pending = [keyed for keyed in runs if not cache.has(keyed.key)]
+    jobs = [(str(settings.notebooks_dir / keyed.run.template), str(settings.run_dir(keyed.run)),
+             keyed.run.output, keyed.parameters) for keyed in pending]
+    seconds = {}
+    if jobs:
+        # Processes, not threads: each notebook's kernel client keeps its own event loop and sockets.
+        with ProcessPoolExecutor(max_workers=max(1, min(settings.jobs, len(jobs)))) as pool:
+            for keyed, took in zip(pending, pool.map(_execute_one, jobs)):
+                cache.store(keyed.key, settings.run_dir(keyed.run))
+                seconds[keyed.run.output] = took
+    report.chapters = [ChapterRecord(keyed.run.output, keyed.run.output in seconds,
+                                     round(seconds.get(keyed.run.output, 0.0), 3))
+                       for keyed in runs]
+    try:
+        files = merge_outputs([(keyed.run.output, cache.entry(keyed.key)) for keyed in runs])
+    except ConflictingOutputs as exc:
+        raise BuildFailed(str(exc)) from None
+    files["edition.def"] = edition_definitions(
+        dataset.programme, date.fromisoformat(settings.as_of), settings.built_on,
+        settings.lang).encode("utf-8")
+    changed = sync_directory(generated, files)
+    cache.mark_used([keyed.key for keyed in runs])
+    cache.prune({keyed.key for keyed in runs}, SPARE_ENTRIES_PER_CHAPTER * len(runs))
+    for record in report.chapters:
+        log.info("%s %s%s", "executed" if record.executed else "reused  ", record.output,
+                 f" in {record.seconds:.1f} s" if record.executed else "")
+    log.info("book/generated: %d files written or removed", len(changed))
 
 
-def _execute_one(job: tuple[str, str, dict, str]) -> float:
-    """One papermill run, then the notebook made ready for the book; seconds taken."""
-    template, output, parameters, cwd = job
+def _execute_one(job: tuple[str, str, str, dict]) -> float:
+    """One papermill run in a directory of its own, made ready for the book; seconds taken.
+
+    The directory then holds the notebook and every file it wrote, ready to enter the cache whole.
+    """
+    template, run_dir, output_name, parameters = job
+    run_dir = Path(run_dir)
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    for folder in CHAPTER_OUTPUT_FOLDERS:
+        (run_dir / folder).mkdir(parents=True)
+    output = run_dir / output_name
     started = time.perf_counter()
     try:
-        papermill.execute_notebook(template, output, parameters=parameters, cwd=cwd,
+        papermill.execute_notebook(template, str(output), parameters=parameters, cwd=str(run_dir),
                                    kernel_name="python3", progress_bar=False, log_output=False,
                                    kernel_manager_class=PrivateSocketKernelManager)
     except papermill.PapermillExecutionError as exc:
-        raise BuildFailed(f"chương {Path(output).name} lỗi khi chạy: {exc.ename}: {exc.evalue} "
+        raise BuildFailed(f"chương {output_name} lỗi khi chạy: {exc.ename}: {exc.evalue} "
                           f"(xem {output})") from None
     notebook = nbformat.read(output, as_version=4)
     nbformat.write(prepare_for_book(notebook), output)
+    for folder in CHAPTER_OUTPUT_FOLDERS:
+        if not any((run_dir / folder).iterdir()):
+            (run_dir / folder).rmdir()
     return time.perf_counter() - started
 
 
-def _jupyter_book(settings: BuildSettings, output: Path, builder: str) -> subprocess.Popen:
-    """Start one Jupyter Book build (warnings are errors) into `output`, emptied first."""
-    if output.exists():
-        shutil.rmtree(output)
+def _jupyter_book(settings: BuildSettings, builder: str) -> subprocess.Popen:
+    """Start one Jupyter Book build (warnings are errors) into its work directory."""
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     command = [str(jupyter_book), "build", str(settings.project_dir), "--builder", builder,
-               "--path-output", str(output), "-W", "-n", "--keep-going"]
+               "--path-output", str(settings.work_dir(builder)), "-W", "-n", "--keep-going"]
     # LaTeX must never stop to ask a question: it would wait for ever on a closed input.
-    env = {**os.environ, "LATEXOPTS": "-interaction=nonstopmode -halt-on-error"}
+    # SOURCE_DATE_EPOCH: Sphinx and XeTeX date their output by the date built given, not the
+    # clock, so the same inputs give the same files (FORCE_SOURCE_DATE: TeX's \today too).
+    env = {**os.environ, "LATEXOPTS": "-interaction=nonstopmode -halt-on-error",
+           "SOURCE_DATE_EPOCH": str(_epoch(settings.built_on)), "FORCE_SOURCE_DATE": "1"}
     return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, env=env)
+
+
+def _epoch(day: date) -> int:
+    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
 
 
 def compile_site(settings: BuildSettings,
@@ -136,9 +199,15 @@ def compile_site(settings: BuildSettings,
     each builder's seconds, from the common start, to `timings`.
     """
     started = time.perf_counter()
-    builds = {"html": _jupyter_book(settings, settings.staging_dir, "html")}
+    # Sphinx adds "?v=<checksum>" to a stylesheet's link only if the file is already in the output
+    # when a page is written; MyST-NB writes its stylesheet at the very end. A page rewritten over
+    # an earlier build would carry the suffix and a page from a clean build not: removing the file
+    # first makes an updated site identical to a clean one.
+    for stylesheet in (settings.work_dir("html") / "_build" / "html" / "_static").glob("mystnb.*.css"):
+        stylesheet.unlink()
+    builds = {"html": _jupyter_book(settings, "html")}
     if settings.booklet:
-        builds["pdf"] = _jupyter_book(settings, settings.booklet_staging_dir, "pdflatex")
+        builds["pdf"] = _jupyter_book(settings, "pdflatex")
     failures = []
     for builder, process in builds.items():
         output, _ = process.communicate()
@@ -147,15 +216,40 @@ def compile_site(settings: BuildSettings,
         if process.returncode != 0:
             failures.append(f"[{builder}]\n" + _warnings_from(output))
     if failures:
+        _forget_work(settings)
         raise BuildFailed("Jupyter Book báo lỗi hoặc cảnh báo:\n" + "\n".join(failures))
-    site = settings.staging_dir / "_build" / "html"
+    site = settings.work_dir("html") / "_build" / "html"
     if not settings.booklet:
         return site, None
-    pdf = settings.booklet_staging_dir / "_build" / "latex" / "booklet.pdf"
+    latex = settings.work_dir("pdflatex") / "_build" / "latex"
+    pdf = latex / "booklet.pdf"
     if not pdf.exists():
-        raise BuildFailed(f"LaTeX không tạo được {pdf}; xem "
-                          f"{settings.booklet_staging_dir / '_build' / 'latex' / 'booklet.log'}")
+        _forget_work(settings)
+        raise BuildFailed(f"LaTeX không tạo được {pdf}; xem {latex / 'booklet.log'}")
     return site, pdf
+
+
+def _forget_work(settings: BuildSettings) -> None:
+    """After a failure, the next build compiles from scratch rather than from half-done work."""
+    shutil.rmtree(settings.project_dir / "_build" / "work", ignore_errors=True)
+
+
+def compile_inputs_digest(settings: BuildSettings) -> str:
+    """Digest of everything the book compiler reads: if it matches the published site's, the site
+    is already what a compile would give."""
+    project = settings.project_dir
+    files = [project / "_config.yml", project / "_toc.yml"]
+    for folder in ["book", "_static"]:
+        files += [p for p in (project / folder).rglob("*") if p.is_file()]
+    return hashlib.sha256(json.dumps([
+        tree_digest([f for f in files if f.exists()], project), environment_digest(project),
+        settings.lang, settings.booklet, settings.built_on.isoformat()]).encode()).hexdigest()
+
+
+def site_is_current(settings: BuildSettings, inputs_digest: str, booklet_name: str) -> bool:
+    previous = read_report(settings.site_dir)
+    return (previous is not None and previous.get("inputs_digest") == inputs_digest
+            and (not settings.booklet or (settings.site_dir / booklet_name).exists()))
 
 
 def _warnings_from(output: str) -> str:
@@ -193,30 +287,54 @@ def check_booklet_requirements(settings: BuildSettings) -> None:
                           + f". Cách sửa: {INSTALL_HINT} (hoặc dựng riêng trang web với --no-pdf).")
 
 
-def build(settings: BuildSettings) -> dict[str, float]:
-    """All phases; returns seconds per phase."""
-    timings = {}
-    started = time.perf_counter()
+def build(settings: BuildSettings) -> BuildReport:
+    """All phases; returns what was done and how long each stage took."""
+    report = BuildReport(settings.as_of, settings.built_on.isoformat(), settings.lang,
+                         settings.booklet)
+    stage = _stage_clock(report.stages)
     dataset = load_dataset(settings.data_dir)
     check_booklet_requirements(settings)
-    timings["check"] = time.perf_counter() - started
-    started = time.perf_counter()
-    chapter_timings = execute_chapters(settings, dataset)
-    as_of = date.fromisoformat(settings.as_of)
-    write_edition_definitions(settings.generated_dir / "edition.def", dataset.programme, as_of,
-                              settings.built_on, settings.lang)
-    timings["papermill"] = time.perf_counter() - started
-    site, pdf = compile_site(settings, timings)
-    booklet_name = booklet_file_name(dataset.programme, as_of)
+    stage("check")
+    execute_chapters(settings, dataset, report)
+    stage("papermill")
+    booklet_name = booklet_file_name(dataset.programme, date.fromisoformat(settings.as_of))
+    report.inputs_digest = compile_inputs_digest(settings)
+    if site_is_current(settings, report.inputs_digest, booklet_name):
+        log.info("Trang đã đăng được dựng từ đúng những đầu vào này; không biên dịch lại.")
+        report.write(settings.site_dir)
+        return report
+    site, pdf = compile_site(settings, report.stages)
+    stage.restart()
+    report.compiled = True
+    staging = settings.staging_dir
+    if staging.exists():
+        shutil.rmtree(staging)
+    shutil.copytree(site, staging)
+    drop_words_without_pages(staging)
     if pdf is not None:
-        shutil.copyfile(pdf, site / booklet_name)
-    publish_site(site, settings.site_dir)
+        shutil.copyfile(pdf, staging / booklet_name)
+    report.write(staging)
+    publish_site(staging, settings.site_dir)
+    stage("publish")
+    report.write(settings.site_dir)
     if pdf is not None:
         log.info("Đã tạo bản in %s", settings.site_dir / booklet_name)
-    shutil.rmtree(settings.staging_dir, ignore_errors=True)
-    shutil.rmtree(settings.booklet_staging_dir, ignore_errors=True)
-    log.info("chapters: %s", ", ".join(f"{k} {v:.1f}s" for k, v in chapter_timings.items()))
-    return timings
+    return report
+
+
+class _stage_clock:
+    """Records seconds since the previous stage ended under each stage's name."""
+
+    def __init__(self, stages: dict[str, float]):
+        self.stages = stages
+        self.restart()
+
+    def restart(self) -> None:
+        self.started = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        self.stages[name] = round(time.perf_counter() - self.started, 3)
+        self.restart()
 
 
 def _iso_date(text: str) -> date:
@@ -259,13 +377,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Dữ liệu hợp lệ: {len(dataset.targets)} mục tiêu, {len(dataset.tasks)} nhiệm vụ, "
                   f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn.")
             return 0
-        timings = build(settings)
+        report = build(settings)
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 2
     except BuildFailed as exc:
         print(f"Chưa tạo ấn phẩm; trang đã đăng trước đó được giữ nguyên.\n{exc}", file=sys.stderr)
         return 1
-    print(f"Đã tạo {settings.site_dir / 'index.html'} (as_of {as_of}). Thời gian: "
-          + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
+    print(f"Đã tạo {settings.site_dir / 'index.html'} (as_of {as_of}). {report.summary()}")
     return 0

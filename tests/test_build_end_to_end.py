@@ -63,12 +63,12 @@ def mini_site(tmp_path_factory):
     data = root / "data"
     shutil.copytree(MINI, data)
     settings = BuildSettings(root, data, "2026-12-31")
-    timings = build(settings)
-    return settings, timings
+    report = build(settings)
+    return settings, report
 
 
 def test_mini_programme_builds_every_chapter(mini_site):
-    settings, timings = mini_site
+    settings, report = mini_site
     site = settings.site_dir
     assert (site / "index.html").exists()
     for page in ["book/generated/overview.html", "book/generated/targets-01-green.html",
@@ -78,7 +78,8 @@ def test_mini_programme_builds_every_chapter(mini_site):
                  "book/generated/changes.html", "book/generated/sources.html",
                  "book/data-and-sources.html"]:
         assert (site / page).exists(), page
-    assert set(timings) == {"check", "papermill", "html", "pdf"}
+    assert set(report.stages) == {"check", "papermill", "html", "pdf", "publish"}
+    assert report.compiled and all(record.executed for record in report.chapters)
     assert (site / "TEST-01-2026-12-31.pdf").exists()  # the synthetic programme's booklet too
 
 
@@ -267,14 +268,18 @@ def test_real_programme_reporting_date_before_later_sources(tmp_path):
 
 def test_chapters_run_in_parallel_and_come_back_in_plan_order(tmp_path):
     from programme_monitor.build import execute_chapters
+    from programme_monitor.build_report import BuildReport
     from programme_monitor.chapters import plan_chapters
 
     root = make_project(tmp_path)
     settings = BuildSettings(root, MINI, "2026-12-31", jobs=2)
     dataset = load_dataset(MINI)
-    timings = execute_chapters(settings, dataset)
-    assert list(timings) == [run.output for run in plan_chapters(dataset)]
-    assert all((settings.generated_dir / name).exists() for name in timings)
+    report = BuildReport("2026-12-31", "2026-12-31", "vi", False)
+    execute_chapters(settings, dataset, report)
+    outputs = [record.output for record in report.chapters]
+    assert outputs == [run.output for run in plan_chapters(dataset)]
+    assert all(record.executed and record.seconds > 0 for record in report.chapters)
+    assert all((settings.generated_dir / name).exists() for name in outputs)
 
 
 def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
@@ -290,8 +295,8 @@ def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
     params.metadata["tags"] = ["parameters"]
     notebook.cells = [params, nbformat.v4.new_code_cell("raise ValueError('hỏng')")]
     nbformat.write(notebook, tmp_path / "broken.ipynb")
-    job = (str(tmp_path / "broken.ipynb"), str(tmp_path / "out.ipynb"), {"as_of": "2026-01-01"},
-           str(tmp_path))
+    job = (str(tmp_path / "broken.ipynb"), str(tmp_path / "run"), "out.ipynb",
+           {"as_of": "2026-01-01"})
     with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(BuildFailed) as caught:
         pool.submit(_execute_one, job).result()
     assert "out.ipynb" in str(caught.value) and "ValueError: hỏng" in str(caught.value)
