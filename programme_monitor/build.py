@@ -30,9 +30,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-import nbformat
-import papermill
-
 from programme_monitor.booklet import (INSTALL_HINT, booklet_file_name, edition_definitions,
                                        missing_requirements)
 from programme_monitor.build_report import BuildReport, ChapterRecord, read_report
@@ -41,8 +38,8 @@ from programme_monitor.chapters import ChapterRun, plan_chapters
 from programme_monitor.dataset import Dataset, load_dataset
 from programme_monitor.errors import DataErrors
 from programme_monitor.execution_cache import (SPARE_ENTRIES_PER_CHAPTER, ConflictingOutputs,
-                                               ExecutionCache, environment_digest, key_runs,
-                                               merge_outputs, sync_directory)
+                                               ExecutionCache, KeyedRun, environment_digest,
+                                               key_runs, merge_outputs, sync_directory)
 from programme_monitor.kernels import PrivateSocketKernelManager
 from programme_monitor.notebook_output import prepare_for_book
 from programme_monitor.search_index import drop_words_without_pages
@@ -116,7 +113,8 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
     runs = key_runs(plan_chapters(dataset), common, dataset, settings.data_dir,
                     settings.notebooks_dir, settings.project_dir)
     cache = ExecutionCache(settings.cache_dir)
-    pending = [keyed for keyed in runs if not cache.has(keyed.key)]
+    last_took = execution_times(read_report(settings.site_dir))
+    pending = longest_first([keyed for keyed in runs if not cache.has(keyed.key)], last_took)
     jobs = [(str(settings.notebooks_dir / keyed.run.template), str(settings.run_dir(keyed.run)),
              keyed.run.output, keyed.parameters) for keyed in pending]
     seconds = {}
@@ -126,8 +124,9 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
             for keyed, took in zip(pending, pool.map(_execute_one, jobs)):
                 cache.store(keyed.key, settings.run_dir(keyed.run))
                 seconds[keyed.run.output] = took
+    last_took.update(seconds)
     report.chapters = [ChapterRecord(keyed.run.output, keyed.run.output in seconds,
-                                     round(seconds.get(keyed.run.output, 0.0), 3))
+                                     round(last_took.get(keyed.run.output, 0.0), 3))
                        for keyed in runs]
     try:
         files = merge_outputs([(keyed.run.output, cache.entry(keyed.key)) for keyed in runs])
@@ -145,11 +144,27 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
     log.info("book/generated: %d files written or removed", len(changed))
 
 
+def execution_times(previous: dict | None) -> dict[str, float]:
+    """Seconds each chapter took when it last ran, from the published site's build report."""
+    return {c["output"]: c["seconds"] for c in (previous or {}).get("chapters", []) if c["seconds"]}
+
+
+def longest_first(pending: list[KeyedRun], took: dict[str, float]) -> list[KeyedRun]:
+    """The chapters to run, longest first by their last recorded time, so that on few cores no
+    long chapter starts last and keeps one core busy alone at the end."""
+    typical = sum(took.values()) / len(took) if took else 0.0
+    return sorted(pending, key=lambda keyed: took.get(keyed.run.output, typical), reverse=True)
+
+
 def _execute_one(job: tuple[str, str, str, dict]) -> float:
     """One papermill run in a directory of its own, made ready for the book; seconds taken.
 
     The directory then holds the notebook and every file it wrote, ready to enter the cache whole.
     """
+    # Imported here, in the worker: a build that executes nothing starts faster without them.
+    import nbformat
+    import papermill
+
     template, run_dir, output_name, parameters = job
     run_dir = Path(run_dir)
     if run_dir.exists():

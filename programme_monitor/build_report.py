@@ -19,7 +19,7 @@ REPORT_NAME = "build-report.json"
 class ChapterRecord:
     output: str
     executed: bool
-    seconds: float = 0.0  # execution time; 0 when reused
+    seconds: float = 0.0  # how long its last execution took (in an earlier build when reused)
 
 
 @dataclass

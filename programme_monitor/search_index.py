@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sphinx.search import js_index
-
 INDEX_NAME = "searchindex.js"
 
 
 def drop_words_without_pages(site: Path) -> bool:
     """Remove the words that no page holds; True if the index changed."""
+    from sphinx.search import js_index  # here: only a build that compiles needs Sphinx
+
     path = site / INDEX_NAME
     if not path.exists():
         return False

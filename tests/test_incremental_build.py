@@ -170,3 +170,15 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
     assert any(name.endswith(".csv") for name in rebuilt)
     # no path of the machine inside: the two projects sit in different directories
     assert not [name for name, content in rebuilt.items() if str(tmp_path).encode() in content]
+
+
+def test_chapters_start_longest_first_by_their_last_times():
+    from programme_monitor.build import execution_times, longest_first
+    from programme_monitor.execution_cache import KeyedRun
+
+    pending = [KeyedRun(ChapterRun("t.ipynb", name), {}, name) for name in ["a", "b", "c", "new"]]
+    previous = {"chapters": [{"output": "a", "executed": True, "seconds": 1.0},
+                             {"output": "b", "executed": False, "seconds": 3.0},
+                             {"output": "c", "executed": True, "seconds": 2.9}]}
+    order = [keyed.run.output for keyed in longest_first(pending, execution_times(previous))]
+    assert order == ["b", "c", "new", "a"]  # a chapter never run counts as the mean, 2.3 s
