@@ -9,7 +9,7 @@ JOBS ?=
 BUILT_ON ?=
 PDF ?= yes
 
-.PHONY: help book check test clean
+.PHONY: help book check test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ check: $(VENV)/.installed ## only check the data files
 test: $(VENV)/.installed ## run the tests (unit and end-to-end)
 	$(PY) -m pytest
 
+bench: $(VENV)/.installed ## time clean and incremental builds, real and 4x/16x synthetic (minutes; prints figures)
+	$(PY) bench/benchmark.py --reference $(if $(SCALES),--scales $(SCALES))
+
 $(VENV)/.installed: requirements.txt pyproject.toml scripts/install-system-packages
 	scripts/install-system-packages
 	$(PYTHON) -m venv $(VENV)
@@ -30,5 +33,5 @@ $(VENV)/.installed: requirements.txt pyproject.toml scripts/install-system-packa
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-clean: ## remove the built site, generated chapters and the virtual environment
+clean: ## remove the built site, the cache of executed chapters, generated chapters and the virtual environment
 	rm -rf _build book/generated $(VENV)
