@@ -109,9 +109,14 @@ def _evidence(observation: pd.Series, late: bool = False) -> Evidence:
                     observation["note_vi"], late)
 
 
-def assess_all(dataset: Dataset, as_of: date) -> dict[str, TargetStatus]:
-    """Every target's status, keyed by target id, in the order of targets.csv."""
-    return {t["target_id"]: assess_target(dataset, t, as_of) for _, t in dataset.targets.iterrows()}
+def assess_all(dataset: Dataset, as_of: date,
+               indicators: list[str] | None = None) -> dict[str, TargetStatus]:
+    """Every target's status, keyed by target id, in the order of targets.csv; only the targets of
+    `indicators` when given (an indicator page needs its own, not the whole programme's)."""
+    targets = dataset.targets
+    if indicators is not None:
+        targets = targets[targets["indicator"].isin(indicators)]
+    return {t["target_id"]: assess_target(dataset, t, as_of) for _, t in targets.iterrows()}
 
 
 def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: date,

@@ -30,6 +30,12 @@ def test_mini_series_on_track_with_hand_computed_ratio(mini):
     assert result.status == "on-track"
 
 
+def test_an_indicator_page_assesses_its_own_targets_as_the_whole_programme_does(real):
+    whole = assess_all(real, date(2026, 11, 24))
+    own = assess_all(real, date(2026, 11, 24), indicators=["admin_status"])
+    assert list(own) == ["T01"] and own["T01"] == whole["T01"]
+
+
 def test_as_of_leaves_out_observations_published_later(mini):
     # 12/2025 comes from a source published 3/2026; before that only 2024 and mid-2025 are seen,
     # less than a year apart.
