@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
 
 from programme_monitor.formatting import format_date, labels
 
@@ -90,10 +89,3 @@ def edition_definitions(programme: dict, as_of: date, built_on: date, lang: str 
     url = programme["publication"]["licence_url"].replace("%", r"\%").replace("#", r"\#")
     lines.append(f"\\newcommand{{\\BookletLicenceUrl}}{{\\url{{{url}}}}}")
     return "\n".join(lines) + "\n"
-
-
-def write_edition_definitions(path: Path, programme: dict, as_of: date, built_on: date,
-                              lang: str = "vi") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(edition_definitions(programme, as_of, built_on, lang), encoding="utf-8")
-    return path

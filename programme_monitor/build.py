@@ -17,8 +17,6 @@ Phases, in order (each stops the build on failure):
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import logging
 import os
 import shutil
@@ -39,7 +37,8 @@ from programme_monitor.dataset import Dataset, load_dataset
 from programme_monitor.errors import DataErrors
 from programme_monitor.execution_cache import (SPARE_ENTRIES_PER_CHAPTER, ConflictingOutputs,
                                                ExecutionCache, KeyedRun, environment_digest,
-                                               key_runs, merge_outputs, sync_directory)
+                                               key_runs, merge_outputs, sync_directory,
+                                               value_digest)
 from programme_monitor.kernels import PrivateSocketKernelManager
 from programme_monitor.notebook_output import prepare_for_book
 from programme_monitor.search_index import drop_words_without_pages
@@ -256,9 +255,9 @@ def compile_inputs_digest(settings: BuildSettings) -> str:
     files = [project / "_config.yml", project / "_toc.yml"]
     for folder in ["book", "_static"]:
         files += [p for p in (project / folder).rglob("*") if p.is_file()]
-    return hashlib.sha256(json.dumps([
-        tree_digest([f for f in files if f.exists()], project), environment_digest(project),
-        settings.lang, settings.booklet, settings.built_on.isoformat()]).encode()).hexdigest()
+    return value_digest([tree_digest([f for f in files if f.exists()], project),
+                         environment_digest(project), settings.lang, settings.booklet,
+                         settings.built_on.isoformat()])
 
 
 def site_is_current(settings: BuildSettings, inputs_digest: str, booklet_name: str) -> bool:
@@ -306,7 +305,7 @@ def build(settings: BuildSettings) -> BuildReport:
     """All phases; returns what was done and how long each stage took."""
     report = BuildReport(settings.as_of, settings.built_on.isoformat(), settings.lang,
                          settings.booklet)
-    stage = _stage_clock(report.stages)
+    stage = StageClock(report.stages)
     dataset = load_dataset(settings.data_dir)
     check_booklet_requirements(settings)
     stage("check")
@@ -337,7 +336,7 @@ def build(settings: BuildSettings) -> BuildReport:
     return report
 
 
-class _stage_clock:
+class StageClock:
     """Records seconds since the previous stage ended under each stage's name."""
 
     def __init__(self, stages: dict[str, float]):

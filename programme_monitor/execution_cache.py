@@ -39,14 +39,14 @@ class KeyedRun:
 
 def plan_digest(runs: list[ChapterRun]) -> str:
     plan = [[run.template, run.output, run.parameters] for run in runs]
-    return _digest(plan)
+    return value_digest(plan)
 
 
 def environment_digest(project_dir: Path) -> str:
     """What the code runs on: the pinned requirements and the Python version."""
     requirements = project_dir / "requirements.txt"
     pinned = requirements.read_text("utf-8") if requirements.exists() else ""
-    return _digest([pinned, sys.version])
+    return value_digest([pinned, sys.version])
 
 
 def key_runs(runs: list[ChapterRun], common: dict, dataset: Dataset, data_dir: Path,
@@ -58,13 +58,14 @@ def key_runs(runs: list[ChapterRun], common: dict, dataset: Dataset, data_dir: P
     keyed = []
     for run in runs:
         parameters = {**common, **run.parameters}
-        key = _digest([*shared, templates[run.template], run.output, parameters,
-                       data_digest(data_dir, run, dataset)])
+        key = value_digest([*shared, templates[run.template], run.output, parameters,
+                            data_digest(data_dir, run, dataset)])
         keyed.append(KeyedRun(run, parameters, key))
     return keyed
 
 
-def _digest(value) -> str:
+def value_digest(value) -> str:
+    """Digest of a JSON-serialisable value, independent of key order."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
