@@ -18,41 +18,20 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from programme_monitor.contract import (
+    DOCUMENTS, TABLES, check_document, check_foreign_keys, check_table, columns,
+)
 from programme_monitor.dataset_assessments import (
-    TASK_ASSESSMENT_COLUMNS, check_milestone_values, check_stage_values, check_stages_and_breaks,
+    check_milestone_values, check_stage_values, check_breaks,
     load_task_assessments,
 )
 from programme_monitor.errors import ErrorCollector
 from programme_monitor.periods import latest_possible_date, parse_period
 from programme_monitor.readers import read_csv_records, read_text, read_yaml
 
-FILES = {
-    "programme": "programme.yaml",
-    "indicators": "indicators.yaml",
-    "changes": "changes.yaml",
-    "areas": "areas.csv",
-    "bodies": "bodies.csv",
-    "sources": "sources.csv",
-    "targets": "targets.csv",
-    "tasks": "tasks.csv",
-    "observations": "observations.csv",
-    "task_assessments": "task-assessments.csv",
-}
+FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
 
-COLUMNS = {
-    "areas": ["area_id", "lineage", "name_vi", "kind_vi", "valid_from", "valid_to", "note_vi"],
-    "bodies": ["body_id", "name_vi", "role_vi", "status_since_2025_vi"],
-    "sources": ["source_id", "title", "publisher", "url", "published", "published_note",
-                "accessed", "kind", "confidence", "note_vi"],
-    "targets": ["target_id", "clause", "indicator", "area", "kind", "year", "low", "high", "strict",
-                "value_text", "year_basis", "statement_vi", "quote", "reading_note_vi"],
-    "tasks": ["task_id", "group", "title_vi", "lead", "support", "basis", "due", "due_basis", "quote"],
-    "observations": ["indicator", "area", "period", "value", "unit", "source", "flags", "note_vi"],
-    "task_assessments": TASK_ASSESSMENT_COLUMNS,
-}
-
-CLAUSE = re.compile(r"^[IVX]+(\.\d+)+$")
-
+COLUMNS = {table: columns(table) for table in TABLES}
 
 def load_vocabulary() -> dict[str, Any]:
     """Target kinds, observation flags and other terms shared by every programme."""
@@ -115,10 +94,15 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     records = {name: read_csv_records(paths[name], cols, errors) for name, cols in COLUMNS.items()}
     errors.raise_if_any()  # the checks below need every file readable
 
+    check_document("programme", programme, paths["programme"], errors)
+    check_document("indicators", indicator_file, paths["indicators"], errors)
+    for table, table_records in records.items():
+        check_table(table, table_records, paths[table], errors)
+    check_foreign_keys(records, paths, errors)
+
     text = read_text(data_dir / programme.get("text_file", "programme-text.txt"), errors)
     units = indicator_file.get("units", {})
     indicators = indicator_file.get("indicators", {})
-    _check_programme(programme, paths["programme"], errors)
     _check_indicators(indicators, units, programme, paths["indicators"], errors)
 
     areas = _frame(records["areas"], COLUMNS["areas"])
@@ -131,15 +115,14 @@ def load_dataset(data_dir: str | Path) -> Dataset:
                         text or "", errors)
     observations = _load_observations(records["observations"], paths["observations"], indicators,
                                       areas, sources, vocabulary, errors)
-    check_stages_and_breaks(indicators, set(sources.index), paths["indicators"], errors)
+    check_breaks(indicators, set(sources.index), paths["indicators"], errors)
     check_milestone_values(targets, indicators, paths["targets"], errors)
     check_stage_values(observations, indicators, paths["observations"], errors)
     task_assessments = load_task_assessments(records["task_assessments"],
-                                             paths["task_assessments"], set(tasks["task_id"]),
-                                             sources, errors)
+                                             paths["task_assessments"], sources, errors)
     _check_changes(changes, paths["changes"], set(targets["target_id"]), set(sources.index), errors)
-    _check_unique(records["areas"], "area_id", paths["areas"], errors)
-    _check_unique(records["bodies"], "body_id", paths["bodies"], errors)
+    errors.fill_found_values({paths[table]: {row: record for row, record in table_records}
+                              for table, table_records in records.items()})
     errors.raise_if_any()
 
     return Dataset(data_dir, programme, indicators, units, changes, areas, bodies, sources,
@@ -151,57 +134,21 @@ def _frame(records: list[tuple[int, dict[str, str]]], columns: list[str]) -> pd.
     return pd.DataFrame(rows, columns=[*columns, "row"])
 
 
-def _check_unique(records, column: str, path: Path, errors: ErrorCollector) -> None:
-    seen: dict[str, int] = {}
-    for row, record in records:
-        key = record[column]
-        if key in seen:
-            errors.add(path, row, column, f"mã '{key}' trùng với dòng {seen[key]}",
-                       "mỗi mã chỉ dùng một lần")
-        seen.setdefault(key, row)
-
-
-def _check_programme(programme: dict, path: Path, errors: ErrorCollector) -> None:
-    for key in ["id", "title_vi", "short_title_vi", "issuer_vi", "signed", "area", "scopes", "horizon",
-                "base_year", "text_file", "target_groups", "task_groups", "organisation", "general_objectives",
-                "errata", "publication"]:
-        if key not in programme:
-            errors.add(path, None, key, f"thiếu mục '{key}'", f"thêm mục '{key}' vào {path.name}")
-    publication = programme.get("publication")
-    if publication is not None and not isinstance(publication, dict):
-        errors.add(path, None, "publication", "mục 'publication' phải là một nhóm khóa",
-                   f"ghi publisher_vi, licence_vi và licence_url dưới publication: trong {path.name}")
-        return
-    for key in ["publisher_vi", "licence_vi", "licence_url"]:
-        if "publication" in programme and not (publication or {}).get(key):
-            errors.add(path, None, f"publication.{key}", f"thiếu mục 'publication.{key}'",
-                       f"ghi {key} trong mục publication của {path.name} (in trên bìa ấn phẩm)")
-
-
 def _check_indicators(indicators: dict, units: dict, programme: dict, path: Path,
                       errors: ErrorCollector) -> None:
     groups = {g["id"] for g in programme.get("target_groups", [])} | {"context"}
     for ind_id, spec in indicators.items():
-        for key in ["name_vi", "unit", "value_type", "direction", "group", "definition_vi",
-                    "publisher_vi"]:
-            if key not in spec:
-                errors.add(path, None, f"{ind_id}.{key}", f"chỉ số '{ind_id}' thiếu '{key}'",
-                           f"thêm '{key}' cho chỉ số này")
+        if not isinstance(spec, dict):
+            continue  # reported by the contract
         if spec.get("unit") not in units:
-            errors.add(path, None, f"{ind_id}.unit", f"đơn vị '{spec.get('unit')}' chưa khai báo",
+            errors.add(path, None, f"indicators.{ind_id}.unit", f"đơn vị '{spec.get('unit')}' chưa khai báo",
                        f"dùng một đơn vị trong mục units: {', '.join(units)}")
-        if spec.get("value_type") not in ("number", "category"):
-            errors.add(path, None, f"{ind_id}.value_type", "value_type không hợp lệ",
-                       "dùng number hoặc category")
-        if spec.get("direction") not in ("up", "down", "none"):
-            errors.add(path, None, f"{ind_id}.direction", "direction không hợp lệ",
-                       "dùng up, down hoặc none; mỗi chỉ số phải nêu rõ hướng")
         if spec.get("group") not in groups:
-            errors.add(path, None, f"{ind_id}.group", f"nhóm '{spec.get('group')}' không có",
+            errors.add(path, None, f"indicators.{ind_id}.group", f"nhóm '{spec.get('group')}' không có",
                        f"dùng một nhóm của programme.yaml: {', '.join(sorted(groups))}")
         for related in spec.get("related", []):
             if related not in indicators:
-                errors.add(path, None, f"{ind_id}.related", f"chỉ số liên quan '{related}' không có",
+                errors.add(path, None, f"indicators.{ind_id}.related", f"chỉ số liên quan '{related}' không có",
                            "dùng mã chỉ số đã khai báo")
 
 
@@ -214,76 +161,58 @@ def _number(text: str) -> float | None:
 
 
 def _load_sources(records, path: Path, vocabulary: dict, errors: ErrorCollector) -> pd.DataFrame:
-    _check_unique(records, "source_id", path, errors)
     frame = _frame(records, COLUMNS["sources"])
     published_by = []
     for row, record in records:
-        for column in ["title", "publisher", "published", "accessed"]:
-            if not record[column]:
-                errors.add(path, row, column, "ô trống", "mỗi nguồn cần tên, cơ quan/trang đăng, "
-                           "ngày đăng và ngày truy cập")
-        if record["kind"] not in vocabulary["source_kinds"]:
-            errors.add(path, row, "kind", f"loại nguồn '{record['kind']}' không hợp lệ",
-                       f"dùng {', '.join(vocabulary['source_kinds'])}")
         if record["kind"] == "web" and not record["url"].startswith(("http://", "https://")):
             errors.add(path, row, "url", "nguồn trên mạng cần địa chỉ http(s)",
                        "ghi địa chỉ đầy đủ của trang")
-        if record["confidence"] not in vocabulary["confidence"]:
-            errors.add(path, row, "confidence", f"mức tin cậy '{record['confidence']}' không hợp lệ",
-                       f"dùng {', '.join(vocabulary['confidence'])}; nguồn yếu hơn không được đăng")
-        try:
-            published_by.append(latest_possible_date(record["published"]))
-        except ValueError as exc:
-            errors.add(path, row, "published", str(exc), "ghi ngày theo dạng YYYY-MM-DD")
-            published_by.append(None)
-        try:
-            latest_possible_date(record["accessed"])
-        except ValueError as exc:
-            errors.add(path, row, "accessed", str(exc), "ghi ngày theo dạng YYYY-MM-DD")
+        published = _known_date(record["published"], path, row, "published", errors)
+        accessed = _known_date(record["accessed"], path, row, "accessed", errors)
+        published_by.append(published)
+        if published and accessed and published > accessed and len(record["published"]) == 10:
+            errors.add(path, row, "published",
+                       f"ngày đăng {record['published']} sau ngày truy cập {record['accessed']}",
+                       "một nguồn không thể được đọc trước khi đăng: kiểm tra hai ngày này",
+                       expected=f"không sau {record['accessed']}")
     frame["published_by"] = published_by
     return frame.set_index("source_id", drop=False)
 
 
+def _known_date(text: str, path: Path, row: int, column: str, errors: ErrorCollector) -> date | None:
+    """The last day a written date can stand for; a malformed one is reported by the contract,
+    an impossible one (2024-13) here."""
+    if not text:
+        return None
+    try:
+        return latest_possible_date(text)
+    except ValueError as exc:
+        errors.add(path, row, column, str(exc), "ghi ngày theo dạng YYYY-MM-DD")
+        return None
+
+
 def _load_targets(records, path: Path, indicators: dict, lineages: set[str], scopes: dict,
                   vocabulary: dict, programme_text: str, errors: ErrorCollector) -> pd.DataFrame:
-    _check_unique(records, "target_id", path, errors)
     kinds = vocabulary["target_kinds"]
     squashed_text = _squash_spaces(programme_text)
     for row, record in records:
-        if not CLAUSE.match(record["clause"]):
-            errors.add(path, row, "clause", f"'{record['clause']}' không phải số khoản",
-                       "ghi theo dạng II.2.3 (mục, khoản, gạch đầu dòng)")
         if record["indicator"] not in indicators:
             errors.add(path, row, "indicator", f"chỉ số '{record['indicator']}' chưa khai báo",
                        "thêm chỉ số vào indicators.yaml hoặc sửa mã")
         if record["area"] not in lineages or record["area"] not in scopes:
             errors.add(path, row, "area", f"địa bàn '{record['area']}' không phải phạm vi của Chương trình",
                        f"dùng một mã trong mục scopes của programme.yaml: {', '.join(scopes)}")
-        if record["year_basis"] not in vocabulary["year_bases"]:
-            errors.add(path, row, "year_basis", "căn cứ năm không hợp lệ",
-                       f"dùng {', '.join(vocabulary['year_bases'])}")
-        if not record["year"].isdigit():
-            errors.add(path, row, "year", f"'{record['year']}' không phải năm", "ghi năm 4 chữ số")
         kind = record["kind"]
         if kind not in kinds:
-            errors.add(path, row, "kind", f"loại mục tiêu '{kind}' không hợp lệ",
-                       f"dùng {', '.join(kinds)}")
-            continue
+            continue  # reported by the contract
         for column in kinds[kind]["needs"]:
             if not record[column]:
                 errors.add(path, row, column, f"mục tiêu loại '{kind}' cần giá trị ở cột này",
                            "ghi giá trị mục tiêu")
-        for column in ["low", "high"]:
-            if record[column] and _number(record[column]) is None:
-                errors.add(path, row, column, f"'{record[column]}' không phải số",
-                           "ghi số với dấu chấm thập phân, không kèm đơn vị")
         low, high = _number(record["low"]), _number(record["high"])
         if kind == "range" and low is not None and high is not None and low >= high:
             errors.add(path, row, "high", "cận trên không lớn hơn cận dưới",
                        "ghi cận dưới ở cột low, cận trên ở cột high")
-        if record["strict"] not in ("", "yes"):
-            errors.add(path, row, "strict", "chỉ nhận 'yes' hoặc để trống",
-                       "ghi yes khi văn bản nói “trên” (lớn hơn hẳn)")
         if _squash_spaces(record["quote"]) not in squashed_text:
             errors.add(path, row, "quote", "trích dẫn không có trong văn bản Chương trình",
                        "chép nguyên văn một đoạn của văn bản để người đọc đối chiếu")
@@ -296,7 +225,6 @@ def _load_targets(records, path: Path, indicators: dict, lineages: set[str], sco
 
 def _load_tasks(records, path: Path, programme: dict, body_ids: set[str], programme_text: str,
                 errors: ErrorCollector) -> pd.DataFrame:
-    _check_unique(records, "task_id", path, errors)
     groups = {g["clause"] for g in programme.get("task_groups", [])}
     organisation = {o["clause"] for o in programme.get("organisation", [])}
     squashed_text = _squash_spaces(programme_text)
@@ -316,11 +244,6 @@ def _load_tasks(records, path: Path, programme: dict, body_ids: set[str], progra
             if clause not in organisation:
                 errors.add(path, row, "basis", f"khoản '{clause}' không có trong mục IV",
                            f"dùng {', '.join(sorted(organisation))}")
-        try:
-            date.fromisoformat(record["due"])
-        except ValueError:
-            errors.add(path, row, "due", f"'{record['due']}' không phải ngày",
-                       "ghi hạn theo dạng YYYY-MM-DD")
         if _squash_spaces(record["quote"]) not in squashed_text:
             errors.add(path, row, "quote", "trích dẫn không có trong văn bản Chương trình",
                        "chép nguyên văn phần đầu của gạch đầu dòng")
@@ -342,9 +265,6 @@ def _load_observations(records, path: Path, indicators: dict, areas: pd.DataFram
             errors.add(path, row, "indicator", f"chỉ số '{record['indicator']}' chưa khai báo",
                        "dùng một mã trong indicators.yaml")
             continue
-        if record["area"] not in area_lineage:
-            errors.add(path, row, "area", f"địa bàn '{record['area']}' không có trong areas.csv",
-                       "dùng một mã area_id của areas.csv")
         if record["unit"] != spec["unit"]:
             errors.add(path, row, "unit",
                        f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')",
@@ -373,9 +293,7 @@ def _load_observations(records, path: Path, indicators: dict, areas: pd.DataFram
             errors.add(path, row, "period", str(exc), "sửa kỳ số liệu")
             continue
         if record["source"] not in sources.index:
-            errors.add(path, row, "source", f"nguồn '{record['source']}' không có trong sources.csv",
-                       "thêm nguồn vào sources.csv trước, rồi ghi mã nguồn ở đây")
-            continue
+            continue  # reported by the contract (an empty or unknown source)
         published_by = sources.loc[record["source"], "published_by"]
         counts_as_observed = all(flag_specs.get(f, {}).get("counts_as_observed", True)
                                  for f in flags)

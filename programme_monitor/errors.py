@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
@@ -11,7 +11,9 @@ class DataError:
     """One problem in one place of one data file.
 
     `row` counts lines as a spreadsheet shows them: the header is row 1, the first record row 2.
-    `row` and `column` are None when the problem concerns the whole file or a YAML entry.
+    `row` is None when the problem concerns the whole file or a YAML entry; `column` is then the
+    entry's key path (publication.licence_url). `found` is the value as written, `expected` what
+    the contract allows there; either is None when it does not apply.
     """
 
     file: Path
@@ -19,6 +21,8 @@ class DataError:
     column: str | None
     problem: str
     fix: str
+    found: str | None = None
+    expected: str | None = None
 
     def __str__(self) -> str:
         where = [str(self.file)]
@@ -26,7 +30,12 @@ class DataError:
             where.append(f"dòng {self.row}")
         if self.column is not None:
             where.append(f"cột '{self.column}'")
-        return f"{', '.join(where)}: {self.problem}. Cách sửa: {self.fix}."
+        text = f"{', '.join(where)}: {self.problem}"
+        if self.found and self.found not in self.problem:
+            text += f" (giá trị: '{self.found}')"
+        if self.expected and self.expected not in self.problem:
+            text += f". Cần: {self.expected}"
+        return f"{text}. Cách sửa: {self.fix}."
 
 
 class DataErrors(Exception):
@@ -46,9 +55,27 @@ class ErrorCollector:
     def __init__(self) -> None:
         self.errors: list[DataError] = []
 
-    def add(self, file: Path, row: int | None, column: str | None, problem: str, fix: str) -> None:
-        self.errors.append(DataError(Path(file), row, column, problem, fix))
+    def add(self, file: Path, row: int | None, column: str | None, problem: str, fix: str,
+            found: str | None = None, expected: str | None = None) -> None:
+        self.errors.append(DataError(Path(file), row, column, problem, fix, found, expected))
+
+    def fill_found_values(self, cells: dict[Path, dict[int, dict[str, str]]]) -> None:
+        """Give every cell error the value written in that cell, where its check did not."""
+        for index, error in enumerate(self.errors):
+            if error.found is None and error.row is not None and error.column is not None:
+                value = cells.get(error.file, {}).get(error.row, {}).get(error.column)
+                if value is not None:
+                    self.errors[index] = replace(error, found=value)
 
     def raise_if_any(self) -> None:
-        if self.errors:
-            raise DataErrors(self.errors)
+        """Raise every error, file by file in row order. A cell gets only its first error: the
+        contract's (an empty or malformed cell) comes before the checks that depend on it."""
+        if not self.errors:
+            return
+        first_per_cell: dict[tuple, DataError] = {}
+        for error in self.errors:
+            key = (error.file, error.row, error.column) if error.column else (id(error),)
+            first_per_cell.setdefault(key, error)
+        ordered = sorted(first_per_cell.values(),
+                         key=lambda e: (str(e.file), e.row if e.row is not None else 0))
+        raise DataErrors(ordered)

@@ -53,7 +53,7 @@ def test_a_later_source_for_the_same_period_replaces_the_earlier(mini_copy):
 
 def test_series_across_a_boundary_change_is_not_assessable(mini_copy):
     with open(mini_copy / "areas.csv", "a", encoding="utf-8") as handle:
-        handle.write("xa-thu-moi,xa-thu,Xã Thử Nghiệm mới,xã,2025-07-01,,Dữ liệu giả\n")
+        handle.write("xa-thu-moi,xa-thu,Xã Thử Nghiệm mới,xã,2025-07-01,,,,,Dữ liệu giả\n")
     rows = (mini_copy / "observations.csv").read_text("utf-8").replace(
         "tree_cover,xa-thu-cu,2025-12,", "tree_cover,xa-thu-moi,2025-12,")
     (mini_copy / "observations.csv").write_text(rows, "utf-8")

@@ -95,7 +95,7 @@ def test_unknown_indicator_in_yaml_reference(mini_copy):
     path.write_text(path.read_text("utf-8").replace("direction: up\n    ceiling: 100",
                                                     "direction: sideways\n    ceiling: 100"), "utf-8")
     error = only_error(mini_copy)
-    assert error.column == "tree_cover.direction"
+    assert error.column == "indicators.tree_cover.direction"
 
 
 def test_scale_break_with_unknown_source_is_named(mini_copy):
@@ -106,7 +106,7 @@ def test_scale_break_with_unknown_source_is_named(mini_copy):
         "    breaks:\n      - {date: 2026-01-01, source: SYN-9, note_vi: Thang đo giả đổi}\n")
     path.write_text(text, "utf-8")
     error = only_error(mini_copy)
-    assert (error.file.name, error.column) == ("indicators.yaml", "culture_house.breaks[1]")
+    assert (error.file.name, error.column) == ("indicators.yaml", "indicators.culture_house.breaks.0.source")
     assert "SYN-9" in error.problem and error.fix
 
 
