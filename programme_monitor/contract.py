@@ -86,8 +86,7 @@ def _check_cell(spec: dict, value: str, path: Path, row: int, errors: ErrorColle
     if not value:
         if constraints.get("required"):
             errors.add(path, row, name, f"ô trống ({title} là bắt buộc)",
-                       spec.get("description") or f"ghi {title.lower()}", found="",
-                       expected=title)
+                       _as_advice(spec.get("description")) or f"ghi {title.lower()}", found="")
         return
     type_ = spec.get("type", "string")
     if type_ in TYPE_WORDS and not _has_type(value, type_):
@@ -104,8 +103,16 @@ def _check_cell(spec: dict, value: str, path: Path, row: int, errors: ErrorColle
     pattern = constraints.get("pattern")
     if pattern is not None and not re.fullmatch(pattern, value):
         errors.add(path, row, name, f"'{value}' không đúng dạng của {title.lower()}",
-                   spec.get("description") or f"ghi theo dạng {pattern}", found=value,
-                   expected=spec.get("description") or pattern)
+                   _as_advice(spec.get("description")) or f"ghi theo dạng {pattern}", found=value,
+                   expected=_as_advice(spec.get("description")) or pattern)
+
+
+def _as_advice(description: str | None) -> str | None:
+    """A field's description read as what to write: "Một mã…" becomes "một mã…", no end stop."""
+    if not description:
+        return None
+    text = description.strip().rstrip(".")
+    return text[:1].lower() + text[1:]
 
 
 def _has_type(value: str, type_: str) -> bool:
@@ -123,19 +130,31 @@ def _has_type(value: str, type_: str) -> bool:
 
 
 def _check_primary_key(schema: dict, records, path: Path, errors: ErrorCollector) -> None:
+    """A key used twice is an error. When the two rows differ, the first differing column is
+    named with both values: two figures for one indicator, area, period and source conflict."""
     key = schema.get("primaryKey", [])
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, tuple[int, dict[str, str]]] = {}
     for row, record in records:
         values = tuple(record.get(column, "") for column in key)
         if not all(values):
             continue  # an empty key cell is already reported as required
-        if values in seen:
-            shown = ", ".join(f"{c}={v}" for c, v in zip(key, values))
-            errors.add(path, row, key[0] if len(key) == 1 else key[-1],
-                       f"trùng khóa với dòng {seen[values]} ({shown})",
-                       "mỗi khóa chỉ dùng một lần: xóa dòng lặp hoặc sửa mã",
-                       found=shown, expected="khóa không trùng")
-        seen.setdefault(values, row)
+        if values not in seen:
+            seen[values] = (row, record)
+            continue
+        first_row, first = seen[values]
+        shown = ", ".join(f"{c}={v}" for c, v in zip(key, values))
+        differing = [c for c in record if c not in key and record[c] != first.get(c)]
+        if differing:
+            column = differing[0]
+            errors.add(path, row, column,
+                       f"mâu thuẫn với dòng {first_row}: cùng {shown} nhưng dòng {first_row} ghi "
+                       f"'{first[column]}', dòng này ghi '{record[column]}'",
+                       "giữ một dòng với giá trị đúng theo nguồn và xóa dòng kia; nếu là hai kỳ "
+                       "hoặc hai nguồn khác nhau thì sửa cột tương ứng",
+                       found=record[column], expected=f"'{first[column]}' hoặc xóa dòng lặp")
+        else:
+            errors.add(path, row, key[-1], f"dòng lặp lại nguyên dòng {first_row} ({shown})",
+                       "xóa dòng lặp", found=shown, expected="mỗi khóa một dòng")
 
 
 def check_foreign_keys(tables: dict[str, list[tuple[int, dict[str, str]]]],

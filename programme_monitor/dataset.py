@@ -171,10 +171,10 @@ def _load_sources(records, path: Path, vocabulary: dict, errors: ErrorCollector)
         accessed = _known_date(record["accessed"], path, row, "accessed", errors)
         published_by.append(published)
         if published and accessed and published > accessed and len(record["published"]) == 10:
-            errors.add(path, row, "published",
-                       f"ngày đăng {record['published']} sau ngày truy cập {record['accessed']}",
+            errors.add(path, row, "accessed",
+                       f"ngày truy cập {record['accessed']} trước ngày đăng {record['published']}",
                        "một nguồn không thể được đọc trước khi đăng: kiểm tra hai ngày này",
-                       expected=f"không sau {record['accessed']}")
+                       expected=f"từ {record['published']} trở đi")
     frame["published_by"] = published_by
     return frame.set_index("source_id", drop=False)
 
@@ -268,7 +268,7 @@ def _load_observations(records, path: Path, indicators: dict, areas: pd.DataFram
         if record["unit"] != spec["unit"]:
             errors.add(path, row, "unit",
                        f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')",
-                       f"ghi '{spec['unit']}' hoặc quy đổi giá trị")
+                       f"ghi '{spec['unit']}' hoặc quy đổi giá trị", expected=spec["unit"])
         flags = _split_list(record["flags"])
         for flag in flags:
             if flag not in flag_specs:
@@ -279,12 +279,16 @@ def _load_observations(records, path: Path, indicators: dict, areas: pd.DataFram
             number = _number(record["value"])
             if number is None:
                 errors.add(path, row, "value", f"'{record['value']}' không phải số",
-                           "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %")
+                           "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %",
+                           expected="một số, vd. 31.5")
             elif spec["unit"] == "percent" and not 0 <= number <= 100:
-                errors.add(path, row, "value", f"tỷ lệ {number} nằm ngoài 0–100",
-                           "kiểm tra giá trị và đơn vị")
+                errors.add(path, row, "value", f"tỷ lệ {number:g} nằm ngoài 0–100",
+                           "kiểm tra giá trị và đơn vị (tỷ lệ phần trăm ghi từ 0 đến 100)",
+                           expected="từ 0 đến 100")
             elif number < 0:
-                errors.add(path, row, "value", "giá trị âm", "kiểm tra giá trị")
+                errors.add(path, row, "value", f"giá trị âm ({number:g} {spec['unit']})",
+                           "chỉ số này không nhận giá trị âm: kiểm tra dấu trừ và đơn vị",
+                           expected="0 trở lên")
         elif not record["value"]:
             errors.add(path, row, "value", "ô trống", "ghi giá trị (loại, bước đạt được)")
         try:

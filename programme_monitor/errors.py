@@ -35,7 +35,7 @@ class DataError:
             text += f" (giá trị: '{self.found}')"
         if self.expected and self.expected not in self.problem:
             text += f". Cần: {self.expected}"
-        return f"{text}. Cách sửa: {self.fix}."
+        return f"{text}. Cách sửa: {self.fix.rstrip('.')}."
 
 
 class DataErrors(Exception):

@@ -25,13 +25,28 @@ def read_text(path: Path, errors: ErrorCollector) -> str | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
         errors.add(
-            path, None, None,
-            f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})",
-            "lưu lại tệp với bảng mã UTF-8 (Excel: Lưu thành > CSV UTF-8)",
+            path, line, None,
+            f"tệp không phải UTF-8: byte lỗi ở dòng {line}{_likely_encoding(raw)}",
+            "mở tệp và lưu lại với bảng mã UTF-8 (Excel: Lưu thành > CSV UTF-8 (Comma delimited))",
+            found=f"byte 0x{raw[exc.start]:02X}", expected="UTF-8",
         )
         return None
     return text
+
+
+def _likely_encoding(raw: bytes) -> str:
+    """A hint at what the file was saved as, from the marks those encodings leave."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return " (tệp lưu dạng UTF-16, “Unicode Text” của Excel)"
+    for name, label in [("cp1258", "Windows-1258 (tiếng Việt)"), ("cp1252", "Windows-1252")]:
+        try:
+            raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return f" (có vẻ lưu bằng bảng mã {label})"
+    return ""
 
 
 def read_csv_records(
@@ -52,11 +67,23 @@ def read_csv_records(
         errors.add(path, None, None, "tệp rỗng", f"thêm dòng tiêu đề: {','.join(required)}")
         return []
     missing = [name for name in required if name not in header]
-    if missing:
+    delimiter = next((d for d in (";", "\t", "|") if len(header) == 1 and d in header[0]), None)
+    if delimiter:
+        shown = "dấu tab" if delimiter == "\t" else f"'{delimiter}'"
         errors.add(
             path, HEADER_ROW, None,
-            f"thiếu cột {', '.join(missing)} (dấu phân cách phải là dấu phẩy)",
-            f"dòng tiêu đề cần có các cột: {','.join(required)}",
+            f"dấu phân cách cột là {shown}, không phải dấu phẩy",
+            "lưu lại dạng CSV dùng dấu phẩy (Excel: Lưu thành > CSV UTF-8 (Comma delimited)); "
+            "máy đặt vùng Việt Nam thường lưu bằng dấu chấm phẩy",
+            found=shown, expected="dấu phẩy (,)",
+        )
+        return []
+    if missing:
+        errors.add(
+            path, HEADER_ROW, missing[0],
+            f"thiếu cột {', '.join(missing)}",
+            f"dòng tiêu đề cần đủ các cột: {','.join(required)}",
+            found=",".join(header), expected=",".join(required),
         )
         return []
     records = []
