@@ -18,6 +18,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from programme_monitor.area_codes import check_official_codes
+from programme_monitor.area_series import add_sums_of_parts
 from programme_monitor.contract import (
     DOCUMENTS, TABLES, check_document, check_foreign_keys, check_table, columns,
 )
@@ -99,6 +101,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     for table, table_records in records.items():
         check_table(table, table_records, paths[table], errors)
     check_foreign_keys(records, paths, errors)
+    check_official_codes(records["areas"], paths["areas"], errors)
 
     text = read_text(data_dir / programme.get("text_file", "programme-text.txt"), errors)
     units = indicator_file.get("units", {})
@@ -125,6 +128,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
                               for table, table_records in records.items()})
     errors.raise_if_any()
 
+    observations = add_sums_of_parts(observations, areas, indicators)
     return Dataset(data_dir, programme, indicators, units, changes, areas, bodies, sources,
                    targets, tasks, observations, task_assessments, vocabulary)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from programme_monitor.area_series import boundary_crossings
 from programme_monitor.assessment import TargetStatus, inputs_table
 from programme_monitor.charts import ChartContext, Projection, draw_indicator_chart
 from programme_monitor.downloads import write_csv
@@ -43,6 +44,7 @@ def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, 
         parts += ["## Biểu đồ", "", *_figure(dataset, indicator_id, observations, targets, statuses,
                                              as_of, numbers, figures_dir, lang)]
         parts += ["## Số liệu", "", _values_table(dataset, observations, numbers, words), ""]
+        parts += _boundary_note(dataset, observations, words)
     if len(targets):
         parts += _inputs_section(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
     return "\n".join(parts)
@@ -100,6 +102,7 @@ def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path, 
         parts += _figure(dataset, indicator_id, observations, no_targets, {}, as_of, numbers,
                          figures_dir, lang)
         parts += [_values_table(dataset, observations, numbers, labels(lang)), ""]
+        parts += _boundary_note(dataset, observations, labels(lang))
     return "\n".join(parts)
 
 
@@ -144,6 +147,18 @@ def _values_table(dataset, observations: pd.DataFrame, numbers: dict, words: dic
           markdown_escape("; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note_vi"]]))),
           f"[{numbers[o['source']]}] {cite(dataset, o['source'])}"]
          for _, o in observations.iterrows()])
+
+
+def _boundary_note(dataset, observations: pd.DataFrame, words: dict) -> list[str]:
+    """Says where the figures of one lineage move from one area to the next."""
+    crossings = boundary_crossings(observations, dataset.areas)
+    if not crossings:
+        return []
+    steps = "; ".join(words["boundary_step"].format(
+        before=dataset.area_names[c.before], after=dataset.area_names[c.after],
+        since=words["boundary_since"].format(date=format_date(c.changed_on)) if c.changed_on else "")
+        for c in crossings)
+    return [words["boundary_crossing"].format(steps=markdown_escape(steps)).strip(), ""]
 
 
 INPUT_ROWS = [

@@ -72,9 +72,32 @@ def boundary_lines(dataset) -> str:
         for area in areas.itertuples():
             start = format_date(date.fromisoformat(area.valid_from)) if area.valid_from else "…"
             end = format_date(date.fromisoformat(area.valid_to)) if area.valid_to else "nay"
-            spans.append(f"{area.name_vi} ({start} – {end})")
+            code = f"mã {area.official_code}; " if area.official_code else ""
+            spans.append(f"{area.name_vi} ({code}{start} – {end})")
         lines.append(f"- {scope}: " + "; ".join(spans) + ".")
+        lines += _parts_lines(dataset, areas)
     return "\n".join(lines) or "- Địa bàn của Chương trình không đổi địa giới."
+
+
+def _parts_lines(dataset, areas) -> list[str]:
+    """The units an area of the lineage is made of, and which figures are added up from them."""
+    lines = []
+    additive = [spec["name_vi"].lower() for spec in dataset.indicators.values()
+                if spec.get("additive")]
+    for whole in areas.itertuples():
+        parts = dataset.areas[dataset.areas["part_of"] == whole.area_id]
+        if parts.empty:
+            continue
+        names = ", ".join(f"{p.name_vi} (mã {p.official_code})" if p.official_code else p.name_vi
+                          for p in parts.itertuples())
+        lines.append(f"  - {whole.name_vi} gồm {len(parts)} đơn vị: {names}. Số liệu của các "
+                     f"đơn vị này được cộng thành số của cả địa bàn khi đủ cả {len(parts)} đơn vị "
+                     f"cùng kỳ, và chỉ với chỉ số cộng được"
+                     + (f" ({', '.join(additive)})" if additive else "") + "; tỷ lệ và chỉ số "
+                     "bình quân đầu người không bao giờ được cộng."
+                     + ("" if dataset.observations["area"].isin(parts["area_id"]).any() else
+                        " Chưa có số liệu nào của các đơn vị này được ghi nhận."))
+    return lines
 
 
 def scale_break_lines(dataset) -> str:
