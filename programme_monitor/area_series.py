@@ -75,10 +75,13 @@ class Crossing:
 
 
 def boundary_crossings(observations: pd.DataFrame, areas: pd.DataFrame) -> list[Crossing]:
-    """For each lineage in `observations`, the changes of area its figures run across, in order."""
+    """For each lineage in `observations`, the changes of area its measured figures run across, in
+    order. Forecasts and other plans' targets are not measurements of the series, so they do not
+    count."""
     valid_from = dict(zip(areas["area_id"], areas["valid_from"]))
     crossings = []
-    for _, series in observations.sort_values(["lineage", "period_start"]).groupby(
+    measured = observations[observations["observed"].astype(bool)]
+    for _, series in measured.sort_values(["lineage", "period_start"]).groupby(
             "lineage", sort=False):
         seen = list(dict.fromkeys(series["area"]))
         for before, after in zip(seen, seen[1:]):

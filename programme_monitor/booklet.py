@@ -43,10 +43,10 @@ def missing_requirements() -> list[str]:
     return missing
 
 
-def booklet_file_name(programme: dict, as_of: date) -> str:
+def booklet_file_name(programme: dict, as_of: date, suffix: str = ".pdf") -> str:
     """'42-CTr-HU-2026-11-24.pdf': the programme's number and the reporting date."""
     number = re.sub(r"[^0-9A-Za-z]+", "-", programme.get("number") or programme["id"]).strip("-")
-    return f"{number}-{as_of.isoformat()}.pdf"
+    return f"{number}-{as_of.isoformat()}{suffix}"
 
 
 # Words printed by booklet.sty, by macro name: the layout holds no text of either language.

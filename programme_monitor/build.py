@@ -213,6 +213,7 @@ def compile_site(settings: BuildSettings,
     each builder's seconds, from the common start, to `timings`.
     """
     started = time.perf_counter()
+    _forget_work_if_files_changed(settings)
     # Sphinx adds "?v=<checksum>" to a stylesheet's link only if the file is already in the output
     # when a page is written; MyST-NB writes its stylesheet at the very end. A page rewritten over
     # an earlier build would carry the suffix and a page from a clean build not: removing the file
@@ -246,6 +247,22 @@ def compile_site(settings: BuildSettings,
 def _forget_work(settings: BuildSettings) -> None:
     """After a failure, the next build compiles from scratch rather than from half-done work."""
     shutil.rmtree(settings.project_dir / "_build" / "work", ignore_errors=True)
+
+
+def _forget_work_if_files_changed(settings: BuildSettings) -> None:
+    """Sphinx never deletes the output of a page or download that is gone (a removed chapter, a
+    download named after another reporting date), so the work directories are reused only for
+    the same set of files and the same table of contents; otherwise the compile starts clean."""
+    project = settings.project_dir
+    names = sorted(p.relative_to(project).as_posix() for p in (project / "book").rglob("*")
+                   if p.is_file())
+    digest = value_digest([names, (project / "_toc.yml").read_text("utf-8")])
+    record = project / "_build" / "work" / "files.digest"
+    if record.exists() and record.read_text("utf-8") == digest:
+        return
+    _forget_work(settings)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(digest, "utf-8")
 
 
 def compile_inputs_digest(settings: BuildSettings) -> str:

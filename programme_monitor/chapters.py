@@ -49,5 +49,6 @@ def plan_chapters(dataset: Dataset) -> list[ChapterRun]:
     runs += [ChapterRun("tasks.ipynb", "tasks.ipynb"),
              ChapterRun("changes.ipynb", "changes.ipynb"),
              ChapterRun("methodology.ipynb", "methodology.ipynb"),
+             ChapterRun("data_package.ipynb", "data.ipynb"),
              ChapterRun("sources.ipynb", "sources.ipynb")]
     return runs

@@ -10,6 +10,7 @@ import pandas as pd
 from programme_monitor.area_series import boundary_crossings
 from programme_monitor.assessment import TargetStatus, inputs_table
 from programme_monitor.charts import ChartContext, Projection, draw_indicator_chart
+from programme_monitor.data_package import indicator_tables, package_files, write_zip
 from programme_monitor.downloads import write_csv
 from programme_monitor.formatting import (
     cite, flag_words, format_date, format_number, format_period, format_target, format_value,
@@ -47,7 +48,33 @@ def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, 
         parts += _boundary_note(dataset, observations, words)
     if len(targets):
         parts += _inputs_section(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
+    parts += _downloads(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
     return "\n".join(parts)
+
+
+def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict, as_of: date,
+               downloads_dir: Path) -> list[str]:
+    """The indicator's own data package: its observations as CSV, and a zip with its targets,
+    calculation inputs, the areas and sources they refer to, and the descriptor."""
+    tables = indicator_tables(dataset, as_of, indicator_id)
+    derived = {"progress-inputs": inputs_table(
+        dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets)} \
+        if len(targets) else {}
+    files = package_files(dataset, as_of, derived, f"indicator-{indicator_id.replace('_', '-')}",
+                          f"{dataset.indicators[indicator_id]['name_vi']}: dữ liệu tính đến "
+                          f"{as_of.isoformat()}", tables=tables)
+    csv_path = downloads_dir / f"observations-{indicator_id}.csv"
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    csv_path.write_bytes(files["observations.csv"])
+    zip_path = downloads_dir / f"indicator-{indicator_id}.zip"
+    write_zip(zip_path, files)
+    def link(path: Path) -> str:
+        return f"{{download}}`{path.name} <{downloads_dir.name}/{path.name}>`"
+
+    return [web_only(
+        f"## Tải dữ liệu\n\nSố liệu của chỉ số (CSV): {link(csv_path)}. Trọn gói của chỉ số "
+        f"(số liệu, mục tiêu, đầu vào phép tính, địa bàn, nguồn và tệp mô tả `datapackage.json`): "
+        f"{link(zip_path)}. Toàn bộ dữ liệu: trang {{doc}}`data`."), ""]
 
 
 def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
