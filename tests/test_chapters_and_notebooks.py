@@ -11,7 +11,8 @@ def test_one_chapter_per_target_group_and_one_page_per_indicator_in_data_order()
     assert outputs == ["overview.ipynb", "targets-01-green.ipynb", "targets-02-roads.ipynb",
                        "indicator-01-tree_cover.ipynb", "indicator-02-new_roads.ipynb",
                        "indicator-03-culture_house.ipynb",
-                       "tasks.ipynb", "changes.ipynb", "methodology.ipynb", "sources.ipynb"]
+                       "tasks.ipynb", "changes.ipynb", "methodology.ipynb", "data.ipynb",
+                       "sources.ipynb"]
     real = plan_chapters(load_dataset(REAL_DATA))
     assert [r.parameters["group_id"] for r in real if r.template == "target_group.ipynb"] == \
         ["urban-development", "land", "living", "digital", "economy"]

@@ -37,7 +37,7 @@ def test_one_changed_observation_changes_only_the_pages_that_read_its_indicator(
     after = digests(mini_copy)
     changed = {name for name in before if before[name] != after[name]}
     assert changed == {"overview.ipynb", "targets-01-green.ipynb", "indicator-01-tree_cover.ipynb",
-                       "sources.ipynb"}
+                       "data.ipynb", "sources.ipynb"}
 
 
 def test_a_changed_target_does_not_reach_the_methodology_or_other_indicators(mini_copy):
@@ -153,7 +153,7 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
     set_cell(first / "data" / "observations.csv", 3, "value", "34")
     build(settings(first))
     assert executed(site) == {"overview.ipynb", "targets-01-green.ipynb",
-                              "indicator-01-tree_cover.ipynb", "sources.ipynb"}
+                              "indicator-01-tree_cover.ipynb", "data.ipynb", "sources.ipynb"}
     updated = site_files(site)
     assert updated != clean
 
