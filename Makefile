@@ -9,7 +9,7 @@ JOBS ?=
 BUILT_ON ?=
 PDF ?= yes
 
-.PHONY: help book check test bench clean
+.PHONY: help book check test bench clean template import
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,6 +19,14 @@ book: $(VENV)/.installed ## check the data, run the chapters, build _build/html 
 
 check: $(VENV)/.installed ## only check the data files
 	$(PY) -m programme_monitor check --data $(DATA)
+
+template: $(VENV)/.installed ## write the Excel template for new figures (_build/mau-nhap-so-lieu.xlsx)
+	$(PY) -m programme_monitor template --data $(DATA) --out _build/mau-nhap-so-lieu.xlsx
+
+import: $(VENV)/.installed ## add a filled template to the data, then build (XLSX=file.xlsx); a bad sheet changes nothing
+	@test -n "$(XLSX)" || { echo "Ghi tệp bảng tính: make import XLSX=<tệp>.xlsx" >&2; exit 2; }
+	$(PY) -m programme_monitor import $(XLSX) --data $(DATA)
+	$(MAKE) book
 
 test: $(VENV)/.installed ## run the tests (unit and end-to-end)
 	$(PY) -m pytest

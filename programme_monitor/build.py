@@ -33,7 +33,7 @@ from programme_monitor.booklet import (INSTALL_HINT, booklet_file_name, edition_
 from programme_monitor.build_report import BuildReport, ChapterRecord, read_report
 from programme_monitor.chapter_inputs import tree_digest
 from programme_monitor.chapters import ChapterRun, plan_chapters
-from programme_monitor.dataset import Dataset, load_dataset
+from programme_monitor.dataset import FILES, Dataset, load_dataset
 from programme_monitor.errors import DataErrors
 from programme_monitor.execution_cache import (SPARE_ENTRIES_PER_CHAPTER, ConflictingOutputs,
                                                ExecutionCache, KeyedRun, environment_digest,
@@ -377,6 +377,27 @@ def _iso_date(text: str) -> date:
             f"'{text}' không phải ngày dạng YYYY-MM-DD (ví dụ 2026-11-24)") from None
 
 
+def spreadsheet_command(args: argparse.Namespace) -> int:
+    # Imported here: openpyxl is needed only by these two commands.
+    from programme_monitor.spreadsheet import import_observations, write_template
+
+    data_dir = Path(args.data)
+    try:
+        if args.command == "template":
+            write_template(load_dataset(data_dir), Path(args.out))
+            print(f"Đã tạo bảng tính mẫu {args.out}")
+            return 0
+        result = import_observations(Path(args.xlsx), data_dir)
+    except DataErrors as exc:
+        lines = [f"Có {len(exc.errors)} lỗi; không dòng nào được nhập, "
+                 f"{data_dir / FILES['observations']} giữ nguyên:"]
+        print("\n".join(lines + [f"  - {error}" for error in exc.errors]), file=sys.stderr)
+        return 2
+    print(f"Đã thêm {result.added} dòng vào {data_dir / FILES['observations']}"
+          + (f"; {result.already_there} dòng đã có sẵn, bỏ qua." if result.already_there else "."))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m programme_monitor",
                                      description="Check the data and build the publication.")
@@ -395,7 +416,15 @@ def main(argv: list[str] | None = None) -> int:
                              help="build the site only, not the printed booklet")
         command.add_argument("--built-on", type=_iso_date, default=None,
                              help="date printed as 'built on', YYYY-MM-DD (default today)")
+    template = sub.add_parser("template", help="write the Excel template for observations")
+    template.add_argument("--data", default="data", help="programme data directory")
+    template.add_argument("--out", default="_build/mau-nhap-so-lieu.xlsx", help="template to write")
+    intake = sub.add_parser("import", help="add the rows of a filled template to observations.csv")
+    intake.add_argument("xlsx", help="the filled template (.xlsx)")
+    intake.add_argument("--data", default="data", help="programme data directory")
     args = parser.parse_args(argv)
+    if args.command in ("template", "import"):
+        return spreadsheet_command(args)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per chapter is enough
     as_of = resolve_as_of(args.as_of).isoformat()

@@ -182,3 +182,30 @@ def test_chapters_start_longest_first_by_their_last_times():
                              {"output": "c", "executed": True, "seconds": 2.9}]}
     order = [keyed.run.output for keyed in longest_first(pending, execution_times(previous))]
     assert order == ["b", "c", "new", "a"]  # a chapter never run counts as the mean, 2.3 s
+
+
+def test_compile_work_is_kept_only_for_the_same_set_of_files(tmp_path):
+    """Sphinx never deletes the output of a page or a download that is gone, so a build whose
+    files differ (another reporting date names the data archive differently) compiles clean."""
+    from programme_monitor.build import BuildSettings, _forget_work_if_files_changed
+
+    (tmp_path / "book" / "generated").mkdir(parents=True)
+    (tmp_path / "_toc.yml").write_text("format: jb-book\n", "utf-8")
+    archive = tmp_path / "book" / "generated" / "downloads" / "x-2026-06-30-du-lieu.zip"
+    archive.parent.mkdir()
+    archive.write_bytes(b"1")
+    settings = BuildSettings(tmp_path, tmp_path / "data", "2026-06-30", "vi", 1, booklet=False,
+                             built_on=date(2026, 6, 30))
+    stale = tmp_path / "_build" / "work" / "html" / "stale.html"
+
+    def work_kept() -> bool:
+        stale.parent.mkdir(parents=True, exist_ok=True)
+        stale.write_text("old", "utf-8")
+        _forget_work_if_files_changed(settings)
+        return stale.exists()
+
+    assert not work_kept()  # first compile: nothing recorded yet
+    archive.write_bytes(b"2")
+    assert work_kept()  # same files, new content: Sphinx updates what changed
+    archive.rename(archive.with_name("x-2026-11-24-du-lieu.zip"))
+    assert not work_kept()
