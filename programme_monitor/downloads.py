@@ -8,13 +8,13 @@ from pathlib import Path
 import pandas as pd
 
 from programme_monitor.commitments import TaskStatus
+from programme_monitor.data_package import csv_bytes
 from programme_monitor.progress import method
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8, '\\n' line ends, no index: the same bytes on every machine."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    path.write_bytes(csv_bytes(frame))
 
 
 def task_status_table(dataset, tasks: dict[str, TaskStatus], as_of: date) -> pd.DataFrame:

@@ -26,3 +26,12 @@ def set_cell(csv_path: Path, row: int, column: str, value: str) -> None:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def make_project(root: Path) -> Path:
+    """A project tree with the real notebooks, pages and configuration."""
+    for name in ["_config.yml", "_toc.yml"]:
+        shutil.copy(PROJECT / name, root / name)
+    shutil.copytree(PROJECT / "notebooks", root / "notebooks")
+    shutil.copytree(PROJECT / "book", root / "book", ignore=shutil.ignore_patterns("generated"))
+    return root

@@ -12,18 +12,9 @@ import pytest
 
 from programme_monitor import DataErrors, load_dataset
 from programme_monitor.build import BuildSettings, build
-from tests.conftest import MINI, PROJECT, REAL_DATA, set_cell
+from tests.conftest import MINI, REAL_DATA, make_project, set_cell
 
 pytestmark = pytest.mark.slow
-
-
-def make_project(root: Path) -> Path:
-    """A project tree with the real notebooks, pages and configuration."""
-    for name in ["_config.yml", "_toc.yml"]:
-        shutil.copy(PROJECT / name, root / name)
-    shutil.copytree(PROJECT / "notebooks", root / "notebooks")
-    shutil.copytree(PROJECT / "book", root / "book", ignore=shutil.ignore_patterns("generated"))
-    return root
 
 
 def page_text(site: Path, page: str) -> str:
@@ -76,7 +67,7 @@ def test_mini_programme_builds_every_chapter(mini_site):
                  "book/generated/indicator-01-tree_cover.html",
                  "book/generated/methodology.html",
                  "book/generated/changes.html", "book/generated/sources.html",
-                 "book/data-and-sources.html"]:
+                 "book/generated/data.html"]:
         assert (site / page).exists(), page
     assert set(report.stages) == {"check", "papermill", "html", "pdf", "publish"}
     assert report.compiled and all(record.executed for record in report.chapters)
@@ -187,7 +178,8 @@ def test_real_programme_statuses_and_methodology(real_site):
     assert "? Quá hạn, chưa có bằng chứng đạt" in urban  # T03: only the planning task by 2025
     assert "(cách phân loại đã thay đổi)" in urban  # T34
     method = page_text(real_site.site_dir, "book/generated/methodology.html")
-    for needle in ["R ≥ 0,95", "0,6 ≤ R < 0,95", "Thành phố Thủy Nguyên (01/01/2025 – 30/06/2025)",
+    for needle in ["R ≥ 0,95", "0,6 ≤ R < 0,95", "Thành phố Thủy Nguyên (mã 311; 01/01/2025 – 30/06/2025)",
+                   "Phường Thủy Nguyên (mã 11560)",
                    "Nghị quyết 111/2025/UBTVQH15", "Không có bằng chứng"]:
         assert needle in method, needle
     tasks = page_text(real_site.site_dir, "book/generated/tasks.html")

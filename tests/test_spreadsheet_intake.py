@@ -3,6 +3,7 @@ refuses a bad sheet without touching the data, and the round trip to the publish
 All spreadsheets here are filled by the tests with SYNTHETIC values of the mini programme."""
 
 import io
+import shutil
 import unicodedata
 import zipfile
 from datetime import datetime
@@ -17,7 +18,7 @@ from programme_monitor import DataErrors, load_dataset
 from programme_monitor.build import BuildSettings, build, main
 from programme_monitor.cell_values import NumberRules, Refused, number_text
 from programme_monitor.spreadsheet import SHEET, import_observations, write_template
-from tests.conftest import MINI, PROJECT
+from tests.conftest import MINI, make_project
 
 CELLS = yaml.safe_load((Path(__file__).parent / "fixtures" / "spreadsheets" / "cells.yaml")
                        .read_text("utf-8"))
@@ -143,15 +144,8 @@ def test_round_trip_template_import_build_download(tmp_path):
     from frictionless import Package
 
     project = tmp_path / "project"
-    for name in ["_config.yml", "_toc.yml", "book", "notebooks", "_static"]:
-        source = PROJECT / name
-        if source.is_dir():
-            import shutil
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("generated"))
-        else:
-            (project / name).parent.mkdir(parents=True, exist_ok=True)
-            (project / name).write_bytes(source.read_bytes())
-    import shutil
+    project.mkdir()
+    make_project(project)
     data = shutil.copytree(MINI, project / "data")
     template = tmp_path / "mau.xlsx"
     assert main(["template", "--data", str(data), "--out", str(template)]) == 0
