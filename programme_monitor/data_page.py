@@ -59,7 +59,7 @@ def codebook(lang: str = "vi") -> str:
                          "bắt buộc" if constraints.get("required") else "",
                          meaning])
         key = ", ".join(schema.get("primaryKey", []))
-        parts += [f"### `{filename}`: {schema.get('title', '')}", "",
+        parts += [f"**`{filename}`: {schema.get('title', '')}**", "",
                   " ".join(schema.get("description", "").split()), "",
                   markdown_table(["Cột", "Tên", "Kiểu", "", "Nội dung"], rows), "",
                   f"Khóa (không trùng): {key}." if key else "", ""]

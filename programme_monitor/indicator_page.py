@@ -19,7 +19,7 @@ from programme_monitor.formatting import (
 from programme_monitor.judgement_words import (
     judgement_basis, percent_per_year, ratio_text, status_with_reason,
 )
-from programme_monitor.markdown import markdown_table, web_only
+from programme_monitor.markdown import markdown_table, web_only, web_only_section
 from programme_monitor.selection import observations_of
 
 DIRECTION_WORDS = {"up": "càng cao càng tốt", "down": "càng thấp càng tốt",
@@ -71,8 +71,8 @@ def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict
     def link(path: Path) -> str:
         return f"{{download}}`{path.name} <{downloads_dir.name}/{path.name}>`"
 
-    return [web_only(
-        f"## Tải dữ liệu\n\nSố liệu của chỉ số (CSV): {link(csv_path)}. Trọn gói của chỉ số "
+    return [web_only_section(
+        "Tải dữ liệu", f"Số liệu của chỉ số (CSV): {link(csv_path)}. Trọn gói của chỉ số "
         f"(số liệu, mục tiêu, đầu vào phép tính, địa bàn, nguồn và tệp mô tả `datapackage.json`): "
         f"{link(zip_path)}. Toàn bộ dữ liệu: trang {{doc}}`data`."), ""]
 

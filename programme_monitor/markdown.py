@@ -49,8 +49,16 @@ def markdown_table(header: list[str], rows: list[list[str]], escape: bool = Fals
 
 
 def web_only(text: str) -> str:
-    """Shown on the site, left out of the printed booklet (download links, for instance)."""
+    """Shown on the site, left out of the printed booklet (download links, for instance).
+
+    `text` must hold no heading: Sphinx lifts sections out of an `only` block, into the booklet
+    too. A web-only part with a title is `web_only_section`."""
     return f":::{{only}} html\n{text}\n:::"
+
+
+def web_only_section(title: str, text: str) -> str:
+    """A titled part of a page shown on the site only; the title is a rubric, not a section."""
+    return f"::::{{only}} html\n:::{{rubric}} {title}\n:::\n{text}\n::::"
 
 
 def print_only_latex(latex: str) -> str:
