@@ -125,10 +125,15 @@ class ImportResult:
 
 
 def import_observations(xlsx: Path, data_dir: Path) -> ImportResult:
-    """Appends the filled rows of `xlsx` to observations.csv, or raises DataErrors and changes nothing."""
+    """Appends the filled rows of `xlsx` to observations.csv, or raises DataErrors and changes nothing.
+
+    Every problem of the sheet comes in one run: cells that cannot be normalised, and what the
+    checks of the whole data find in the rows that could.
+    """
     dataset = load_dataset(data_dir)  # the data as it is must be sound before anything is added
     rows, errors = read_filled_rows(xlsx, dataset)
-    errors.raise_if_any()
+    if errors.errors and not rows:
+        errors.raise_if_any()  # nothing readable: not a workbook, no sheet, missing columns
     target = data_dir / FILES["observations"]
     existing = target.read_text("utf-8")
     known = {tuple(record.values()) for record in csv.DictReader(io.StringIO(existing))}
@@ -136,7 +141,8 @@ def import_observations(xlsx: Path, data_dir: Path) -> ImportResult:
     text = existing if existing.endswith("\n") else existing + "\n"
     first_new_row = len(list(csv.reader(io.StringIO(text)))) + 1  # counted as the checks count
     text += _csv_lines([record for _, record in new_rows])
-    _check_with_the_rest(data_dir, text, xlsx, new_rows, first_new_row)
+    errors.errors += _errors_with_the_rest(data_dir, text, xlsx, new_rows, first_new_row)
+    errors.raise_if_any()
     _replace(target, text)
     return ImportResult(len(new_rows), len(rows) - len(new_rows))
 
@@ -223,8 +229,8 @@ def _csv_lines(records: list[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def _check_with_the_rest(data_dir: Path, text: str, xlsx: Path,
-                         new_rows: list[tuple[int, dict]], first_new_line: int) -> None:
+def _errors_with_the_rest(data_dir: Path, text: str, xlsx: Path,
+                          new_rows: list[tuple[int, dict]], first_new_row: int) -> list[DataError]:
     """Loads a copy of the data with the new observations; errors on new rows point at the sheet."""
     header_of = {column.field: column.header for column in template_columns()}
     with tempfile.TemporaryDirectory() as scratch:
@@ -234,9 +240,10 @@ def _check_with_the_rest(data_dir: Path, text: str, xlsx: Path,
         try:
             load_dataset(copy)
         except DataErrors as caught:
-            sheet_row = {first_new_line + index: row for index, (row, _) in enumerate(new_rows)}
-            raise DataErrors([_to_sheet(e, copy, data_dir, xlsx, sheet_row, header_of)
-                              for e in caught.errors]) from None
+            sheet_row = {first_new_row + index: row for index, (row, _) in enumerate(new_rows)}
+            return [_to_sheet(e, copy, data_dir, xlsx, sheet_row, header_of)
+                    for e in caught.errors]
+    return []
 
 
 def _to_sheet(error: DataError, copy: Path, data_dir: Path, xlsx: Path, sheet_row: dict,

@@ -128,6 +128,16 @@ def test_bad_row_is_named_by_sheet_row_and_header_and_nothing_is_imported(
     assert sorted(p.name for p in mini_copy.iterdir()) == sorted(p.name for p in MINI.iterdir())
 
 
+def test_every_problem_of_a_sheet_comes_in_one_run(template, mini_copy, tmp_path):
+    unknown_area = list(GOOD)
+    unknown_area[1] = "xa-khong-co"
+    sheet = fill(template, [GOOD, (*GOOD[:3], "1.234", *GOOD[4:]), tuple(unknown_area)],
+                 tmp_path / "filled.xlsx")
+    with pytest.raises(DataErrors) as caught:
+        import_observations(sheet, mini_copy)
+    assert [(e.row, e.column) for e in caught.value.errors] == [(3, "Giá trị"), (4, "Địa bàn")]
+
+
 def test_a_file_that_is_not_a_workbook_is_refused(mini_copy, tmp_path, capsys):
     fake = tmp_path / "so-lieu.xlsx"
     fake.write_text("indicator,area\n", "utf-8")  # a CSV renamed to .xlsx
