@@ -111,7 +111,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     areas = _frame(records["areas"], COLUMNS["areas"])
     bodies = _frame(records["bodies"], COLUMNS["bodies"])
     lineages = set(areas["lineage"])
-    sources = _load_sources(records["sources"], paths["sources"], vocabulary, errors)
+    sources = _load_sources(records["sources"], paths["sources"], errors)
     targets = _load_targets(records["targets"], paths["targets"], indicators, lineages,
                             programme.get("scopes", {}), vocabulary, text or "", errors)
     tasks = _load_tasks(records["tasks"], paths["tasks"], programme, set(bodies["body_id"]),
@@ -164,7 +164,7 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _load_sources(records, path: Path, vocabulary: dict, errors: ErrorCollector) -> pd.DataFrame:
+def _load_sources(records, path: Path, errors: ErrorCollector) -> pd.DataFrame:
     frame = _frame(records, COLUMNS["sources"])
     published_by = []
     for row, record in records:

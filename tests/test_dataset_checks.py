@@ -127,3 +127,22 @@ def test_publication_that_is_not_a_mapping_is_refused(mini_copy):
     path.write_text(text[:start] + "publication: Nhóm kiểm thử\n" + text[end:], "utf-8")
     error = only_error(mini_copy)
     assert (error.file.name, error.column) == ("programme.yaml", "publication")
+
+
+def test_contract_allows_exactly_the_terms_the_package_explains():
+    """Allowed values live in the schemas; their labels in vocabulary.yaml and the method file.
+    The two lists must name the same terms, or a value would pass with no words to show it."""
+    from programme_monitor.contract import table_schema
+    from programme_monitor.dataset import load_vocabulary
+    from programme_monitor.formatting import labels
+    from programme_monitor.progress import method
+
+    def allowed(table, column):
+        [field] = [f for f in table_schema(table)["fields"] if f["name"] == column]
+        return set(field["constraints"]["enum"])
+
+    vocabulary = load_vocabulary()
+    assert allowed("targets", "kind") == set(vocabulary["target_kinds"])
+    assert allowed("targets", "year_basis") == set(vocabulary["year_bases"])
+    assert allowed("task_assessments", "completion") == set(method()["completion"])
+    assert allowed("sources", "confidence") == set(labels()["confidence"])
