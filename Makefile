@@ -28,7 +28,7 @@ import: $(VENV)/.installed ## add a filled template to the data, then build (XLS
 	$(PY) -m programme_monitor import $(XLSX) --data $(DATA)
 	$(MAKE) book
 
-test: $(VENV)/.installed ## run the tests (unit and end-to-end)
+test: $(VENV)/.installed tests/browser/node_modules/.installed ## run the tests (unit, end-to-end, in Chromium with axe-core)
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed ## time clean and incremental builds, real and 4x/16x synthetic (minutes; prints figures)
@@ -41,5 +41,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml scripts/install-system-packa
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# axe-core for the accessibility checks, at the version package-lock.json pins.
+tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json $(VENV)/.installed
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $@
+
 clean: ## remove the built site, the cache of executed chapters, generated chapters and the virtual environment
-	rm -rf _build book/generated $(VENV)
+	rm -rf _build book/generated $(VENV) tests/browser/node_modules

@@ -31,7 +31,7 @@ from pathlib import Path
 from programme_monitor.booklet import (INSTALL_HINT, booklet_file_name, edition_definitions,
                                        missing_requirements)
 from programme_monitor.build_report import BuildReport, ChapterRecord, read_report
-from programme_monitor.chapter_inputs import tree_digest
+from programme_monitor.chapter_inputs import code_digest, tree_digest
 from programme_monitor.chapters import ChapterRun, plan_chapters
 from programme_monitor.dataset import FILES, Dataset, load_dataset
 from programme_monitor.errors import DataErrors
@@ -251,12 +251,17 @@ def _forget_work(settings: BuildSettings) -> None:
 
 def _forget_work_if_files_changed(settings: BuildSettings) -> None:
     """Sphinx never deletes the output of a page or download that is gone (a removed chapter, a
-    download named after another reporting date), so the work directories are reused only for
-    the same set of files and the same table of contents; otherwise the compile starts clean."""
+    download named after another reporting date), does not know that the package's Sphinx
+    extension changed, and keeps a static file it copied before; so the work directories are
+    reused only for the same set of files, table of contents, configuration, package code and
+    static files; otherwise the compile starts clean."""
     project = settings.project_dir
     names = sorted(p.relative_to(project).as_posix() for p in (project / "book").rglob("*")
                    if p.is_file())
-    digest = value_digest([names, (project / "_toc.yml").read_text("utf-8")])
+    static = [p for p in (project / "_static").rglob("*") if p.is_file()]
+    digest = value_digest([names, (project / "_toc.yml").read_text("utf-8"),
+                           (project / "_config.yml").read_text("utf-8"), code_digest(),
+                           tree_digest(static, project)])
     record = project / "_build" / "work" / "files.digest"
     if record.exists() and record.read_text("utf-8") == digest:
         return
@@ -267,13 +272,14 @@ def _forget_work_if_files_changed(settings: BuildSettings) -> None:
 
 def compile_inputs_digest(settings: BuildSettings) -> str:
     """Digest of everything the book compiler reads: if it matches the published site's, the site
-    is already what a compile would give."""
+    is already what a compile would give. The package's code counts too: its Sphinx extension
+    (sphinx_site.py) shapes every page."""
     project = settings.project_dir
     files = [project / "_config.yml", project / "_toc.yml"]
     for folder in ["book", "_static"]:
         files += [p for p in (project / folder).rglob("*") if p.is_file()]
     return value_digest([tree_digest([f for f in files if f.exists()], project),
-                         environment_digest(project), settings.lang, settings.booklet,
+                         environment_digest(project), code_digest(), settings.lang, settings.booklet,
                          settings.built_on.isoformat()])
 
 

@@ -29,9 +29,23 @@ def set_cell(csv_path: Path, row: int, column: str, value: str) -> None:
 
 
 def make_project(root: Path) -> Path:
-    """A project tree with the real notebooks, pages and configuration."""
+    """A project tree with the real notebooks, pages, static files and configuration."""
     for name in ["_config.yml", "_toc.yml"]:
         shutil.copy(PROJECT / name, root / name)
     shutil.copytree(PROJECT / "notebooks", root / "notebooks")
+    shutil.copytree(PROJECT / "_static", root / "_static")
     shutil.copytree(PROJECT / "book", root / "book", ignore=shutil.ignore_patterns("generated"))
     return root
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real programme's site and booklet, built once for every test that reads them."""
+    from datetime import date
+
+    from programme_monitor.build import BuildSettings, build
+
+    root = make_project(tmp_path_factory.mktemp("real"))
+    settings = BuildSettings(root, REAL_DATA, "2026-11-24", built_on=date(2026, 11, 25))
+    build(settings)
+    return settings

@@ -5,7 +5,6 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -144,14 +143,6 @@ def test_a_failed_build_leaves_the_last_good_site_in_place(mini_site, tmp_path):
         build(BuildSettings(settings.project_dir, broken, "2026-12-31"))
     after = {p: p.read_bytes() for p in settings.site_dir.rglob("*") if p.is_file()}
     assert after == before  # the site and its booklet, byte for byte
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    root = make_project(tmp_path_factory.mktemp("real"))
-    settings = BuildSettings(root, REAL_DATA, "2026-11-24", built_on=date(2026, 11, 25))
-    build(settings)
-    return settings
 
 
 def test_real_programme_shows_every_target_and_task_with_its_clause(real_site):

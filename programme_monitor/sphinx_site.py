@@ -1,0 +1,55 @@
+"""A Sphinx extension for the published site (listed in _config.yml, sphinx.extra_extensions).
+
+What a reader's browser met before it, and what it does instead:
+- Jupyter Book 1 sets up sphinx-thebe and sphinx-togglebutton twice, so every page declared the
+  same inline scripts twice, and the second `const THEBE_JS_URL` threw "Identifier has already
+  been declared" in the console. Each script is kept once, in its first place.
+- The theme's colour mode defaulted to "", which the theme itself reports as an error on a first
+  visit; it starts light. Its search field said "Search this book..." on a Vietnamese site.
+- The theme copies two HTML template fragments into `_static/`; served, they are broken pages
+  with no title or language. They are removed from the output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEMPLATE_FRAGMENTS = ["webpack-macros.html", "sbt-webpack-macros.html"]
+SEARCH_TEXT = {"vi": "Tìm trong ấn phẩm…", "en": "Search this publication…"}
+
+
+def _theme_options(app, config) -> None:
+    config.html_context.setdefault("default_mode", "light")  # read by the theme's layout.html
+    options = config.html_theme_options
+    options["search_bar_text"] = SEARCH_TEXT.get(config.language or "vi", SEARCH_TEXT["vi"])
+
+
+def _drop_template_fragments(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for name in TEMPLATE_FRAGMENTS:
+        (Path(app.outdir) / "_static" / name).unlink(missing_ok=True)
+
+
+def _scripts_once(app, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen, kept = set(), []
+    for script in scripts:
+        # The same file or inline body, whatever priority each copy was given; an inline script's
+        # file name is None in one copy and "" in the other.
+        key = (str(getattr(script, "filename", script) or ""),
+               repr(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(script)
+    context["script_files"] = kept
+
+
+def setup(app):
+    app.connect("config-inited", _theme_options, priority=900)
+    app.connect("build-finished", _drop_template_fragments)
+    # After the extensions that add their scripts while the page is being written (priority 500).
+    app.connect("html-page-context", _scripts_once, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,191 @@
+"""The published site in a real browser: Debian's Chromium driven by Playwright (never a browser
+download), with axe-core from npm for accessibility. The site is the real programme's, served on
+localhost; every page is checked at desktop and phone sizes, and screenshots of the overview, one
+chapter and one indicator page are saved in _build/screenshots for reviewers.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = PROJECT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = PROJECT / "_build" / "screenshots"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+# Chromium's own flags for running as root in a closed network (see ../shared/TOOLCHAIN.md).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(real_site):
+    """The built site over HTTP on a free localhost port, as a reader would get it."""
+    site = real_site.site_dir
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "Chromium is missing: scripts/install-system-packages installs it"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every HTML page a reader can reach; index.html only redirects to the first page."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if p.name != "index.html" or p.parent != site)
+
+
+class PageWatch:
+    """What went wrong while one page loaded: console messages, errors, failed or outside requests."""
+
+    def __init__(self, page, base: str):
+        self.problems: list[str] = []
+        page.on("console", lambda m: m.type in ("error", "warning")
+                and self.problems.append(f"console {m.type}: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
+        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        page.on("response", lambda r: r.status >= 400
+                and self.problems.append(f"HTTP {r.status}: {r.url}"))
+        page.on("request", lambda r: not r.url.startswith((base, "data:", "blob:"))
+                and self.problems.append(f"leaves the site: {r.url}"))
+
+
+def test_every_page_loads_cleanly_and_stays_on_the_site(served, browser):
+    site, base = served
+    context = browser.new_context(viewport=DESKTOP)
+    problems = {}
+    for path in pages_of(site):
+        page = context.new_page()
+        watch = PageWatch(page, base)
+        page.goto(base + path, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.lang") == "vi", path
+        if watch.problems:
+            problems[path] = watch.problems
+        page.close()
+    context.close()
+    assert not problems, problems
+
+
+def test_no_serious_accessibility_violation_on_any_page(served, browser):
+    site, base = served
+    axe = AXE.read_text("utf-8")
+    context = browser.new_context(viewport=DESKTOP)
+    found = {}
+    for path in pages_of(site):
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        page.add_script_tag(content=axe)
+        violations = page.evaluate(
+            """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+                 .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)""",
+            WCAG_AA)
+        if violations:
+            found[path] = violations
+        page.close()
+    context.close()
+    assert not found, found
+
+
+def test_no_page_scrolls_sideways_on_a_phone(served, browser):
+    site, base = served
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    wide = {}
+    for path in pages_of(site):
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if extra > 0:
+            wide[path] = extra
+        page.close()
+    context.close()
+    assert not wide, wide
+
+
+def test_overview_leads_to_every_indicator_page_and_back(served, browser):
+    site, base = served
+    indicator_pages = sorted(p.name for p in (site / "book" / "generated").glob("indicator-*.html"))
+    page = browser.new_page(viewport=DESKTOP)
+    overview = base + "book/generated/overview.html"
+    page.goto(overview)
+    for name in indicator_pages:
+        # The scorecard links every indicator with a target; the navigation links them all.
+        in_article = page.locator(f"article a[href$='{name}']")
+        link = in_article if in_article.count() else page.locator(f"nav a[href$='{name}']")
+        link.first.click()
+        page.wait_for_load_state()
+        assert page.url.endswith(name)
+        assert page.locator("article h1").count() == 1
+        page.go_back()
+        page.wait_for_load_state()
+        assert page.url == overview
+    page.close()
+
+
+def test_search_finds_a_vietnamese_word_with_its_diacritics(served, browser):
+    _, base = served
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base + "search.html?q=" + quote("đô thị hóa"))
+    results = page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15000)
+    titles = " ".join(results.all_inner_texts())
+    assert "Tỷ lệ đô thị hóa" in titles
+    page.close()
+
+
+def test_keyboard_reaches_the_content_first(served, browser):
+    """The first Tab stop is the theme's "skip to main content" link, and it works."""
+    _, base = served
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base + "book/generated/overview.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main-content"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main-content")
+    page.close()
+
+
+@pytest.mark.parametrize("name, path", [
+    ("overview", "book/generated/overview.html"),
+    ("chapter", "book/generated/targets-01-urban-development.html"),
+    ("indicator", "book/generated/indicator-06-urbanisation_rate.html"),
+])
+def test_screenshots_for_reviewers(served, browser, name, path):
+    _, base = served
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for size, viewport in [("desktop", DESKTOP), ("phone", PHONE)]:
+        page = browser.new_page(viewport=viewport)
+        page.goto(base + path, wait_until="networkidle")
+        target = SCREENSHOTS / f"{name}-{size}.png"
+        page.screenshot(path=str(target), full_page=True)
+        page.close()
+        assert target.stat().st_size > 10_000  # a real page, not a blank one
