@@ -185,12 +185,16 @@ def test_chapters_start_longest_first_by_their_last_times():
 
 
 def test_compile_work_is_kept_only_for_the_same_set_of_files(tmp_path):
-    """Sphinx never deletes the output of a page or a download that is gone, so a build whose
-    files differ (another reporting date names the data archive differently) compiles clean."""
+    """Sphinx never deletes the output of a page or a download that is gone, and keeps a static
+    file it copied before, so a build whose files differ (another reporting date names the data
+    archive differently) or whose static files changed compiles clean."""
     from programme_monitor.build import BuildSettings, _forget_work_if_files_changed
 
     (tmp_path / "book" / "generated").mkdir(parents=True)
+    (tmp_path / "_static").mkdir()
     (tmp_path / "_toc.yml").write_text("format: jb-book\n", "utf-8")
+    (tmp_path / "_config.yml").write_text("title: t\n", "utf-8")
+    (tmp_path / "_static" / "custom.css").write_text("a {}\n", "utf-8")
     archive = tmp_path / "book" / "generated" / "downloads" / "x-2026-06-30-du-lieu.zip"
     archive.parent.mkdir()
     archive.write_bytes(b"1")
@@ -208,4 +212,8 @@ def test_compile_work_is_kept_only_for_the_same_set_of_files(tmp_path):
     archive.write_bytes(b"2")
     assert work_kept()  # same files, new content: Sphinx updates what changed
     archive.rename(archive.with_name("x-2026-11-24-du-lieu.zip"))
+    assert not work_kept()
+    assert work_kept()
+    # Sphinx 7.4 keeps a static file it copied before: an edited stylesheet compiles clean
+    (tmp_path / "_static" / "custom.css").write_text("a { color: red }\n", "utf-8")
     assert not work_kept()
