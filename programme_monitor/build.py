@@ -40,9 +40,11 @@ from programme_monitor.execution_cache import (SPARE_ENTRIES_PER_CHAPTER, Confli
                                                key_runs, merge_outputs, sync_directory,
                                                value_digest)
 from programme_monitor.kernels import PrivateSocketKernelManager
+from programme_monitor.link_check import check_site
 from programme_monitor.notebook_output import prepare_for_book
 from programme_monitor.search_index import drop_words_without_pages
 from programme_monitor.selection import resolve_as_of
+from programme_monitor.site_footer import EDITION_FILE, edition_values
 
 log = logging.getLogger("programme_monitor.build")
 
@@ -134,6 +136,8 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
     files["edition.def"] = edition_definitions(
         dataset.programme, date.fromisoformat(settings.as_of), settings.built_on,
         settings.lang).encode("utf-8")
+    files[EDITION_FILE] = edition_values(dataset.programme, date.fromisoformat(settings.as_of),
+                                         settings.built_on)
     changed = sync_directory(generated, files)
     cache.mark_used([keyed.key for keyed in runs])
     cache.prune({keyed.key for keyed in runs}, SPARE_ENTRIES_PER_CHAPTER * len(runs))
@@ -350,6 +354,11 @@ def build(settings: BuildSettings) -> BuildReport:
     drop_words_without_pages(staging)
     if pdf is not None:
         shutil.copyfile(pdf, staging / booklet_name)
+    links = check_site(staging)
+    if links.broken:
+        raise BuildFailed(f"{len(links.broken)} liên kết hỏng trong trang:\n"
+                          + "\n".join(f"  - {broken}" for broken in links.broken))
+    report.external_links = sorted(links.external)
     report.write(staging)
     publish_site(staging, settings.site_dir)
     stage("publish")

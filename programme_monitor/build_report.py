@@ -32,6 +32,8 @@ class BuildReport:
     chapters: list[ChapterRecord] = field(default_factory=list)
     compiled: bool = False  # False: the site was already built from these exact inputs
     inputs_digest: str = ""  # digest of everything the book compiler reads
+    # Links to other sites, for a person to check: the build checks only the site's own links.
+    external_links: list[str] = field(default_factory=list)
 
     @property
     def executed(self) -> list[str]:

@@ -8,11 +8,17 @@ What a reader's browser met before it, and what it does instead:
   visit; it starts light. Its search field said "Search this book..." on a Vietnamese site.
 - The theme copies two HTML template fragments into `_static/`; served, they are broken pages
   with no title or language. They are removed from the output.
+
+It also gives every page the edition's footer (site_footer.py): reporting date, date built,
+licence, and links to how to cite, the editions and the contact.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+from programme_monitor.site_footer import DATA_PAGE, EDITION_FILE, footer_html
 
 TEMPLATE_FRAGMENTS = ["webpack-macros.html", "sbt-webpack-macros.html"]
 SEARCH_TEXT = {"vi": "Tìm trong ấn phẩm…", "en": "Search this publication…"}
@@ -22,6 +28,14 @@ def _theme_options(app, config) -> None:
     config.html_context.setdefault("default_mode", "light")  # read by the theme's layout.html
     options = config.html_theme_options
     options["search_bar_text"] = SEARCH_TEXT.get(config.language or "vi", SEARCH_TEXT["vi"])
+
+
+def _footer(app, pagename, templatename, context, doctree) -> None:
+    edition = Path(app.srcdir) / "book" / "generated" / EDITION_FILE
+    if not edition.exists():
+        return  # a book without an edition (built by hand): the theme's footer stays
+    values = json.loads(edition.read_text("utf-8"))
+    context["theme_extra_footer"] = footer_html(values, context["pathto"](DATA_PAGE))
 
 
 def _drop_template_fragments(app, exception) -> None:
@@ -52,4 +66,5 @@ def setup(app):
     app.connect("build-finished", _drop_template_fragments)
     # After the extensions that add their scripts while the page is being written (priority 500).
     app.connect("html-page-context", _scripts_once, priority=900)
+    app.connect("html-page-context", _footer)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

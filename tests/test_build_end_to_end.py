@@ -11,6 +11,7 @@ import pytest
 
 from programme_monitor import DataErrors, load_dataset
 from programme_monitor.build import BuildSettings, build
+from programme_monitor.build_report import read_report
 from tests.conftest import MINI, REAL_DATA, make_project, set_cell
 
 pytestmark = pytest.mark.slow
@@ -168,6 +169,13 @@ def test_real_programme_statuses_and_methodology(real_site):
     assert "thành phố thuộc thành phố (01/01/2025)" in urban
     assert "? Quá hạn, chưa có bằng chứng đạt" in urban  # T03: only the planning task by 2025
     assert "(cách phân loại đã thay đổi)" in urban  # T34
+    # the site's own links were all checked; links to other sites are listed for a person
+    external = read_report(real_site.site_dir)["external_links"]
+    assert "https://vtcnews.vn/hai-phong-thanh-lap-thanh-pho-thuy-nguyen-ar905645.html" in external
+    data_page = page_text(real_site.site_dir, "book/generated/data.html")
+    assert "Nhóm theo dõi thực hiện Chương trình (2026). Theo dõi thực hiện Chương trình hành " \
+        "động số 42-CTr/HU: số liệu tính đến ngày 24/11/2026." in data_page
+    assert "Các lần cập nhật" in data_page and "Ấn bản đầu tiên" in data_page
     method = page_text(real_site.site_dir, "book/generated/methodology.html")
     for needle in ["R ≥ 0,95", "0,6 ≤ R < 0,95", "Thành phố Thủy Nguyên (mã 311; 01/01/2025 – 30/06/2025)",
                    "Phường Thủy Nguyên (mã 11560)",

@@ -80,6 +80,8 @@ class PageWatch:
 
 
 def test_every_page_loads_cleanly_and_stays_on_the_site(served, browser):
+    """...and shows the reporting date, the date built, the licence, and links to how to cite,
+    the editions and the contact at its foot."""
     site, base = served
     context = browser.new_context(viewport=DESKTOP)
     problems = {}
@@ -88,6 +90,10 @@ def test_every_page_loads_cleanly_and_stays_on_the_site(served, browser):
         watch = PageWatch(page, base)
         page.goto(base + path, wait_until="networkidle")
         assert page.evaluate("document.documentElement.lang") == "vi", path
+        footer = page.locator(".extra_footer").inner_text()
+        for words in ["Số liệu tính đến ngày 24/11/2026", "Ấn bản ngày 25/11/2026", "CC BY 4.0",
+                      "Cách trích dẫn", "Các lần cập nhật", "Liên hệ"]:
+            assert words in footer, (path, words)
         if watch.problems:
             problems[path] = watch.problems
         page.close()

@@ -1,0 +1,48 @@
+"""What every page of the site says at its foot: the reporting date and the date built, who
+publishes it and under which licence, how to cite it, and how to reach the publisher.
+
+The build writes these values for the edition into `book/generated/edition.json`; the site's
+Sphinx extension (sphinx_site.py) reads them and sets the footer of every page, with links that
+are relative to each page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import date
+
+from programme_monitor.formatting import format_date
+
+EDITION_FILE = "edition.json"  # in book/generated, beside edition.def for the booklet
+DATA_PAGE = "book/generated/data"  # where citation, licence, contact and editions are set out
+
+
+def citation(programme: dict, as_of: date) -> str:
+    """How to cite this edition, in the form of a dataset citation: the reporting date names it."""
+    publication = programme["publication"]
+    return (f"{publication['publisher_vi']} ({as_of.year}). Theo dõi thực hiện "
+            f"{programme['short_title_vi']}: số liệu tính đến ngày {format_date(as_of)}. "
+            f"Giấy phép CC BY 4.0.")
+
+
+def edition_values(programme: dict, as_of: date, built_on: date) -> bytes:
+    publication = programme["publication"]
+    values = {"as_of": format_date(as_of), "built_on": format_date(built_on),
+              "publisher": publication["publisher_vi"], "licence_url": publication["licence_url"],
+              "contact": " ".join(publication["contact_vi"].split()),
+              "citation": citation(programme, as_of)}
+    return (json.dumps(values, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def footer_html(values: dict, data_page_url: str) -> str:
+    """The footer of one page; `data_page_url` is the data page's address relative to it."""
+    e = {key: html.escape(value) for key, value in values.items()}
+    link = html.escape("" if data_page_url == "#" else data_page_url)  # "#" on the data page itself
+    return (f'<p>Số liệu tính đến ngày <strong>{e["as_of"]}</strong> · Ấn bản ngày '
+            f'{e["built_on"]} · {e["publisher"]} · Giấy phép: '
+            f'<a href="{e["licence_url"]}">CC BY 4.0</a> · '
+            f'<a href="{link}#cach-trich-dan">Cách trích dẫn</a> · '
+            f'<a href="{link}#cac-lan-cap-nhat">Các lần cập nhật</a> · '
+            f'<a href="{link}#lien-he">Liên hệ</a></p>'
+            f'<p>Số liệu đều có nguồn; xem chương Sổ nguồn.</p>')
