@@ -10,11 +10,11 @@ the district level on 1/7/2025; the package no longer lists them, so they are ch
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 from programme_monitor.errors import ErrorCollector
+from programme_monitor.text_folding import unaccented
 
 
 @cache
@@ -29,9 +29,7 @@ def national_names() -> dict[str, str]:
 
 def slug(name: str) -> str:
     """Letters without marks, so "Thuỷ" (old tone placement) equals "Thủy"; đ is d."""
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", " ", bare).strip()
+    return re.sub(r"[^a-z0-9]+", " ", unaccented(name).lower()).strip()
 
 
 def check_official_codes(records, path: Path, errors: ErrorCollector) -> None:

@@ -42,7 +42,7 @@ from programme_monitor.execution_cache import (SPARE_ENTRIES_PER_CHAPTER, Confli
 from programme_monitor.kernels import PrivateSocketKernelManager
 from programme_monitor.link_check import check_site
 from programme_monitor.notebook_output import prepare_for_book
-from programme_monitor.search_index import drop_words_without_pages
+from programme_monitor.search_index import prepare_search_index
 from programme_monitor.selection import resolve_as_of
 from programme_monitor.site_footer import EDITION_FILE, edition_values
 
@@ -351,7 +351,7 @@ def build(settings: BuildSettings) -> BuildReport:
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(site, staging)
-    drop_words_without_pages(staging)
+    prepare_search_index(staging)
     if pdf is not None:
         shutil.copyfile(pdf, staging / booklet_name)
     links = check_site(staging)
