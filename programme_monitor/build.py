@@ -137,7 +137,7 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
         dataset.programme, date.fromisoformat(settings.as_of), settings.built_on,
         settings.lang).encode("utf-8")
     files[EDITION_FILE] = edition_values(dataset.programme, date.fromisoformat(settings.as_of),
-                                         settings.built_on)
+                                         settings.built_on, settings.lang)
     changed = sync_directory(generated, files)
     cache.mark_used([keyed.key for keyed in runs])
     cache.prune({keyed.key for keyed in runs}, SPARE_ENTRIES_PER_CHAPTER * len(runs))

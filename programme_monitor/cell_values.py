@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime
 
 SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
@@ -26,11 +25,6 @@ class Refused(ValueError):
     def __init__(self, problem: str, fix: str):
         super().__init__(problem)
         self.problem, self.fix = problem, fix
-
-
-@dataclass(frozen=True)
-class NumberRules:
-    percent: bool  # the indicator's unit is percent, so a trailing % is just its unit
 
 
 def clean_text(value) -> str:
@@ -57,15 +51,16 @@ def plain_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def number_text(value, rules: NumberRules) -> str:
-    """The cell as a plain number with a decimal point, or Refused."""
+def number_text(value, percent: bool) -> str:
+    """The cell as a plain number with a decimal point, or Refused. `percent`: the indicator's
+    unit is percent, so a trailing % is just its unit."""
     if isinstance(value, bool):
         raise Refused("ô chứa đúng/sai, không phải số", "ghi số")
     if isinstance(value, (int, float)):
         return plain_number(value)
     text = clean_text(value)
     if text.endswith("%"):
-        if not rules.percent:
+        if not percent:
             raise Refused(f"'{text}' có dấu %, nhưng đơn vị của chỉ số không phải phần trăm",
                           "bỏ dấu % và ghi giá trị theo đơn vị của chỉ số")
         text = text[:-1].strip()

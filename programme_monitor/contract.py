@@ -64,12 +64,6 @@ def columns(table: str) -> list[str]:
     return [f["name"] for f in table_schema(table)["fields"]]
 
 
-def required_columns(table: str) -> list[str]:
-    """Columns a file must have in its header. Every declared column is required in the header,
-    even where the cell may be empty, so that a misspelt header is found rather than ignored."""
-    return columns(table)
-
-
 def check_table(table: str, records: list[tuple[int, dict[str, str]]], path: Path,
                 errors: ErrorCollector) -> None:
     """Cell rules (required, type, enum, pattern) and the primary key of one CSV file."""

@@ -13,9 +13,9 @@ from pathlib import Path
 from programme_monitor.booklet import booklet_file_name
 from programme_monitor.contract import TABLES, table_schema
 from programme_monitor.data_package import package_files, write_zip
-from programme_monitor.formatting import format_date
+from programme_monitor.formatting import format_date, labels
 from programme_monitor.markdown import markdown_table
-from programme_monitor.site_footer import citation
+from programme_monitor.site_footer import ANCHORS, citation
 
 TYPE_NAMES = {"string": "văn bản", "number": "số", "integer": "số nguyên", "year": "năm",
               "date": "ngày", "boolean": "đúng/sai"}
@@ -44,17 +44,21 @@ def write_downloads(dataset, as_of: date, derived: dict, downloads_dir: Path) ->
     return links
 
 
-def publication_sections(dataset, as_of: date) -> str:
+def publication_sections(dataset, as_of: date, lang: str = "vi") -> str:
     """How to cite, licence, contact and the editions: the footer of every page links here."""
+    words = labels(lang)
     publication = dataset.programme["publication"]
     editions = "\n".join(f"- **{format_date(edition['date'])}**: {' '.join(edition['changes_vi'].split())}"
                          for edition in publication["editions"])
-    return "\n".join([
-        "## Cách trích dẫn", "", citation(dataset.programme, as_of), "",
-        "## Giấy phép", "", " ".join(publication["licence_vi"].split()),
-        f"Xem <{publication['licence_url']}>.", "",
-        "## Liên hệ", "", " ".join(publication["contact_vi"].split()), "",
-        "## Các lần cập nhật", "", editions, ""])
+    sections = {
+        "cite": citation(dataset.programme, as_of),
+        "licence": " ".join(publication["licence_vi"].split())
+        + f" Xem <{publication['licence_url']}>.",
+        "contact": " ".join(publication["contact_vi"].split()),
+        "editions": editions,
+    }
+    return "\n".join(f"({ANCHORS[name]})=\n## {words[f'heading_{name}']}\n\n{text}\n"
+                     for name, text in sections.items())
 
 
 def codebook(lang: str = "vi") -> str:

@@ -12,10 +12,13 @@ import html
 import json
 from datetime import date
 
-from programme_monitor.formatting import format_date
+from programme_monitor.formatting import format_date, labels
 
 EDITION_FILE = "edition.json"  # in book/generated, beside edition.def for the booklet
 DATA_PAGE = "book/generated/data"  # where citation, licence, contact and editions are set out
+# Targets of the data page's sections, the same in every language: the footer links to them.
+ANCHORS = {"cite": "edition-cite", "licence": "edition-licence", "contact": "edition-contact",
+           "editions": "edition-history"}
 
 
 def citation(programme: dict, as_of: date) -> str:
@@ -26,9 +29,9 @@ def citation(programme: dict, as_of: date) -> str:
             f"Giấy phép CC BY 4.0.")
 
 
-def edition_values(programme: dict, as_of: date, built_on: date) -> bytes:
+def edition_values(programme: dict, as_of: date, built_on: date, lang: str) -> bytes:
     publication = programme["publication"]
-    values = {"as_of": format_date(as_of), "built_on": format_date(built_on),
+    values = {"lang": lang, "as_of": format_date(as_of), "built_on": format_date(built_on),
               "publisher": publication["publisher_vi"], "licence_url": publication["licence_url"],
               "contact": " ".join(publication["contact_vi"].split()),
               "citation": citation(programme, as_of)}
@@ -37,12 +40,13 @@ def edition_values(programme: dict, as_of: date, built_on: date) -> bytes:
 
 def footer_html(values: dict, data_page_url: str) -> str:
     """The footer of one page; `data_page_url` is the data page's address relative to it."""
+    words = {key: html.escape(text) for key, text in labels(values["lang"]).items()
+             if isinstance(text, str)}
     e = {key: html.escape(value) for key, value in values.items()}
-    link = html.escape("" if data_page_url == "#" else data_page_url)  # "#" on the data page itself
-    return (f'<p>Số liệu tính đến ngày <strong>{e["as_of"]}</strong> · Ấn bản ngày '
-            f'{e["built_on"]} · {e["publisher"]} · Giấy phép: '
-            f'<a href="{e["licence_url"]}">CC BY 4.0</a> · '
-            f'<a href="{link}#cach-trich-dan">Cách trích dẫn</a> · '
-            f'<a href="{link}#cac-lan-cap-nhat">Các lần cập nhật</a> · '
-            f'<a href="{link}#lien-he">Liên hệ</a></p>'
-            f'<p>Số liệu đều có nguồn; xem chương Sổ nguồn.</p>')
+    page = html.escape("" if data_page_url == "#" else data_page_url)  # "#" on the data page
+    links = " · ".join(f'<a href="{page}#{ANCHORS[name]}">{words[f"heading_{name}"]}</a>'
+                       for name in ("cite", "editions", "contact"))
+    return (f'<p>{words["footer_as_of"]} <strong>{e["as_of"]}</strong> · '
+            f'{words["footer_built_on"]} {e["built_on"]} · {e["publisher"]} · '
+            f'{words["footer_licence"]} <a href="{e["licence_url"]}">CC BY 4.0</a> · {links}</p>'
+            f'<p>{words["footer_sources"]}</p>')

@@ -17,12 +17,13 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from programme_monitor.cell_values import NumberRules, Refused, clean_text, number_text, period_text
+from programme_monitor.cell_values import Refused, clean_text, number_text, period_text
 from programme_monitor.contract import columns
 from programme_monitor.dataset import FILES, load_dataset
 from programme_monitor.errors import DataError, DataErrors, ErrorCollector
@@ -43,15 +44,19 @@ class Column:
     list_name: str | None = None  # the drop-down list it takes its values from
 
 
+@cache
+def _template_spec() -> dict:
+    text = resources.files("programme_monitor").joinpath("spreadsheet.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
 def template_columns() -> list[Column]:
     """The template's columns, in order, from spreadsheet.yaml."""
-    text = resources.files("programme_monitor").joinpath("spreadsheet.yaml").read_text("utf-8")
-    return [Column(**spec) for spec in yaml.safe_load(text)["columns"]]
+    return [Column(**spec) for spec in _template_spec()["columns"]]
 
 
 def guide_lines() -> list[str]:
-    text = resources.files("programme_monitor").joinpath("spreadsheet.yaml").read_text("utf-8")
-    return yaml.safe_load(text)["guide"]
+    return _template_spec()["guide"]
 
 
 def choice_lists(dataset) -> dict[str, list[str]]:
@@ -210,7 +215,7 @@ def _record(values, position, dataset, xlsx, row, spec, errors) -> dict[str, str
     record["period"] = period_text(cell("period"))
     if indicator["value_type"] == "number":
         try:
-            record["value"] = number_text(cell("value"), NumberRules(indicator["unit"] == "percent"))
+            record["value"] = number_text(cell("value"), percent=indicator["unit"] == "percent")
         except Refused as refused:
             refuse("value", refused.problem, refused.fix, cell("value"))
             return None

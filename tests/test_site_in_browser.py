@@ -79,61 +79,60 @@ class PageWatch:
                 and self.problems.append(f"leaves the site: {r.url}"))
 
 
-def test_every_page_loads_cleanly_and_stays_on_the_site(served, browser):
-    """...and shows the reporting date, the date built, the licence, and links to how to cite,
-    the editions and the contact at its foot."""
+def problems_on_every_page(served, browser, check, **context_options) -> dict[str, object]:
+    """Runs `check(page, path)` on every page of the site, each freshly loaded in one browser
+    context; returns what it found, by page, for the pages where it found something."""
     site, base = served
-    context = browser.new_context(viewport=DESKTOP)
-    problems = {}
+    context = browser.new_context(**context_options)
+    found = {}
     for path in pages_of(site):
         page = context.new_page()
         watch = PageWatch(page, base)
         page.goto(base + path, wait_until="networkidle")
+        problems = check(page, path, watch)
+        if problems:
+            found[path] = problems
+        page.close()
+    context.close()
+    return found
+
+
+def test_every_page_loads_cleanly_and_stays_on_the_site(served, browser):
+    """...and shows the reporting date, the date built, the licence, and links to how to cite,
+    the editions and the contact at its foot."""
+    def check(page, path, watch):
         assert page.evaluate("document.documentElement.lang") == "vi", path
         footer = page.locator(".extra_footer").inner_text()
         for words in ["Số liệu tính đến ngày 24/11/2026", "Ấn bản ngày 25/11/2026", "CC BY 4.0",
                       "Cách trích dẫn", "Các lần cập nhật", "Liên hệ"]:
             assert words in footer, (path, words)
-        if watch.problems:
-            problems[path] = watch.problems
-        page.close()
-    context.close()
+        return watch.problems
+
+    problems = problems_on_every_page(served, browser, check, viewport=DESKTOP)
     assert not problems, problems
 
 
 def test_no_serious_accessibility_violation_on_any_page(served, browser):
-    site, base = served
     axe = AXE.read_text("utf-8")
-    context = browser.new_context(viewport=DESKTOP)
-    found = {}
-    for path in pages_of(site):
-        page = context.new_page()
-        page.goto(base + path, wait_until="networkidle")
+
+    def check(page, path, watch):
         page.add_script_tag(content=axe)
-        violations = page.evaluate(
+        return page.evaluate(
             """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
                  .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                  .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)""",
             WCAG_AA)
-        if violations:
-            found[path] = violations
-        page.close()
-    context.close()
+
+    found = problems_on_every_page(served, browser, check, viewport=DESKTOP)
     assert not found, found
 
 
 def test_no_page_scrolls_sideways_on_a_phone(served, browser):
-    site, base = served
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    wide = {}
-    for path in pages_of(site):
-        page = context.new_page()
-        page.goto(base + path, wait_until="networkidle")
-        extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        if extra > 0:
-            wide[path] = extra
-        page.close()
-    context.close()
+    def check(page, path, watch):
+        return max(0, page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+
+    wide = problems_on_every_page(served, browser, check, viewport=PHONE, is_mobile=True,
+                                  has_touch=True)
     assert not wide, wide
 
 

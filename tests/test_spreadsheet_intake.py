@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from programme_monitor import DataErrors, load_dataset
 from programme_monitor.build import BuildSettings, build, main
-from programme_monitor.cell_values import NumberRules, Refused, number_text
+from programme_monitor.cell_values import Refused, number_text
 from programme_monitor.spreadsheet import SHEET, import_observations, write_template
 from tests.conftest import MINI, make_project
 
@@ -27,13 +27,13 @@ SYN1 = "SYN-1 — Nguồn tổng hợp số 1 (dữ liệu giả)"
 
 @pytest.mark.parametrize("case", CELLS["normalised"], ids=lambda c: repr(c["cell"]))
 def test_what_is_safe_to_normalise_is_normalised(case):
-    assert number_text(case["cell"], NumberRules(case["percent"])) == case["value"]
+    assert number_text(case["cell"], percent=case["percent"]) == case["value"]
 
 
 @pytest.mark.parametrize("case", CELLS["refused"], ids=lambda c: repr(c["cell"]))
 def test_what_reads_two_ways_or_is_not_a_number_is_refused(case):
     with pytest.raises(Refused) as refused:
-        number_text(case["cell"], NumberRules(case["percent"]))
+        number_text(case["cell"], percent=case["percent"])
     assert case["words"] in refused.value.problem and refused.value.fix
 
 
