@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA ?= data
 AS_OF ?=
-EDITION ?= vi
+EDITIONS ?=
 JOBS ?=
 BUILT_ON ?=
 PDF ?= yes
@@ -14,8 +14,8 @@ PDF ?= yes
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-book: $(VENV)/.installed ## check the data, run the chapters, build _build/html and its PDF booklet (AS_OF=YYYY-MM-DD DATA=dir PDF=no)
-	$(PY) -m programme_monitor build --data $(DATA) --lang $(EDITION) $(if $(AS_OF),--as-of $(AS_OF)) $(if $(JOBS),--jobs $(JOBS)) $(if $(BUILT_ON),--built-on $(BUILT_ON)) $(if $(filter no,$(PDF)),--no-pdf)
+book: $(VENV)/.installed ## check the data, run the chapters, build every edition of _build/html and its PDF booklets (AS_OF=YYYY-MM-DD DATA=dir PDF=no EDITIONS=vi)
+	$(PY) -m programme_monitor build --data $(DATA) $(if $(EDITIONS),--lang $(EDITIONS)) $(if $(AS_OF),--as-of $(AS_OF)) $(if $(JOBS),--jobs $(JOBS)) $(if $(BUILT_ON),--built-on $(BUILT_ON)) $(if $(filter no,$(PDF)),--no-pdf)
 
 check: $(VENV)/.installed ## only check the data files
 	$(PY) -m programme_monitor check --data $(DATA)

@@ -19,6 +19,9 @@ from datetime import date
 
 import pandas as pd
 
+from programme_monitor.edition import LANGUAGES
+from programme_monitor.formatting import labels
+
 
 def add_sums_of_parts(observations: pd.DataFrame, areas: pd.DataFrame,
                       indicators: dict) -> pd.DataFrame:
@@ -31,7 +34,10 @@ def add_sums_of_parts(observations: pd.DataFrame, areas: pd.DataFrame,
     wholes = areas[areas["part_of"] != ""].groupby("part_of")["area_id"].apply(list)
     if wholes.empty or observations.empty:
         return observations
-    names = dict(zip(areas["area_id"], areas["name_vi"]))
+    # The note of a sum, in every language: names from the translation where there is one.
+    names = {lang: dict(zip(areas["area_id"], areas.get(f"name_{lang}", areas["name_vi"])
+                            .where(lambda n: n != "", areas["name_vi"])))
+             for lang in LANGUAGES}
     lineage = dict(zip(areas["area_id"], areas["lineage"]))
     sums = []
     for whole, parts in wholes.items():
@@ -45,14 +51,16 @@ def add_sums_of_parts(observations: pd.DataFrame, areas: pd.DataFrame,
             if set(group["area"]) != set(parts) or len(group) != len(parts) or len(reported):
                 continue
             latest = group.sort_values(["published_by", "row"]).iloc[-1]
-            listed = "; ".join(f"{names[r.area]}: {r.value} ({r.source})"
-                               for r in group.sort_values("row").itertuples())
+            notes = {f"note_{lang}": labels(lang)["sum_of_parts"].format(
+                         count=len(parts), parts="; ".join(f"{names[lang][r.area]}: {r.value} ({r.source})"
+                                                           for r in group.sort_values("row").itertuples()))
+                     for lang in LANGUAGES}
             sums.append(dict(
                 latest, area=whole, lineage=lineage[whole],
                 value=_plain_number(group["value_number"].sum()),
                 value_number=float(group["value_number"].sum()),
                 flags=tuple(sorted(set(latest["flags"]) | {"derived"})),
-                note_vi=f"Tổng của {len(parts)} đơn vị thành phần: {listed}",
+                **notes,
             ))
     if not sums:
         return observations

@@ -76,7 +76,7 @@ def _assess_milestone(dataset: Dataset, target: pd.Series, series: pd.DataFrame,
     aim = stages.index(target["value_text"])
     reached = comparable[comparable["value"].map(stages.index) >= aim]
     deadline = date(int(target["year"]), 12, 31)
-    note = changed["note_vi"] if changed is not None else None
+    note = changed["note"] if changed is not None else None
     if not reached.empty:
         first = reached.iloc[0]
         return TargetStatus(target["target_id"], "achieved", None,
@@ -106,7 +106,7 @@ def _break_in_force(dataset: Dataset, spec: dict, as_of: date) -> dict | None:
 
 def _evidence(observation: pd.Series, late: bool = False) -> Evidence:
     return Evidence(observation["period"], observation["value"], observation["source"],
-                    observation["note_vi"], late)
+                    observation["note"], late)
 
 
 def assess_all(dataset: Dataset, as_of: date,
@@ -163,9 +163,10 @@ def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: dat
             "evidence_source": evidence.source if evidence else None,
             "reached_after_target_year": evidence.late if evidence else None,
             "status": result.status,
-            "status_vi": spec["statuses"][result.status]["label_vi"],
+            # In the edition's language: the same file in the English edition says "On track".
+            "status_label": spec["statuses"][result.status]["label"],
             "reason": result.reason,
-            "reason_vi": spec["reasons"][result.reason]["long_vi"] if result.reason else None,
+            "reason_text": spec["reasons"][result.reason]["long"] if result.reason else None,
         })
     return pd.DataFrame(rows)
 

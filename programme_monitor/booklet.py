@@ -61,26 +61,26 @@ _WORD_MACROS = {"BookletWordKicker": "booklet_kicker", "BookletWordSigned": "boo
 
 
 def edition_macros(programme: dict, as_of: date, built_on: date,
-                   lang: str = "vi") -> dict[str, str]:
+                   lang: str | None = None) -> dict[str, str]:
     """The values and words of this edition, by macro name, as plain text."""
     publication = programme["publication"]
     words = labels(lang)
     values = {
         "BookletProgrammeNumber": programme.get("number") or programme["id"],
-        "BookletShortTitle": programme["short_title_vi"],
-        "BookletTitle": programme["title_vi"],
-        "BookletIssuer": programme["issuer_vi"],
+        "BookletShortTitle": programme["short_title"],
+        "BookletTitle": programme["title"],
+        "BookletIssuer": programme["issuer"],
         "BookletSigned": format_date(programme["signed"]),
-        "BookletArea": programme.get("area_name_vi", programme["area"]),
+        "BookletArea": programme.get("area_name") or programme["area"],
         "BookletAsOf": format_date(as_of),
         "BookletBuiltOn": format_date(built_on),
-        "BookletPublisher": publication["publisher_vi"],
-        "BookletLicence": publication["licence_vi"],
+        "BookletPublisher": publication["publisher"],
+        "BookletLicence": publication["licence"],
     }
     return {**{macro: words[key] for macro, key in _WORD_MACROS.items()}, **values}
 
 
-def edition_definitions(programme: dict, as_of: date, built_on: date, lang: str = "vi") -> str:
+def edition_definitions(programme: dict, as_of: date, built_on: date, lang: str | None = None) -> str:
     """edition.def: one \\newcommand per value, escaped for LaTeX."""
     lines = ["% Written by the build (programme_monitor/booklet.py) for one edition; do not edit."]
     for name, value in edition_macros(programme, as_of, built_on, lang).items():

@@ -26,7 +26,7 @@ class ChapterRecord:
 class BuildReport:
     as_of: str
     built_on: str
-    lang: str
+    languages: list[str]  # the editions built, the root one first
     booklet: bool
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
     chapters: list[ChapterRecord] = field(default_factory=list)

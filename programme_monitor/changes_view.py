@@ -9,11 +9,11 @@ from programme_monitor.markdown import markdown_table
 from programme_monitor.selection import sources_published_by
 
 
-def events_table(dataset, as_of: date, lang: str = "vi") -> str:
+def events_table(dataset, as_of: date, lang: str | None = None) -> str:
     """Changes in force on the reporting date, oldest first, with the sources published by then."""
     words = labels(lang)
     published = set(sources_published_by(dataset, as_of).index)
-    rows = [[format_date(e["date"]), e["title_vi"], markdown_escape(e["what_vi"].strip()),
+    rows = [[format_date(e["date"]), e["title"], markdown_escape(e["what"].strip()),
              "; ".join(cite(dataset, s) for s in e["sources"] if s in published)]
             for e in sorted(dataset.changes["events"], key=lambda e: e["date"])
             if e["date"] <= as_of]
@@ -21,7 +21,7 @@ def events_table(dataset, as_of: date, lang: str = "vi") -> str:
                            words["col_source"]], rows)
 
 
-def impacts_table(dataset, as_of: date, lang: str = "vi") -> str:
+def impacts_table(dataset, as_of: date, lang: str | None = None) -> str:
     """For each affected target: the changes that touch it and what they mean."""
     words = labels(lang)
     events = {e["id"]: e for e in dataset.changes["events"] if e["date"] <= as_of}
@@ -32,6 +32,6 @@ def impacts_table(dataset, as_of: date, lang: str = "vi") -> str:
         if not in_force:
             continue
         affected = ", ".join(f"{targets.loc[t, 'clause']} ({t})" for t in impact["affects"])
-        rows.append([affected, "; ".join(e["title_vi"] for e in in_force),
-                     markdown_escape(impact["meaning_vi"].strip())])
+        rows.append([affected, "; ".join(e["title"] for e in in_force),
+                     markdown_escape(impact["meaning"].strip())])
     return markdown_table([words["col_targets"], words["col_change"], words["col_meaning"]], rows)

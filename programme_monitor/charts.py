@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from programme_monitor.formatting import (  # noqa: E402
-    format_date, format_number, format_period, format_target, labels, unit_symbol,
+    category_text, format_date, format_number, format_period, format_target, labels, unit_symbol,
 )
 from programme_monitor.periods import end_of_day_as_year  # noqa: E402
 
@@ -56,7 +56,7 @@ class Projection:
 
 
 def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
-                         targets: pd.DataFrame, path: Path, lang: str = "vi",
+                         targets: pd.DataFrame, path: Path, lang: str | None = None,
                          context: ChartContext = ChartContext()) -> str:
     """Draw the chart of one indicator into `path` (SVG) and return its text alternative."""
     spec = dataset.indicators[indicator_id]
@@ -138,7 +138,7 @@ def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: d
             ax.plot(obs["period_x"], index, marker=marker, color=colour, markerfacecolor=face,
                     markeredgewidth=1.5, markersize=8)
             above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
-            text = str(obs["value"])
+            text = category_text(spec, obs["value"])
             if obs["source"] in context.source_numbers:
                 text += f" [{context.source_numbers[obs['source']]}]"
             ax.annotate(_wrap(text, 26), (obs["period_x"], index),
@@ -175,7 +175,10 @@ def _finish(ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
     ax.set_xticks([year + 0.5 for year in range(first, last + 1, step)])
     ax.set_xlim(first, last + 1)
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{math.floor(x)}"))
-    ax.set_title(spec["name_vi"], fontsize=11, loc="left")
+    if spec["value_type"] == "number":
+        # The axis writes numbers as the text does: 1.500 and 0,5 in Vietnamese, 1,500 and 0.5 in English.
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda y, _: format_number(y)))
+    ax.set_title(spec["name"], fontsize=11, loc="left")
     if legend:
         _legend_below(ax)
     fig.tight_layout()
@@ -206,7 +209,7 @@ def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict) -> None:
         if target["kind"] not in ("range", "minimum", "exact"):
             continue
         label = words["legend_programme_target"] if first else None
-        scope = dataset.programme["scopes"][target["area"]]
+        scope = dataset.programme["scopes"][target["area"]]["name"]
         x = int(target["year"]) + 0.5  # the middle of the target year, like annual values
         if target["kind"] == "range":
             # A hatched band over the target year: readable in grayscale, not only by its tint.
@@ -226,26 +229,28 @@ def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
     """A text alternative: what the chart shows, in a sentence or three."""
     spec = dataset.indicators[indicator_id]
     names = dataset.area_names
-    parts = [f"Biểu đồ {spec['name_vi'].lower()}."]
+    words = labels()
+    parts = [words["alt_chart"].format(name=spec["name"].lower())]
     for area in dict.fromkeys(observations["area"]):
         rows = observations[observations["area"] == area]
         values = ", ".join(
             f"{format_period(r['period'])}: "
-            f"{format_number(r['value_number']) if spec['value_type'] == 'number' else r['value']}"
-            + ("" if r["observed"] else " (mục tiêu/dự báo)")
+            f"{format_number(r['value_number']) if spec['value_type'] == 'number' else category_text(spec, r['value'])}"
+            + ("" if r["observed"] else f" ({words['alt_not_observed']})")
             for _, r in rows.iterrows())
         parts.append(f"{names[area]}: {values}.")
     if len(targets):
-        stated = "; ".join(f"{t['clause']} {format_target(dataset, t)} năm {t['year']}"
+        stated = "; ".join(words["alt_target"].format(clause=t["clause"], target=format_target(dataset, t),
+                                                      year=t["year"])
                            for _, t in targets.iterrows())
-        parts.append(f"Mục tiêu Chương trình: {stated}.")
+        parts.append(f"{words['legend_programme_target']}: {stated}.")
     for projection in context.projections:
-        parts.append(f"Nét đứt: xu hướng {projection.label}, "
-                     f"{format_number(round(projection.end[1], 1))} vào năm "
-                     f"{math.floor(projection.end[0])}.")
+        parts.append(words["alt_projection"].format(
+            label=projection.label, value=format_number(round(projection.end[1], 1)),
+            year=math.floor(projection.end[0])))
     scopes = set(dataset.programme["scopes"])
     if not observations["lineage"].isin(scopes).any():
-        parts.append("Địa bàn của Chương trình chưa có số liệu.")
+        parts.append(words["alt_no_data"])
     if context.as_of is not None:
-        parts.append(f"Đường chấm: ngày báo cáo {format_date(context.as_of)}.")
+        parts.append(words["alt_as_of"].format(date=format_date(context.as_of)))
     return " ".join(parts)

@@ -47,7 +47,7 @@ def task_status(dataset: Dataset, task: pd.Series, as_of: date) -> TaskStatus:
                           is_overdue(due, "no-evidence", as_of), history)
     latest = history.iloc[-1]
     return TaskStatus(task["task_id"], latest["completion"], latest["status_as_of"],
-                      latest["source"] or None, latest["evidence_vi"], due,
+                      latest["source"] or None, latest["evidence"], due,
                       is_overdue(due, latest["completion"], as_of), history)
 
 

@@ -19,15 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from programme_monitor.contract import DOCUMENTS, TABLES, document_schema, table_schema
+from programme_monitor.edition import LANGUAGES
+from programme_monitor.formatting import labels
 from programme_monitor.selection import published_by
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry; no build time leaks in
 
-DERIVED_DESCRIPTIONS = {
-    "indicators": "Định nghĩa chỉ số (từ indicators.yaml), mỗi chỉ số một dòng.",
-    "progress-inputs": "Mọi đầu vào và kết quả đánh giá của từng mục tiêu tại ngày báo cáo.",
-    "task-status": "Tình trạng từng nhiệm vụ tại ngày báo cáo, với bằng chứng mới nhất.",
-}
 
 
 def edition_tables(dataset, as_of: date) -> dict[str, pd.DataFrame]:
@@ -65,13 +62,17 @@ def _cell(value) -> str:
 
 
 def indicators_table(dataset) -> pd.DataFrame:
-    rows = [{"indicator": ind_id, "name_vi": spec["name_vi"], "unit": spec["unit"],
-             "unit_symbol_vi": dataset.units[spec["unit"]]["symbol_vi"],
+    # Texts in every language of the package (name_vi, name_en…), like the data files.
+    def texts(record: dict, key: str) -> dict:
+        return {f"{key}_{lang}": " ".join(str(record.get(f"{key}_{lang}") or "").split())
+                for lang in LANGUAGES}
+
+    rows = [{"indicator": ind_id, **texts(spec, "name"), "unit": spec["unit"],
+             **{f"unit_{k}": v for k, v in texts(dataset.units[spec["unit"]], "symbol").items()},
              "value_type": spec["value_type"], "direction": spec["direction"],
              "ceiling": spec.get("ceiling"), "additive": bool(spec.get("additive", False)),
              "group": spec["group"], "stages": ";".join(spec.get("stages", [])),
-             "definition_vi": " ".join(spec["definition_vi"].split()),
-             "publisher_vi": spec["publisher_vi"]}
+             **texts(spec, "definition"), **texts(spec, "publisher")}
             for ind_id, spec in dataset.indicators.items()]
     return pd.DataFrame(rows)
 
@@ -107,12 +108,11 @@ def descriptor(dataset, as_of: date, resources: list[dict], name: str, title: st
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": name,
         "title": title,
-        "description": (f"{dataset.programme['short_title_vi']}: số liệu, mục tiêu và đánh giá "
-                        f"tính đến ngày {as_of.isoformat()}. Mỗi số liệu ghi mã nguồn của "
-                        "sources.csv."),
+        "description": labels()["package_description"].format(
+            name=dataset.programme["short_title"], as_of=as_of.isoformat()),
         "version": as_of.isoformat(),
         "licenses": [{"path": publication["licence_url"], "title": "CC BY 4.0"}],
-        "contributors": [{"title": publication["publisher_vi"], "roles": ["publisher"]}],
+        "contributors": [{"title": publication["publisher"], "roles": ["publisher"]}],
         "resources": resources,
     }
 
@@ -140,7 +140,7 @@ def package_files(dataset, as_of: date, derived: dict[str, pd.DataFrame], name: 
         path = f"{derived_name}.csv"
         files[path] = csv_bytes(frame)
         resources.append(resource(derived_name, path, inferred_schema(frame),
-                                  DERIVED_DESCRIPTIONS.get(derived_name)))
+                                  labels()["derived_descriptions"].get(derived_name)))
     for document, filename in DOCUMENTS.items():
         files[filename] = (dataset.data_dir / filename).read_bytes()
         files[f"schemas/{document}.schema.json"] = _json_bytes(document_schema(document))

@@ -1,4 +1,4 @@
-"""The page "Dữ liệu và nguồn": the downloads of the edition and the codebook of the data files.
+"""The page "Data and sources": the downloads of the edition and the codebook of the data files.
 
 It writes the whole data package (one zip, and each table as CSV) into the page's downloads
 folder, and describes every file's fields from the contract, so that the page and the package
@@ -13,13 +13,10 @@ from pathlib import Path
 from programme_monitor.booklet import booklet_file_name
 from programme_monitor.contract import TABLES, table_schema
 from programme_monitor.data_package import package_files, write_zip
+from programme_monitor.edition import SOURCE_LANGUAGE, MissingTranslation, edition_lang
 from programme_monitor.formatting import format_date, labels
 from programme_monitor.markdown import markdown_table
 from programme_monitor.site_footer import ANCHORS, citation
-
-TYPE_NAMES = {"string": "văn bản", "number": "số", "integer": "số nguyên", "year": "năm",
-              "date": "ngày", "boolean": "đúng/sai"}
-
 
 def package_file_name(programme: dict, as_of: date) -> str:
     """'42-CTr-HU-2026-11-24-du-lieu.zip', beside the booklet's name."""
@@ -28,7 +25,8 @@ def package_file_name(programme: dict, as_of: date) -> str:
 
 def write_downloads(dataset, as_of: date, derived: dict, downloads_dir: Path) -> dict[str, str]:
     """Writes the package's zip and each of its files; returns name → path relative to the page."""
-    title = f"{dataset.programme['short_title_vi']}: dữ liệu tính đến {as_of.isoformat()}"
+    title = labels()["package_title"].format(name=dataset.programme["short_title"],
+                                             as_of=as_of.isoformat())
     files = package_files(dataset, as_of, derived, "programme-monitor-data", title)
     links = {}
     for name, content in files.items():
@@ -44,42 +42,57 @@ def write_downloads(dataset, as_of: date, derived: dict, downloads_dir: Path) ->
     return links
 
 
-def publication_sections(dataset, as_of: date, lang: str = "vi") -> str:
+def publication_sections(dataset, as_of: date, lang: str | None = None) -> str:
     """How to cite, licence, contact and the editions: the footer of every page links here."""
     words = labels(lang)
     publication = dataset.programme["publication"]
-    editions = "\n".join(f"- **{format_date(edition['date'])}**: {' '.join(edition['changes_vi'].split())}"
+    editions = "\n".join(f"- **{format_date(edition['date'])}**: {' '.join(edition['changes'].split())}"
                          for edition in publication["editions"])
     sections = {
         "cite": citation(dataset.programme, as_of),
-        "licence": " ".join(publication["licence_vi"].split())
-        + f" Xem <{publication['licence_url']}>.",
-        "contact": " ".join(publication["contact_vi"].split()),
+        "licence": " ".join(publication["licence"].split())
+        + f" {words['see']} <{publication['licence_url']}>.",
+        "contact": " ".join(publication["contact"].split()),
         "editions": editions,
     }
     return "\n".join(f"({ANCHORS[name]})=\n## {words[f'heading_{name}']}\n\n{text}\n"
                      for name, text in sections.items())
 
 
-def codebook(lang: str = "vi") -> str:
+def schema_text(node: dict, key: str, lang: str, where: str) -> str:
+    """A schema's `title` or `description` for an edition: the standard keys hold the data
+    keeper's language, `title_en` and `description_en` the translation."""
+    text = node.get(key) or ""
+    if lang == SOURCE_LANGUAGE or not text:
+        return text
+    translated = node.get(f"{key}_{lang}")
+    if not translated:
+        raise MissingTranslation(f"{where}: {node.get('name', '')} has no {key}_{lang} for {text!r}")
+    return translated
+
+
+def codebook(lang: str | None = None) -> str:
     """One table per CSV file: each field, its type, whether it must be filled, what it holds."""
-    parts = []
+    parts, words = [], labels(lang)
+    lang = lang or edition_lang()
     for table, filename in TABLES.items():
         schema = table_schema(table)
         rows = []
         for field in schema["fields"]:
             constraints = field.get("constraints", {})
-            meaning = " ".join((field.get("description") or "").split())
+            meaning = " ".join(schema_text(field, "description", lang, filename).split())
             if constraints.get("enum"):
                 meaning = (meaning + " " if meaning else "") + \
-                    "Giá trị: " + ", ".join(f"`{v}`" for v in constraints["enum"]) + "."
-            rows.append([f"`{field['name']}`", field.get("title", ""),
-                         TYPE_NAMES.get(field.get("type", "string"), field.get("type", "")),
-                         "bắt buộc" if constraints.get("required") else "",
+                    words["codebook_values"] + " " + ", ".join(f"`{v}`" for v in constraints["enum"]) + "."
+            type_ = field.get("type", "string")
+            rows.append([f"`{field['name']}`", schema_text(field, "title", lang, filename),
+                         words["type_names"].get(type_, type_),
+                         words["required"] if constraints.get("required") else "",
                          meaning])
         key = ", ".join(schema.get("primaryKey", []))
-        parts += [f"**`{filename}`: {schema.get('title', '')}**", "",
-                  " ".join(schema.get("description", "").split()), "",
-                  markdown_table(["Cột", "Tên", "Kiểu", "", "Nội dung"], rows), "",
-                  f"Khóa (không trùng): {key}." if key else "", ""]
+        parts += [f"**`{filename}`: {schema_text(schema, 'title', lang, filename)}**", "",
+                  " ".join(schema_text(schema, "description", lang, filename).split()), "",
+                  markdown_table([words["col_column"], words["col_name"], words["col_type"], "",
+                                  words["col_content"]], rows), "",
+                  words["codebook_key"].format(key) if key else "", ""]
     return "\n".join(parts)

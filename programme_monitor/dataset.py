@@ -27,18 +27,23 @@ from programme_monitor.dataset_assessments import (
     check_milestone_values, check_stage_values, check_breaks,
     load_task_assessments,
 )
+from programme_monitor.edition import edition_lang, localized, localized_frame
 from programme_monitor.errors import ErrorCollector
 from programme_monitor.periods import latest_possible_date, parse_period
 from programme_monitor.readers import read_csv_records, read_text, read_yaml
+from programme_monitor.translations import (check_category_translations, check_document_translations,
+                                            check_table_translations,
+                                            edition_languages, is_translation)
 
 FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
 
 COLUMNS = {table: columns(table) for table in TABLES}
 
 def load_vocabulary() -> dict[str, Any]:
-    """Target kinds, observation flags and other terms shared by every programme."""
+    """Target kinds, observation flags and other terms shared by every programme, worded for the
+    current edition."""
     text = resources.files("programme_monitor").joinpath("vocabulary.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return localized(yaml.safe_load(text), where="vocabulary.yaml")
 
 
 def _split_list(text: str) -> list[str]:
@@ -70,7 +75,7 @@ class Dataset:
     @cached_property
     def area_names(self) -> dict[str, str]:
         """Readers' name of every area id."""
-        return dict(zip(self.areas["area_id"], self.areas["name_vi"]))
+        return dict(zip(self.areas["area_id"], self.areas["name"]))
 
     @cached_property
     def programme_text(self) -> str:
@@ -93,7 +98,8 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     programme = read_yaml(paths["programme"], errors) or {}
     indicator_file = read_yaml(paths["indicators"], errors) or {}
     changes = read_yaml(paths["changes"], errors) or {}
-    records = {name: read_csv_records(paths[name], cols, errors) for name, cols in COLUMNS.items()}
+    records = {name: read_csv_records(paths[name], [c for c in cols if not is_translation(c)], errors)
+               for name, cols in COLUMNS.items()}
     errors.raise_if_any()  # the checks below need every file readable
 
     check_document("programme", programme, paths["programme"], errors)
@@ -124,17 +130,34 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     task_assessments = load_task_assessments(records["task_assessments"],
                                              paths["task_assessments"], sources, errors)
     _check_changes(changes, paths["changes"], set(targets["target_id"]), set(sources.index), errors)
+    languages = edition_languages(programme)
+    for table, table_records in records.items():
+        check_table_translations(table_records, paths[table], languages, errors)
+    check_category_translations(records["observations"], "value", paths["observations"], indicators,
+                                languages, errors)
+    check_category_translations(records["targets"], "value_text", paths["targets"], indicators,
+                                languages, errors)
+    for name, document in [("programme", programme), ("indicators", indicator_file),
+                           ("changes", changes)]:
+        check_document_translations(document, paths[name], languages, errors)
     errors.fill_found_values({paths[table]: {row: record for row, record in table_records}
                               for table, table_records in records.items()})
     errors.raise_if_any()
 
     observations = add_sums_of_parts(observations, areas, indicators)
-    return Dataset(data_dir, programme, indicators, units, changes, areas, bodies, sources,
-                   targets, tasks, observations, task_assessments, vocabulary)
+    # Every text also under its plain name, in the current edition's language (edition.py).
+    lang = edition_lang()
+    frames = [localized_frame(frame, lang, FILES[name]) for name, frame in [
+        ("areas", areas), ("bodies", bodies), ("sources", sources), ("targets", targets),
+        ("tasks", tasks), ("observations", observations), ("task_assessments", task_assessments)]]
+    return Dataset(data_dir, localized(programme, lang, "programme"),
+                   localized(indicators, lang, "indicators"), localized(units, lang, "units"),
+                   localized(changes, lang, "changes"), *frames, vocabulary)
 
 
 def _frame(records: list[tuple[int, dict[str, str]]], columns: list[str]) -> pd.DataFrame:
-    rows = [dict(record, row=row) for row, record in records]
+    # A translation column may be absent from a file of a programme published in one language.
+    rows = [{**dict.fromkeys(columns, ""), **record, "row": row} for row, record in records]
     return pd.DataFrame(rows, columns=[*columns, "row"])
 
 

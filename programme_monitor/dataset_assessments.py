@@ -86,7 +86,8 @@ def load_task_assessments(records, path: Path, sources: pd.DataFrame,
                        "ngày đánh giá phải sau ngày nguồn được đăng")
         status_dates.append(status_date)
         rows.append(row)
-    frame = pd.DataFrame([r for _, r in records], columns=columns("task_assessments"))
+    names = columns("task_assessments")
+    frame = pd.DataFrame([{**dict.fromkeys(names, ""), **r} for _, r in records], columns=names)
     frame["row"] = rows
     frame["status_date"] = status_dates
     frame["published_by"] = [sources.loc[s, "published_by"] if s in sources.index else None

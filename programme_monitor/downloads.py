@@ -23,12 +23,12 @@ def task_status_table(dataset, tasks: dict[str, TaskStatus], as_of: date) -> pd.
     for _, task in dataset.tasks.iterrows():
         status = tasks[task["task_id"]]
         rows.append({"as_of": as_of.isoformat(), "task_id": task["task_id"],
-                     "group": task["group"], "title_vi": task["title_vi"], "due": task["due"],
+                     "group": task["group"], "title": task["title"], "due": task["due"],
                      "due_basis": task["due_basis"], "overdue": status.overdue,
                      "completion": status.completion,
-                     "completion_vi": levels[status.completion]["label_vi"],
+                     "completion_label": levels[status.completion]["label"],
                      "status_as_of": status.status_as_of, "source": status.source,
-                     "evidence_vi": status.evidence})
+                     "evidence": status.evidence})
     return pd.DataFrame(rows)
 
 

@@ -13,7 +13,7 @@ from programme_monitor.charts import ChartContext, Projection, draw_indicator_ch
 from programme_monitor.data_package import indicator_tables, package_files, write_zip
 from programme_monitor.downloads import write_csv
 from programme_monitor.formatting import (
-    cite, flag_words, format_date, format_number, format_period, format_target, format_value,
+    category_text, cite, flag_words, format_date, format_number, format_period, format_target, format_value,
     labels, markdown_escape, unit_symbol, with_unit,
 )
 from programme_monitor.judgement_words import (
@@ -22,13 +22,9 @@ from programme_monitor.judgement_words import (
 from programme_monitor.markdown import markdown_table, web_only, web_only_section
 from programme_monitor.selection import observations_of
 
-DIRECTION_WORDS = {"up": "càng cao càng tốt", "down": "càng thấp càng tốt",
-                   "none": "không áp dụng (phân loại hoặc số liệu bối cảnh)"}
-
-
 def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, TargetStatus],
                    links: dict[str, str], figures_dir: Path, downloads_dir: Path,
-                   lang: str = "vi") -> str:
+                   lang: str | None = None) -> str:
     """Markdown for the page; writes its chart and its CSV of calculation inputs.
 
     `links` gives document names: 'chapter' (the group's chapter) and 'methodology'.
@@ -38,13 +34,15 @@ def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, 
     targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
     numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
-    parts = [f"# {spec['name_vi']}", "", _facts(dataset, spec, as_of, links), ""]
+    parts = [f"# {spec['name']}", "", _facts(dataset, spec, as_of, links), ""]
     if len(targets):
         parts += _targets_section(dataset, targets, statuses)
     if not observations.empty:
-        parts += ["## Biểu đồ", "", *_figure(dataset, indicator_id, observations, targets, statuses,
-                                             as_of, numbers, figures_dir, lang)]
-        parts += ["## Số liệu", "", _values_table(dataset, observations, numbers, words), ""]
+        parts += [f"## {words['heading_chart']}", "",
+                  *_figure(dataset, indicator_id, observations, targets, statuses, as_of, numbers,
+                           figures_dir, lang)]
+        parts += [f"## {words['heading_values']}", "",
+                  _values_table(dataset, observations, numbers, words), ""]
         parts += _boundary_note(dataset, observations, words)
     if len(targets):
         parts += _inputs_section(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
@@ -60,9 +58,10 @@ def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict
     derived = {"progress-inputs": inputs_table(
         dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets)} \
         if len(targets) else {}
+    words = labels()
     files = package_files(dataset, as_of, derived, f"indicator-{indicator_id.replace('_', '-')}",
-                          f"{dataset.indicators[indicator_id]['name_vi']}: dữ liệu tính đến "
-                          f"{as_of.isoformat()}", tables=tables)
+                          words["package_title"].format(name=dataset.indicators[indicator_id]['name'],
+                                                        as_of=as_of.isoformat()), tables=tables)
     csv_path = downloads_dir / f"observations-{indicator_id}.csv"
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     csv_path.write_bytes(files["observations.csv"])
@@ -71,59 +70,61 @@ def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict
     def link(path: Path) -> str:
         return f"{{download}}`{path.name} <{downloads_dir.name}/{path.name}>`"
 
-    return [web_only_section(
-        "Tải dữ liệu", f"Số liệu của chỉ số (CSV): {link(csv_path)}. Trọn gói của chỉ số "
-        f"(số liệu, mục tiêu, đầu vào phép tính, địa bàn, nguồn và tệp mô tả `datapackage.json`): "
-        f"{link(zip_path)}. Toàn bộ dữ liệu: trang {{doc}}`data`."), ""]
+    return [web_only_section(words["heading_download"], words["indicator_downloads"].format(
+        csv=link(csv_path), zip=link(zip_path), data="{doc}`data`")), ""]
 
 
 def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
     unit = dataset.units[spec["unit"]]
-    lines = [spec["definition_vi"].strip(), "",
-             f"- **Số liệu tính đến ngày:** {format_date(as_of)}",
-             f"- **Đơn vị:** {unit['name_vi']}" + (f" ({unit['symbol_vi']})" if unit["symbol_vi"] else ""),
-             f"- **Hướng mong muốn:** {DIRECTION_WORDS[spec['direction']]}"]
+    words = labels()
+    lines = [spec["definition"].strip(), "",
+             f"- **{words['fact_as_of']}** {format_date(as_of)}",
+             f"- **{words['fact_unit']}** {unit['name']}" + (f" ({unit['symbol']})" if unit["symbol"] else ""),
+             f"- **{words['fact_direction']}** {words['direction'][spec['direction']]}"]
     if spec.get("ceiling") is not None:
-        lines.append(f"- **Giới hạn tự nhiên:** {with_unit(format_number(spec['ceiling']), unit['symbol_vi'])}")
+        lines.append(f"- **{words['fact_ceiling']}** {with_unit(format_number(spec['ceiling']), unit['symbol'])}")
     if spec.get("stages"):
-        lines.append(f"- **Các bước, từ thấp đến cao:** {'; '.join(spec['stages'])}")
-    lines += [f"- **Cơ quan công bố:** {spec['publisher_vi']}",
-              f"- **Thuộc chương:** {{doc}}`{links['chapter']}`; cách đánh giá: "
+        stages = '; '.join(category_text(spec, stage) for stage in spec['stages'])
+        lines.append(f"- **{words['fact_stages']}** {stages}")
+    lines += [f"- **{words['fact_publisher']}** {spec['publisher']}",
+              f"- **{words['fact_chapter']}** {{doc}}`{links['chapter']}`; {words['fact_method']} "
               f"{{doc}}`{links['methodology']}`"]
     return "\n".join(lines)
 
 
 def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
     rows, notes = [], []
+    words = labels()
     for _, target in targets.iterrows():
         result = statuses[target["target_id"]]
         rows.append([target["clause"], f"{format_target(dataset, target)} ({target['year']}"
                      + ("" if target["year_basis"] == "text" else "*") + ")",
-                     dataset.programme["scopes"][target["area"]], status_with_reason(result),
+                     dataset.programme["scopes"][target["area"]]["name"], status_with_reason(result),
                      judgement_basis(dataset, target, result)])
-        if target["reading_note_vi"]:
+        if target["reading_note"]:
             notes.append(f"- {target['clause']} ({target['target_id']}): "
-                         f"{markdown_escape(target['reading_note_vi'])}")
+                         f"{markdown_escape(target['reading_note'])}")
         if result.scale_changed and not any(result.scale_changed in n for n in notes):
-            notes.append(f"- Thay đổi cách phân loại: {markdown_escape(result.scale_changed)}")
-    parts = ["## Mục tiêu và đánh giá", "",
-             markdown_table(["Khoản", "Mục tiêu (năm)", "Địa bàn", "Đánh giá", "Căn cứ đánh giá"],
-                            rows), ""]
+            notes.append(f"- {words['scale_changed']} {markdown_escape(result.scale_changed)}")
+    parts = [f"## {words['heading_targets']}", "",
+             markdown_table([words["col_clause"], words["col_target_year"], words["col_area"],
+                             words["col_status"], words["col_basis"]], rows), ""]
     if (targets["year_basis"] != "text").any():
-        parts += [f"\\* {dataset.vocabulary['year_bases']['horizon']['label_vi']}.", ""]
+        parts += [f"\\* {dataset.vocabulary['year_bases']['horizon']['label']}.", ""]
     if notes:
-        parts += ["Ghi chú:", "", *notes, ""]
+        parts += [words["notes_lead"], "", *notes, ""]
     return parts
 
 
-def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path, lang: str = "vi",
+def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path, lang: str | None = None,
                     heading_level: int = 3) -> str:
     """A figure that describes the area (not a target): definition, chart, values with sources."""
     spec = dataset.indicators[indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
     numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
-    parts = [f"{'#' * heading_level} {spec['name_vi']}", "",
-             f"{spec['definition_vi'].strip()} *Cơ quan công bố:* {spec['publisher_vi']}.", ""]
+    parts = [f"{'#' * heading_level} {spec['name']}", "",
+             f"{spec['definition'].strip()} *{labels()['fact_publisher'].rstrip(':')}:* "
+             f"{spec['publisher']}.", ""]
     if not observations.empty:
         no_targets = dataset.targets.iloc[0:0]
         parts += _figure(dataset, indicator_id, observations, no_targets, {}, as_of, numbers,
@@ -142,7 +143,7 @@ def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.
     path = figures_dir / f"{indicator_id}.svg"
     alt = draw_indicator_chart(dataset, indicator_id, observations, targets, path, lang, context)
     sources = "; ".join(f"[{n}] {cite(dataset, s)}" for s, n in numbers.items())
-    caption = f"{spec['name_vi']}. Nguồn: {sources}. {words['as_of_line_note']}"
+    caption = f"{spec['name']}. {words['sources_lead']} {sources}. {words['as_of_line_note']}"
     if observations["flags"].map(lambda flags: "lower-bound" in flags).any():
         caption += f" {words['lower_bound_note']}"
     if (~observations["observed"]).any():
@@ -171,7 +172,7 @@ def _values_table(dataset, observations: pd.DataFrame, numbers: dict, words: dic
         [words["col_area"], words["col_period"], words["col_value"], words["col_notes"],
          words["col_source"]],
         [[dataset.area_names[o["area"]], format_period(o["period"]), format_value(dataset, o),
-          markdown_escape("; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note_vi"]]))),
+          markdown_escape("; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note"]]))),
           f"[{numbers[o['source']]}] {cite(dataset, o['source'])}"]
          for _, o in observations.iterrows()])
 
@@ -188,23 +189,11 @@ def _boundary_note(dataset, observations: pd.DataFrame, words: dict) -> list[str
     return [words["boundary_crossing"].format(steps=markdown_escape(steps)).strip(), ""]
 
 
-INPUT_ROWS = [
-    ("Giá trị gốc (kỳ)", "base"),
-    ("Giá trị mới nhất (kỳ)", "latest"),
-    ("Giá trị mục tiêu dùng để tính", "target_value_used"),
-    ("Năm mục tiêu", "target_year"),
-    ("Hướng mong muốn", "direction"),
-    ("Tốc độ tăng cần thiết", "required_growth"),
-    ("Tốc độ tăng thực tế", "observed_growth"),
-    ("Tỷ lệ R = thực tế / cần thiết", "ratio"),
-    ("Hệ số trần C", "ceiling_coefficient"),
-    ("Xu hướng vào năm mục tiêu", "projection_in_target_year"),
-    ("Xu hướng so với mục tiêu", "projected_shortfall"),
-    ("Tiến độ dự kiến P (ESCAP)", "anticipated_progress"),
-    ("Bằng chứng (mốc)", "evidence"),
-    ("Đánh giá", "status_vi"),
-    ("Lý do chưa đánh giá được", "reason_vi"),
-]
+# The rows of the inputs table, in order; their names are labels.yaml's `input_rows`.
+INPUT_ROWS = ["base", "latest", "target_value_used", "target_year", "direction", "required_growth",
+              "observed_growth", "ratio", "ceiling_coefficient", "projection_in_target_year",
+              "projected_shortfall", "anticipated_progress", "evidence", "status_label",
+              "reason_text"]
 
 
 def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict,
@@ -215,14 +204,15 @@ def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses:
     csv_path = downloads_dir / f"progress-inputs-{indicator_id}.csv"
     write_csv(table, csv_path)
     symbol = unit_symbol(dataset, dataset.indicators[indicator_id]["unit"])
-    header = ["Đầu vào", *[f"{r.clause} ({r.target_id})" for r in table.itertuples()]]
-    rows = [[label, *[_input_cell(dataset, row, key, symbol) for _, row in table.iterrows()]]
-            for label, key in INPUT_ROWS]
+    words = labels()
+    header = [words["col_input"], *[f"{r.clause} ({r.target_id})" for r in table.itertuples()]]
+    rows = [[words["input_rows"][key], *[_input_cell(dataset, row, key, symbol)
+                                         for _, row in table.iterrows()]] for key in INPUT_ROWS]
     rows = [row for row in rows if any(cell not in ("", "–") for cell in row[1:])]
-    link = f"{{download}}`bảng đầu vào (CSV) <{downloads_dir.name}/{csv_path.name}>`"
-    return ["## Đầu vào của phép tính", "",
-            f"Năm gốc theo quy tắc: {dataset.programme['base_year']} (giá trị đầu tiên từ năm này "
-            f"trở đi, trên cùng địa giới với giá trị mới nhất).", "", web_only(f"Tải {link}."), "",
+    link = f"{{download}}`{words['inputs_csv']} <{downloads_dir.name}/{csv_path.name}>`"
+    return [f"## {words['heading_inputs']}", "",
+            words["base_year_rule"].format(year=dataset.programme['base_year']), "",
+            web_only(words["download_link"].format(link=link)), "",
             markdown_table(header, rows), ""]
 
 
@@ -243,19 +233,21 @@ def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
         if pd.isna(row[key]):
             return "–"
         # A difference of percentages is in percentage points, not per cent.
+        words = labels()
         gap = with_unit(format_number(round(abs(float(row[key])), 2)),
-                        "điểm %" if symbol == "%" else symbol)
-        return f"thiếu {gap}" if row[key] > 0 else f"vượt {gap}"
+                        words["percentage_points"] if symbol == "%" else symbol)
+        return words["shortfall" if row[key] > 0 else "overshoot"].format(gap)
     if key in ("required_growth", "observed_growth"):
         return "–" if pd.isna(row[key]) else percent_per_year(row[key])
     if key in ("ratio", "anticipated_progress", "ceiling_coefficient"):
         return "–" if pd.isna(row[key]) else ratio_text(row[key])
     if key == "direction":
-        return "–" if row["kind"] == "milestone" else DIRECTION_WORDS[row[key]]
+        return "–" if row["kind"] == "milestone" else labels()["direction"][row[key]]
     if key == "evidence":
         if row["evidence_period"] is None or pd.isna(row["evidence_period"]):
             return "–"
-        return (f"{markdown_escape(row['evidence_value'])} ({format_period(row['evidence_period'])}, "
+        spec = dataset.indicators[row["indicator"]]
+        return (f"{markdown_escape(category_text(spec, row['evidence_value']))} ({format_period(row['evidence_period'])}, "
                 f"{cite(dataset, row['evidence_source'])})")
     value = row[key]
     return "–" if value is None or pd.isna(value) else markdown_escape(value)

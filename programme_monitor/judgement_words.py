@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from programme_monitor.assessment import TargetStatus
 from programme_monitor.formatting import (
-    cite, format_number, format_period, unit_symbol, with_unit,
+    category_text, cite, format_number, format_period, labels, unit_symbol, with_unit,
 )
 from programme_monitor.progress import method
 
@@ -12,13 +12,13 @@ from programme_monitor.progress import method
 def status_text(status: str) -> str:
     """'✓ Đạt', '◐ Có tiến bộ, cần đẩy nhanh'."""
     spec = method()["statuses"][status]
-    return f"{spec['symbol']} {spec['label_vi']}"
+    return f"{spec['symbol']} {spec['label']}"
 
 
 def reason_text(reason: str | None, short: bool = True) -> str:
     if not reason:
         return ""
-    return method()["reasons"][reason]["short_vi" if short else "long_vi"]
+    return method()["reasons"][reason]["short" if short else "long"]
 
 
 def status_with_reason(result: TargetStatus) -> str:
@@ -27,13 +27,13 @@ def status_with_reason(result: TargetStatus) -> str:
     if result.reason:
         text += f" ({reason_text(result.reason)})"
     elif result.evidence is not None and result.evidence.late and result.status == "achieved":
-        text += " (sau năm mục tiêu)"
+        text += f" ({labels()['after_target_year']})"
     return text
 
 
 def completion_text(completion: str) -> str:
     spec = method()["completion"][completion]
-    return f"{spec['symbol']} {spec['label_vi']}"
+    return f"{spec['symbol']} {spec['label']}"
 
 
 def ratio_text(value: float | None) -> str:
@@ -45,7 +45,8 @@ def ratio_text(value: float | None) -> str:
 
 
 def percent_per_year(value: float | None) -> str:
-    return "" if value is None else f"{format_number(round(value * 100, 2), 2)} %/năm"
+    return "" if value is None else with_unit(format_number(round(value * 100, 2), 2),
+                                              labels()["percent_per_year"])
 
 
 def judgement_basis(dataset, target, result: TargetStatus) -> str:
@@ -54,15 +55,17 @@ def judgement_basis(dataset, target, result: TargetStatus) -> str:
     calc = result.calculation
     if result.evidence is not None:
         evidence = result.evidence
-        return (f"{evidence.value} ({format_period(evidence.period)}), "
+        shown = category_text(dataset.indicators[target["indicator"]], evidence.value)
+        return (f"{shown} ({format_period(evidence.period)}), "
                 f"{cite(dataset, evidence.source)}")
     if calc is None or calc.latest is None:
         return ""
-    parts = [f"mới nhất {with_unit(format_number(calc.latest.value), symbol)} "
-             f"({format_period(calc.latest.label)})"]
+    words = labels()
+    parts = [words["basis_latest"].format(value=with_unit(format_number(calc.latest.value), symbol),
+                                          period=format_period(calc.latest.label))]
     if calc.ratio is not None:
         parts.append(f"R = {ratio_text(calc.ratio)}")
     if calc.projection is not None:
-        parts.append(f"xu hướng đến {target['year']}: "
-                     f"{with_unit(format_number(round(calc.projection, 1)), symbol)}")
+        parts.append(words["basis_trend"].format(
+            year=target["year"], value=with_unit(format_number(round(calc.projection, 1)), symbol)))
     return "; ".join(parts)

@@ -20,6 +20,15 @@ PARAMETER_TAGS = {"parameters", "injected-parameters"}
 PAPERMILL_KEPT = {"parameters", "default_parameters", "version"}
 
 
+def for_edition(notebook: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
+    """The template as one edition runs it: a cell tagged `lang-<xx>` (a chapter's narrative in
+    one language) is kept only in the edition of that language; untagged cells serve all."""
+    notebook.cells = [cell for cell in notebook.cells
+                      if all(not tag.startswith("lang-") or tag == f"lang-{lang}"
+                             for tag in cell.get("metadata", {}).get("tags", []))]
+    return notebook
+
+
 def _tags(cell) -> list[str]:
     return cell.setdefault("metadata", {}).setdefault("tags", [])
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from programme_monitor.assessment import TargetStatus, status_counts
 from programme_monitor.commitments import TaskStatus
-from programme_monitor.formatting import cite, format_period, format_target, format_value
+from programme_monitor.formatting import cite, format_period, format_target, format_value, labels
 from programme_monitor.judgement_words import completion_text, status_text, status_with_reason
 from programme_monitor.markdown import markdown_table
 from programme_monitor.progress import method
@@ -16,8 +16,8 @@ from programme_monitor.selection import context_for_target, latest_for_target
 
 
 def target_label(dataset, target: pd.Series) -> str:
-    scope = dataset.programme["scopes"][target["area"]]
-    return f"{target['statement_vi']} ({scope})"
+    scope = dataset.programme["scopes"][target["area"]]["name"]
+    return f"{target['statement']} ({scope})"
 
 
 def overview_rows(dataset, as_of: date) -> pd.DataFrame:
@@ -46,7 +46,7 @@ def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
     text = (f"{dataset.area_names[observation['area']]}: {format_value(dataset, observation)} "
             f"({format_period(observation['period'])}, {cite(dataset, observation['source'])})")
     if observation["indicator"] != target["indicator"]:
-        text = f"{dataset.indicators[observation['indicator']]['name_vi']} – {text}"
+        text = f"{dataset.indicators[observation['indicator']]['name']} – {text}"
     return text
 
 
@@ -58,10 +58,11 @@ def status_count_table(statuses: dict[str, TargetStatus]) -> str:
     for result in statuses.values():
         if result.status == "not-assessable":
             reasons[result.reason] = reasons.get(result.reason, 0) + 1
-    rows += [[f"{status_text('not-assessable')}: {method()['reasons'][reason]['long_vi']}", count]
+    rows += [[f"{status_text('not-assessable')}: {method()['reasons'][reason]['long']}", count]
              for reason, count in reasons.items()]
-    rows.append(["**Tổng số mục tiêu**", f"**{len(statuses)}**"])
-    return markdown_table(["Đánh giá", "Số mục tiêu"], rows)
+    words = labels()
+    rows.append([f"**{words['total_targets']}**", f"**{len(statuses)}**"])
+    return markdown_table([words["col_status"], words["col_target_count"]], rows)
 
 
 def completion_count_table(tasks: dict[str, TaskStatus]) -> str:
@@ -69,9 +70,10 @@ def completion_count_table(tasks: dict[str, TaskStatus]) -> str:
     for task in tasks.values():
         counts[task.completion] += 1
     rows = [[completion_text(name), count] for name, count in counts.items() if count]
-    rows.append(["Trong đó quá hạn mà chưa hoàn thành", sum(t.overdue for t in tasks.values())])
-    rows.append(["**Tổng số nhiệm vụ**", f"**{len(tasks)}**"])
-    return markdown_table(["Mức độ hoàn thành", "Số nhiệm vụ"], rows)
+    words = labels()
+    rows.append([words["overdue_not_done"], sum(t.overdue for t in tasks.values())])
+    rows.append([f"**{words['total_tasks']}**", f"**{len(tasks)}**"])
+    return markdown_table([words["col_completion_level"], words["col_task_count"]], rows)
 
 
 # Percent of the line for clause, target and status in the one-page scorecard (measured on the
@@ -89,14 +91,15 @@ def target_scorecard(dataset, statuses: dict[str, TargetStatus], pages: dict[str
     for _, target in dataset.targets.iterrows():
         indicator = dataset.indicators[target["indicator"]]["name_vi"]
         scope = "" if target["area"] == whole_area else \
-            f"; {dataset.programme['scopes'][target['area']]}"
+            f"; {dataset.programme['scopes'][target['area']]['name']}"
         rows.append([target["clause"],
                      f"{{doc}}`{indicator} <{pages[target['indicator']]}>`: "
                      f"{format_target(dataset, target)} ({target['year']}{scope})",
                      status_with_reason(statuses[target["target_id"]])])
     # Laid out by hand to fit one page: the status words are short and must not wrap the target.
-    return markdown_table(["Khoản", "Chỉ số: mức cần đạt (năm)", "Đánh giá"], rows,
-                          widths=SCORECARD_WIDTHS)
+    words = labels()
+    return markdown_table([words["col_clause"], words["col_indicator_level"], words["col_status"]],
+                          rows, widths=SCORECARD_WIDTHS)
 
 
 def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:
@@ -106,8 +109,9 @@ def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:
     for group in dataset.programme["task_groups"]:
         in_group = [tasks[t] for t in dataset.tasks.loc[dataset.tasks["group"] == group["clause"],
                                                         "task_id"]]
-        rows.append([f"{group['clause']}. {group['title_vi'].strip()}", len(in_group),
+        rows.append([f"{group['clause']}. {group['title'].strip()}", len(in_group),
                      *[sum(t.completion == level for t in in_group) for level in levels],
                      sum(t.overdue for t in in_group)])
-    return markdown_table(["Nhóm nhiệm vụ", "Số nhiệm vụ", *[completion_text(c) for c in levels],
-                           "Quá hạn"], rows)
+    words = labels()
+    return markdown_table([words["col_task_group"], words["col_task_count"],
+                           *[completion_text(c) for c in levels], words["col_overdue"]], rows)

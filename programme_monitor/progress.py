@@ -24,12 +24,18 @@ from importlib import resources
 
 import yaml
 
+from programme_monitor.edition import edition_lang, localized
+
+
+def method() -> dict:
+    """Cut-offs, statuses and reasons from progress_method.yaml, worded for the current edition."""
+    return _method(edition_lang())
+
 
 @lru_cache(maxsize=None)
-def method() -> dict:
-    """Cut-offs, statuses and reasons from progress_method.yaml."""
+def _method(lang: str) -> dict:
     text = resources.files("programme_monitor").joinpath("progress_method.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return localized(yaml.safe_load(text), lang, "progress_method.yaml")
 
 
 @dataclass(frozen=True)

@@ -24,16 +24,18 @@ ANCHORS = {"cite": "edition-cite", "licence": "edition-licence", "contact": "edi
 def citation(programme: dict, as_of: date) -> str:
     """How to cite this edition, in the form of a dataset citation: the reporting date names it."""
     publication = programme["publication"]
-    return (f"{publication['publisher_vi']} ({as_of.year}). Theo dõi thực hiện "
-            f"{programme['short_title_vi']}: số liệu tính đến ngày {format_date(as_of)}. "
-            f"Giấy phép CC BY 4.0.")
+    return labels()["citation"].format(publisher=publication["publisher"], year=as_of.year,
+                                       title=programme["short_title"], as_of=format_date(as_of))
 
 
-def edition_values(programme: dict, as_of: date, built_on: date, lang: str) -> bytes:
+def edition_values(programme: dict, as_of: date, built_on: date, lang: str,
+                   languages: tuple[str, ...] = ("vi",)) -> bytes:
+    """The edition's values for its pages (`programme` localized to `lang`); `languages` are all
+    the editions, the root one first, for the language switch."""
     publication = programme["publication"]
-    values = {"lang": lang, "as_of": format_date(as_of), "built_on": format_date(built_on),
-              "publisher": publication["publisher_vi"], "licence_url": publication["licence_url"],
-              "contact": " ".join(publication["contact_vi"].split()),
+    values = {"lang": lang, "languages": list(languages), "as_of": format_date(as_of), "built_on": format_date(built_on),
+              "publisher": publication["publisher"], "licence_url": publication["licence_url"],
+              "contact": " ".join(publication["contact"].split()),
               "citation": citation(programme, as_of)}
     return (json.dumps(values, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
@@ -42,7 +44,7 @@ def footer_html(values: dict, data_page_url: str) -> str:
     """The footer of one page; `data_page_url` is the data page's address relative to it."""
     words = {key: html.escape(text) for key, text in labels(values["lang"]).items()
              if isinstance(text, str)}
-    e = {key: html.escape(value) for key, value in values.items()}
+    e = {key: html.escape(value) for key, value in values.items() if isinstance(value, str)}
     page = html.escape("" if data_page_url == "#" else data_page_url)  # "#" on the data page
     links = " · ".join(f'<a href="{page}#{ANCHORS[name]}">{words[f"heading_{name}"]}</a>'
                        for name in ("cite", "editions", "contact"))

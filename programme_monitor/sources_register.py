@@ -16,7 +16,7 @@ from programme_monitor.selection import published_by, sources_published_by
 SOURCES_WIDTHS = [14, 30, 12, 12, 6, 6, 20]
 
 
-def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
+def sources_table(dataset, as_of: date, lang: str | None = None) -> str:
     words = labels(lang)
     visible = published_by(dataset.observations, as_of)
     uses = visible["source"].value_counts()
@@ -26,7 +26,7 @@ def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
         # The address is printed as well as linked: on paper a link is invisible.
         linked = f"[{title}]({source.url})" if source.url else title
         address = f" <{source.url}>" if source.url else ""
-        note = markdown_escape(". ".join(filter(None, [source.published_note, source.note_vi])))
+        note = markdown_escape(". ".join(filter(None, [source.published_note, source.note])))
         rows.append([source.source_id, f"{linked} — *{markdown_escape(source.publisher)}*.{address}",
                      format_published(source.published), format_date(date.fromisoformat(source.accessed)),
                      words["confidence"][source.confidence], int(uses.get(source.source_id, 0)),
@@ -37,11 +37,11 @@ def sources_table(dataset, as_of: date, lang: str = "vi") -> str:
                           widths=SOURCES_WIDTHS)
 
 
-def errata_table(dataset, lang: str = "vi") -> str:
+def errata_table(dataset, lang: str | None = None) -> str:
     """Errors of the programme's text as printed, what is correct, and the sources that say so."""
     words = labels(lang)
-    rows = [[markdown_escape(e["where_vi"]), markdown_escape(e["as_printed"]),
-             markdown_escape(e["correct"]), markdown_escape(e["explanation_vi"].strip()),
+    rows = [[markdown_escape(e["where"]), markdown_escape(e["as_printed"]),
+             markdown_escape(e["correct"]), markdown_escape(e["explanation"].strip()),
              "; ".join(cite(dataset, s) for s in e["sources"])]
             for e in dataset.programme["errata"]]
     return markdown_table([words["col_where"], words["col_as_printed"], words["col_correct"],

@@ -10,7 +10,9 @@ What a reader's browser met before it, and what it does instead:
   with no title or language. They are removed from the output.
 
 It also gives every page the edition's footer (site_footer.py): reporting date, date built,
-licence, and links to how to cite, the editions and the contact.
+licence, and links to how to cite, the editions and the contact; and, at the top of every page,
+a link to the same page in each other edition (the root edition at the site's root, the others in
+their language's folder, with the same page paths: see edition_sources.py).
 """
 
 from __future__ import annotations
@@ -18,24 +20,54 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from programme_monitor.formatting import labels
 from programme_monitor.site_footer import DATA_PAGE, EDITION_FILE, footer_html
 
 TEMPLATE_FRAGMENTS = ["webpack-macros.html", "sbt-webpack-macros.html"]
-SEARCH_TEXT = {"vi": "Tìm trong ấn phẩm…", "en": "Search this publication…"}
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _theme_options(app, config) -> None:
     config.html_context.setdefault("default_mode", "light")  # read by the theme's layout.html
+    config.templates_path.append(str(TEMPLATES))
     options = config.html_theme_options
-    options["search_bar_text"] = SEARCH_TEXT.get(config.language or "vi", SEARCH_TEXT["vi"])
+    options["search_bar_text"] = labels(config.language or "vi")["search_bar"]
+    # The language switch, first among the buttons at the top right of every page.
+    options["article_header_end"] = ["language-switch.html", "article-header-buttons.html"]
+
+
+def _edition(app) -> dict | None:
+    edition = Path(app.srcdir) / "book" / "generated" / EDITION_FILE
+    if not edition.exists():
+        return None  # a book without an edition (built by hand): the theme's footer stays
+    return json.loads(edition.read_text("utf-8"))
 
 
 def _footer(app, pagename, templatename, context, doctree) -> None:
-    edition = Path(app.srcdir) / "book" / "generated" / EDITION_FILE
-    if not edition.exists():
-        return  # a book without an edition (built by hand): the theme's footer stays
-    values = json.loads(edition.read_text("utf-8"))
-    context["theme_extra_footer"] = footer_html(values, context["pathto"](DATA_PAGE))
+    values = _edition(app)
+    if values is not None:
+        context["theme_extra_footer"] = footer_html(values, context["pathto"](DATA_PAGE))
+
+
+def edition_links(pagename: str, lang: str, languages: list[str]) -> list[dict[str, str]]:
+    """The same page in each other edition, relative to this page: the root edition (first
+    language) at the site's root, every other in its language's folder."""
+    up = "../" * pagename.count("/") + ("" if lang == languages[0] else "../")
+    return [{"lang": other, "name": labels(other)["language_name"],
+             "url": f"{up}{'' if other == languages[0] else other + '/'}{pagename}.html"}
+            for other in languages if other != lang]
+
+
+def _language_switch(app, pagename, templatename, context, doctree) -> None:
+    values = _edition(app)
+    if values is None or len(values.get("languages", [])) < 2:
+        return
+    links = edition_links(pagename, values["lang"], values["languages"])
+    context["edition_switch"] = links
+    context["edition_switch_label"] = labels(values["lang"])["language_switch"]
+    # Tells search engines and browsers that the page exists in the other languages.
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<link rel="alternate" hreflang="{link["lang"]}" href="{link["url"]}">' for link in links)
 
 
 def _drop_template_fragments(app, exception) -> None:
@@ -67,4 +99,5 @@ def setup(app):
     # After the extensions that add their scripts while the page is being written (priority 500).
     app.connect("html-page-context", _scripts_once, priority=900)
     app.connect("html-page-context", _footer)
+    app.connect("html-page-context", _language_switch)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

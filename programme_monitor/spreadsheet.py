@@ -141,11 +141,15 @@ def import_observations(xlsx: Path, data_dir: Path) -> ImportResult:
         errors.raise_if_any()  # nothing readable: not a workbook, no sheet, missing columns
     target = data_dir / FILES["observations"]
     existing = target.read_text("utf-8")
-    known = {tuple(record.values()) for record in csv.DictReader(io.StringIO(existing))}
-    new_rows = [(row, record) for row, record in rows if tuple(record.values()) not in known]
+    # The file's own columns: a translation column may be absent from a one-language programme.
+    header = next(csv.reader(io.StringIO(existing)), columns("observations"))
+    known = {tuple(record.get(c, "") for c in header)
+             for record in csv.DictReader(io.StringIO(existing))}
+    new_rows = [(row, record) for row, record in rows
+                if tuple(record.get(c, "") for c in header) not in known]
     text = existing if existing.endswith("\n") else existing + "\n"
     first_new_row = len(list(csv.reader(io.StringIO(text)))) + 1  # counted as the checks count
-    text += _csv_lines([record for _, record in new_rows])
+    text += _csv_lines([record for _, record in new_rows], header)
     errors.errors += _errors_with_the_rest(data_dir, text, xlsx, new_rows, first_new_row)
     errors.raise_if_any()
     _replace(target, text)
@@ -224,12 +228,13 @@ def _record(values, position, dataset, xlsx, row, spec, errors) -> dict[str, str
     record["flags"] = ";".join(part.strip() for part in clean_text(cell("flags")).split(";")
                                if part.strip())
     record["note_vi"] = clean_text(cell("note_vi"))
+    record["note_en"] = clean_text(cell("note_en"))
     return record
 
 
-def _csv_lines(records: list[dict[str, str]]) -> str:
+def _csv_lines(records: list[dict[str, str]], header: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns("observations"), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n", extrasaction="ignore")
     writer.writerows(records)
     return buffer.getvalue()
 

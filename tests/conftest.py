@@ -30,7 +30,7 @@ def set_cell(csv_path: Path, row: int, column: str, value: str) -> None:
 
 def make_project(root: Path) -> Path:
     """A project tree with the real notebooks, pages, static files and configuration."""
-    for name in ["_config.yml", "_toc.yml"]:
+    for name in ["_config.yml", "_toc.yml", "editions.yml"]:
         shutil.copy(PROJECT / name, root / name)
     shutil.copytree(PROJECT / "notebooks", root / "notebooks")
     shutil.copytree(PROJECT / "_static", root / "_static")
@@ -46,6 +46,6 @@ def real_site(tmp_path_factory):
     from programme_monitor.build import BuildSettings, build
 
     root = make_project(tmp_path_factory.mktemp("real"))
-    settings = BuildSettings(root, REAL_DATA, "2026-11-24", built_on=date(2026, 11, 25))
+    settings = BuildSettings(root, REAL_DATA, "2026-11-24", ("vi", "en"), built_on=date(2026, 11, 25))
     build(settings)
     return settings

@@ -29,7 +29,7 @@ def test_file_name_carries_programme_number_and_reporting_date():
 
 def test_edition_definitions_carry_this_editions_dates_publisher_and_licence():
     programme = dict(load_dataset(MINI).programme)
-    programme["publication"] = {**programme["publication"], "publisher_vi": "Nhóm A & B",
+    programme["publication"] = {**programme["publication"], "publisher": "Nhóm A & B",
                                 "licence_url": "https://example.org/l?a=1#x"}
     text = edition_definitions(programme, date(2026, 12, 31), date(2027, 1, 2))
     assert r"\newcommand{\BookletAsOf}{31/12/2026}" in text
@@ -74,13 +74,13 @@ def test_missing_tex_is_named_with_the_package_that_provides_it(monkeypatch):
 def test_build_stops_before_any_notebook_when_the_booklet_cannot_be_made(monkeypatch, tmp_path):
     monkeypatch.setattr("programme_monitor.build.missing_requirements",
                         lambda: ["lệnh 'xelatex' (gói Debian texlive-xetex)"])
-    settings = BuildSettings(tmp_path, MINI, "2026-12-31")
+    settings = BuildSettings(tmp_path, MINI, "2026-12-31", ("vi",))
     with pytest.raises(BuildFailed) as caught:
         build(settings)
     message = str(caught.value)
     assert "texlive-xetex" in message and "scripts/install-system-packages" in message
     assert "--no-pdf" in message
-    assert not settings.generated_dir.exists()  # nothing was executed
+    assert not settings.generated_dir("vi").exists()  # nothing was executed
 
 
 def test_site_only_build_does_not_need_tex(monkeypatch, tmp_path):

@@ -198,14 +198,14 @@ def test_compile_work_is_kept_only_for_the_same_set_of_files(tmp_path):
     archive = tmp_path / "book" / "generated" / "downloads" / "x-2026-06-30-du-lieu.zip"
     archive.parent.mkdir()
     archive.write_bytes(b"1")
-    settings = BuildSettings(tmp_path, tmp_path / "data", "2026-06-30", "vi", 1, booklet=False,
+    settings = BuildSettings(tmp_path, tmp_path / "data", "2026-06-30", ("vi",), 1, booklet=False,
                              built_on=date(2026, 6, 30))
-    stale = tmp_path / "_build" / "work" / "html" / "stale.html"
+    stale = tmp_path / "_build" / "work" / "vi" / "html" / "stale.html"
 
     def work_kept() -> bool:
         stale.parent.mkdir(parents=True, exist_ok=True)
         stale.write_text("old", "utf-8")
-        _forget_work_if_files_changed(settings)
+        _forget_work_if_files_changed(settings, "vi")
         return stale.exists()
 
     assert not work_kept()  # first compile: nothing recorded yet

@@ -58,7 +58,7 @@ def test_template_has_vietnamese_headers_and_drop_downs_from_the_data(template):
     book = load_workbook(template)
     sheet = book[SHEET]
     assert [c.value for c in sheet[1]] == ["Chỉ số", "Địa bàn", "Kỳ số liệu", "Giá trị", "Đơn vị",
-                                           "Nguồn", "Ghi chú chuẩn", "Ghi chú"]
+                                           "Nguồn", "Ghi chú chuẩn", "Ghi chú", "Ghi chú (tiếng Anh)"]
     lists = {str(v.sqref).split(":")[0][0]: v.formula1
              for v in sheet.data_validations.dataValidation if v.type == "list"}
     assert set(lists) == {"A", "B", "F", "G"}
@@ -165,7 +165,7 @@ def test_round_trip_template_import_build_download(tmp_path):
              "Giá trị giả (kiểm thử)")]
     filled = fill(template, rows, tmp_path / "filled.xlsx")
     assert main(["import", str(filled), "--data", str(data)]) == 0
-    settings = BuildSettings(project, data, "2026-06-30", "vi", 2, booklet=False,
+    settings = BuildSettings(project, data, "2026-06-30", ("vi",), 2, booklet=False,
                              built_on=datetime(2026, 6, 30).date())
     build(settings)
     site = project / "_build" / "html"
