@@ -35,7 +35,7 @@ from synthetic import synthetic_programme  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-24"
-PROJECT_FILES = ["_config.yml", "_toc.yml", "requirements.txt"]
+PROJECT_FILES = ["_config.yml", "_toc.yml", "editions.yml", "requirements.txt"]
 PROJECT_FOLDERS = ["notebooks", "book", "_static"]
 
 

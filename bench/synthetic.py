@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 MARK = "TỔNG HỢP (chỉ để đo thời gian dựng, không đăng)"
+MARK_EN = "SYNTHETIC (only to time the build, never published)"
 
 
 def synthetic_programme(real_data: Path, factor: int, target: Path) -> Path:
@@ -32,6 +33,7 @@ def synthetic_programme(real_data: Path, factor: int, target: Path) -> Path:
         for indicator, definition in originals.items():
             copies[_copy_id(indicator, copy)] = {
                 **definition, "name_vi": f"{definition['name_vi']} – bản sao {copy}, {MARK}",
+                "name_en": f"{definition['name_en']} – copy {copy}, {MARK_EN}",
                 "related": [_copy_id(r, copy) if r in originals else r
                             for r in definition.get("related", [])]}
     spec["indicators"].update(copies)
@@ -39,10 +41,12 @@ def synthetic_programme(real_data: Path, factor: int, target: Path) -> Path:
     _copy_rows(target / "targets.csv", originals, factor,
                lambda row, copy: {"target_id": f"{row['target_id']}S{copy}"})
     _copy_rows(target / "observations.csv", originals, factor,
-               lambda row, copy: {"note_vi": f"{row['note_vi']} [{MARK}]".strip()})
+               lambda row, copy: {"note_vi": f"{row['note_vi']} [{MARK}]".strip(),
+                                  "note_en": f"{row['note_en']} [{MARK_EN}]".strip()})
     programme = target / "programme.yaml"
     text = programme.read_text("utf-8")
-    programme.write_text(text.replace("short_title_vi: ", f"short_title_vi: {MARK} – ", 1), "utf-8")
+    text = text.replace("short_title_vi: ", f"short_title_vi: {MARK} – ", 1)
+    programme.write_text(text.replace("short_title_en: ", f"short_title_en: {MARK_EN} – ", 1), "utf-8")
     return target
 
 

@@ -228,6 +228,25 @@ def test_real_booklet_cover_carries_the_edition(real_site):
     assert "CC BY 4.0" in cover
 
 
+def test_the_english_edition_is_published_under_en_with_its_own_booklet(real_site):
+    """Both editions from one build: the English pages and booklet in English words, numbers and
+    dates, with the programme's quotes and source titles left in Vietnamese."""
+    site = real_site.site_dir
+    assert read_report(site)["languages"] == ["vi", "en"]
+    page = page_text(site, "en/book/generated/indicator-06-urbanisation_rate.html")
+    assert "Urbanisation rate" in page and "60–70%" in page and "24 Nov 2026" in page
+    assert "Tỷ lệ đô thị hóa" not in page
+    booklet = site / "en" / real_booklet(real_site).name
+    cover = folded(pdf_text(booklet, 1, 1))
+    assert "Figures as of 24 Nov 2026" in cover and "Printed edition of 25 Nov 2026" in cover
+    assert "Action Programme 42-CTr/HU" in cover and "Published by: Programme monitoring team" in cover
+    text = folded(pdf_text(booklet))
+    for english in ["Contents", "Summary", "Urbanisation rate", "Source register"]:
+        assert english in text, english
+    assert "Mục lục" not in text and "Bảng tổng hợp" not in text
+    assert 60 <= pdf_page_count(booklet) <= 140
+
+
 def test_real_booklet_has_the_scorecard_on_one_page_and_notes_space_for_tasks(real_site):
     pdf = real_booklet(real_site)
     pages = [folded(pdf_text(pdf, n, n)) for n in range(1, pdf_page_count(pdf) + 1)]
@@ -245,7 +264,7 @@ def test_real_booklet_has_the_scorecard_on_one_page_and_notes_space_for_tasks(re
 
 def test_real_programme_reporting_date_before_later_sources(tmp_path):
     root = make_project(tmp_path)
-    settings = BuildSettings(root, REAL_DATA, "2024-06-30")
+    settings = BuildSettings(root, REAL_DATA, "2024-06-30", ("vi",))  # the English edition: above
     build(settings)
     changes = page_text(settings.site_dir, "book/generated/changes.html")
     assert "01/01/2025" not in changes  # the city did not exist yet on that date
@@ -263,14 +282,14 @@ def test_chapters_run_in_parallel_and_come_back_in_plan_order(tmp_path):
     from programme_monitor.chapters import plan_chapters
 
     root = make_project(tmp_path)
-    settings = BuildSettings(root, MINI, "2026-12-31", jobs=2)
+    settings = BuildSettings(root, MINI, "2026-12-31", ("vi",), jobs=2)
     dataset = load_dataset(MINI)
-    report = BuildReport("2026-12-31", "2026-12-31", "vi", False)
+    report = BuildReport("2026-12-31", "2026-12-31", ["vi"], False)
     execute_chapters(settings, dataset, report)
     outputs = [record.output for record in report.chapters]
     assert outputs == [run.output for run in plan_chapters(dataset)]
     assert all(record.executed and record.seconds > 0 for record in report.chapters)
-    assert all((settings.generated_dir / name).exists() for name in outputs)
+    assert all((settings.generated_dir("vi") / name).exists() for name in outputs)
 
 
 def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
@@ -287,7 +306,7 @@ def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
     notebook.cells = [params, nbformat.v4.new_code_cell("raise ValueError('hỏng')")]
     nbformat.write(notebook, tmp_path / "broken.ipynb")
     job = (str(tmp_path / "broken.ipynb"), str(tmp_path / "run"), "out.ipynb",
-           {"as_of": "2026-01-01"})
+           {"as_of": "2026-01-01", "lang": "vi"})
     with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(BuildFailed) as caught:
         pool.submit(_execute_one, job).result()
     assert "out.ipynb" in str(caught.value) and "ValueError: hỏng" in str(caught.value)

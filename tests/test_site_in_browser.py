@@ -1,7 +1,8 @@
 """The published site in a real browser: Debian's Chromium driven by Playwright (never a browser
-download), with axe-core from npm for accessibility. The site is the real programme's, served on
-localhost; every page is checked at desktop and phone sizes, and screenshots of the overview, one
-chapter and one indicator page are saved in _build/screenshots for reviewers.
+download), with axe-core from npm for accessibility. The site is the real programme's, both
+editions (Vietnamese at the root, English under en/), served on localhost; every page of each is
+checked at desktop and phone sizes, and screenshots of the overview, one chapter and one indicator
+page of each edition are saved in _build/screenshots for reviewers.
 """
 
 from __future__ import annotations
@@ -58,10 +59,22 @@ def browser():
         chromium.close()
 
 
+# What each edition's pages say, by the folder it is published in.
+EDITIONS = {"": {"lang": "vi", "footer": ["Số liệu tính đến ngày 24/11/2026", "Ấn bản ngày 25/11/2026",
+                                          "CC BY 4.0", "Cách trích dẫn", "Các lần cập nhật", "Liên hệ"]},
+            "en/": {"lang": "en", "footer": ["Figures as of 24 Nov 2026", "Edition of 25 Nov 2026",
+                                             "CC BY 4.0", "How to cite", "Editions", "Contact"]}}
+
+
+def edition_of(path: str) -> str:
+    return "en/" if path.startswith("en/") else ""
+
+
 def pages_of(site: Path) -> list[str]:
-    """Every HTML page a reader can reach; index.html only redirects to the first page."""
+    """Every HTML page a reader can reach, in both editions; an edition's index.html only
+    redirects to its first page."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if p.name != "index.html" or p.parent != site)
+                  if p.name != "index.html" or p.parent not in (site, site / "en"))
 
 
 class PageWatch:
@@ -101,15 +114,53 @@ def test_every_page_loads_cleanly_and_stays_on_the_site(served, browser):
     """...and shows the reporting date, the date built, the licence, and links to how to cite,
     the editions and the contact at its foot."""
     def check(page, path, watch):
-        assert page.evaluate("document.documentElement.lang") == "vi", path
+        edition = EDITIONS[edition_of(path)]
+        assert page.evaluate("document.documentElement.lang") == edition["lang"], path
         footer = page.locator(".extra_footer").inner_text()
-        for words in ["Số liệu tính đến ngày 24/11/2026", "Ấn bản ngày 25/11/2026", "CC BY 4.0",
-                      "Cách trích dẫn", "Các lần cập nhật", "Liên hệ"]:
+        for words in edition["footer"]:
             assert words in footer, (path, words)
         return watch.problems
 
     problems = problems_on_every_page(served, browser, check, viewport=DESKTOP)
     assert not problems, problems
+    site, _ = served
+    assert {edition_of(path) for path in pages_of(site)} == set(EDITIONS)
+
+
+def test_every_page_switches_to_the_same_page_in_the_other_language(served, browser):
+    """The switch at the top of each page names the other language in that language and leads to
+    the same page there, which exists and declares its language."""
+    site, base = served
+
+    def check(page, path, watch):
+        edition = edition_of(path)
+        other = "" if edition else "en/"
+        link = page.locator(".edition-switch a")
+        if link.count() != 1:
+            return f"{link.count()} language links"
+        expected = base + other + path.removeprefix(edition)
+        found = [link.get_attribute("hreflang"), link.evaluate("a => a.href")]
+        if found != [EDITIONS[other]["lang"], expected] or not (site / expected.removeprefix(base)).exists():
+            return f"leads to {found}, expected {EDITIONS[other]['lang']} {expected}"
+        return None
+
+    problems = problems_on_every_page(served, browser, check, viewport=DESKTOP)
+    assert not problems, problems
+    # And it works when followed, both ways, with the keyboard.
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base + "book/generated/indicator-06-urbanisation_rate.html")
+    page.locator(".edition-switch a").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.url == base + "en/book/generated/indicator-06-urbanisation_rate.html"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("article h1").inner_text().startswith("Urbanisation rate")
+    assert "60–70%" in page.locator("article").inner_text()  # English number style
+    page.locator(".edition-switch a").click()
+    page.wait_for_load_state()
+    assert page.url == base + "book/generated/indicator-06-urbanisation_rate.html"
+    assert "60–70\u00a0%" in page.locator("article").inner_text()
+    page.close()
 
 
 def test_no_serious_accessibility_violation_on_any_page(served, browser):
@@ -136,11 +187,14 @@ def test_no_page_scrolls_sideways_on_a_phone(served, browser):
     assert not wide, wide
 
 
-def test_overview_leads_to_every_indicator_page_and_back(served, browser):
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_overview_leads_to_every_indicator_page_and_back(served, browser, edition):
     site, base = served
-    indicator_pages = sorted(p.name for p in (site / "book" / "generated").glob("indicator-*.html"))
+    indicator_pages = sorted(p.name for p in (site / edition / "book" / "generated")
+                             .glob("indicator-*.html"))
+    assert len(indicator_pages) == 26
     page = browser.new_page(viewport=DESKTOP)
-    overview = base + "book/generated/overview.html"
+    overview = base + edition + "book/generated/overview.html"
     page.goto(overview)
     for name in indicator_pages:
         # The scorecard links every indicator with a target; the navigation links them all.
@@ -156,11 +210,14 @@ def test_overview_leads_to_every_indicator_page_and_back(served, browser):
     page.close()
 
 
-@pytest.mark.parametrize("query", ["đô thị hóa", "do thi hoa"])
-def test_search_finds_a_vietnamese_word_with_and_without_its_marks(served, browser, query):
+@pytest.mark.parametrize("edition, query, title", [
+    ("", "đô thị hóa", "Tỷ lệ đô thị hóa"), ("", "do thi hoa", "Tỷ lệ đô thị hóa"),
+    ("en/", "urbanisation", "Urbanisation rate"),
+])
+def test_search_finds_a_word_with_and_without_its_marks(served, browser, edition, query, title):
     _, base = served
     page = browser.new_page(viewport=DESKTOP)
-    page.goto(base + "search.html?q=" + quote(query))
+    page.goto(base + edition + "search.html?q=" + quote(query))
     # Sphinx shows results one by one: read them once their number has stopped growing.
     page.evaluate("""async () => {
         const count = () => document.querySelectorAll('#search-results ul.search li').length;
@@ -171,7 +228,7 @@ def test_search_finds_a_vietnamese_word_with_and_without_its_marks(served, brows
         }
     }""")
     titles = " ".join(page.locator("#search-results ul.search li").all_inner_texts())
-    assert "Tỷ lệ đô thị hóa" in titles
+    assert title in titles
     page.close()
 
 
@@ -188,10 +245,10 @@ def test_keyboard_reaches_the_content_first(served, browser):
 
 
 @pytest.mark.parametrize("name, path", [
-    ("overview", "book/generated/overview.html"),
-    ("chapter", "book/generated/targets-01-urban-development.html"),
-    ("indicator", "book/generated/indicator-06-urbanisation_rate.html"),
-])
+    (f"{name}{'-en' if edition else ''}", edition + path) for edition in EDITIONS
+    for name, path in [("overview", "book/generated/overview.html"),
+                       ("chapter", "book/generated/targets-01-urban-development.html"),
+                       ("indicator", "book/generated/indicator-06-urbanisation_rate.html")]])
 def test_screenshots_for_reviewers(served, browser, name, path):
     _, base = served
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
