@@ -150,14 +150,14 @@ def test_every_page_switches_to_the_same_page_in_the_other_language(served, brow
     page = browser.new_page(viewport=DESKTOP)
     page.goto(base + "book/generated/indicator-06-urbanisation_rate.html")
     page.locator(".edition-switch a").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.url == base + "en/book/generated/indicator-06-urbanisation_rate.html"
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("article h1").inner_text().startswith("Urbanisation rate")
     assert "60–70%" in page.locator("article").inner_text()  # English number style
-    page.locator(".edition-switch a").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".edition-switch a").click()
     assert page.url == base + "book/generated/indicator-06-urbanisation_rate.html"
     assert "60–70\u00a0%" in page.locator("article").inner_text()
     page.close()
