@@ -60,11 +60,10 @@ _WORD_MACROS = {"BookletWordKicker": "booklet_kicker", "BookletWordSigned": "boo
                 "BookletWordContinuesOn": "booklet_continues_on"}
 
 
-def edition_macros(programme: dict, as_of: date, built_on: date,
-                   lang: str | None = None) -> dict[str, str]:
+def edition_macros(programme: dict, as_of: date, built_on: date) -> dict[str, str]:
     """The values and words of this edition, by macro name, as plain text."""
     publication = programme["publication"]
-    words = labels(lang)
+    words = labels()
     values = {
         "BookletProgrammeNumber": programme.get("number") or programme["id"],
         "BookletShortTitle": programme["short_title"],
@@ -80,10 +79,10 @@ def edition_macros(programme: dict, as_of: date, built_on: date,
     return {**{macro: words[key] for macro, key in _WORD_MACROS.items()}, **values}
 
 
-def edition_definitions(programme: dict, as_of: date, built_on: date, lang: str | None = None) -> str:
+def edition_definitions(programme: dict, as_of: date, built_on: date) -> str:
     """edition.def: one \\newcommand per value, escaped for LaTeX."""
     lines = ["% Written by the build (programme_monitor/booklet.py) for one edition; do not edit."]
-    for name, value in edition_macros(programme, as_of, built_on, lang).items():
+    for name, value in edition_macros(programme, as_of, built_on).items():
         lines.append(f"\\newcommand{{\\{name}}}{{{latex_escape(value)}}}")
     # \url takes % and # escaped; unescaped, they would end or break this definition.
     url = programme["publication"]["licence_url"].replace("%", r"\%").replace("#", r"\#")

@@ -171,8 +171,7 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
             raise BuildFailed(str(exc)) from None
         use_edition(lang)  # the dates and words of this edition's footer and booklet cover
         programme = localized(dataset.programme, lang, "programme")
-        files["edition.def"] = edition_definitions(programme, as_of, settings.built_on,
-                                                   lang).encode("utf-8")
+        files["edition.def"] = edition_definitions(programme, as_of, settings.built_on).encode("utf-8")
         files[EDITION_FILE] = edition_values(programme, as_of, settings.built_on, lang,
                                              settings.languages)
         changed += sync_directory(settings.generated_dir(lang), files)
@@ -271,9 +270,7 @@ def compile_site(settings: BuildSettings,
     """
     started = time.perf_counter()
     builds = {}
-    for lang in settings.languages:
-        if lang != settings.root_lang:
-            prepare_edition_source(settings.project_dir, settings.source_dir(lang), lang)
+    for lang in settings.languages:  # the other editions' sources were prepared by build()
         _forget_work_if_files_changed(settings, lang)
         # Sphinx adds "?v=<checksum>" to a stylesheet's link only if the file is already in the
         # output when a page is written; MyST-NB writes its stylesheet at the very end. A page

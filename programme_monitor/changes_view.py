@@ -9,9 +9,9 @@ from programme_monitor.markdown import markdown_table
 from programme_monitor.selection import sources_published_by
 
 
-def events_table(dataset, as_of: date, lang: str | None = None) -> str:
+def events_table(dataset, as_of: date) -> str:
     """Changes in force on the reporting date, oldest first, with the sources published by then."""
-    words = labels(lang)
+    words = labels()
     published = set(sources_published_by(dataset, as_of).index)
     rows = [[format_date(e["date"]), e["title"], markdown_escape(e["what"].strip()),
              "; ".join(cite(dataset, s) for s in e["sources"] if s in published)]
@@ -21,9 +21,9 @@ def events_table(dataset, as_of: date, lang: str | None = None) -> str:
                            words["col_source"]], rows)
 
 
-def impacts_table(dataset, as_of: date, lang: str | None = None) -> str:
+def impacts_table(dataset, as_of: date) -> str:
     """For each affected target: the changes that touch it and what they mean."""
-    words = labels(lang)
+    words = labels()
     events = {e["id"]: e for e in dataset.changes["events"] if e["date"] <= as_of}
     targets = dataset.targets.set_index("target_id")
     rows = []

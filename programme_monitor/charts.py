@@ -56,18 +56,20 @@ class Projection:
 
 
 def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
-                         targets: pd.DataFrame, path: Path, lang: str | None = None,
+                         targets: pd.DataFrame, path: Path,
                          context: ChartContext = ChartContext()) -> str:
     """Draw the chart of one indicator into `path` (SVG) and return its text alternative."""
     spec = dataset.indicators[indicator_id]
-    words = labels(lang)
+    words = labels()
     if spec["value_type"] == "number":
         fig, ax = _numeric_chart(dataset, spec, observations, targets, words, context)
     else:
         fig, ax = _category_timeline(dataset, spec, observations, words, context)
     if context.as_of is not None:
-        _draw_reporting_date(ax, context.as_of, words)
+        _draw_reporting_date(ax, context.as_of)
     _finish(ax, fig, spec, words, legend=spec["value_type"] == "number")
+    if context.as_of is not None:
+        _label_reporting_date(ax, context.as_of, words)
     path.parent.mkdir(parents=True, exist_ok=True)
     # SVG for the site, PDF for the printed booklet: both vector; Sphinx picks one per builder
     # when the page names the figure as `name.*`. No dates inside, so same inputs, same bytes.
@@ -155,13 +157,22 @@ def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: d
     return fig, ax
 
 
-def _draw_reporting_date(ax, as_of: date, words: dict) -> None:
-    """A dotted vertical line: values to its right did not exist yet on the reporting date."""
+def _draw_reporting_date(ax, as_of: date) -> None:
+    """A dotted vertical line: values to its right did not exist yet on the reporting date.
+    Drawn before the axes are scaled, so that the time axis reaches it."""
+    ax.axvline(end_of_day_as_year(as_of), color="#333333", linestyle=":", linewidth=1)
+
+
+def _label_reporting_date(ax, as_of: date, words: dict) -> None:
+    """The line's label, on the side of the line with room, once the time axis is set: to its
+    left it ran over the value axis's numbers when the line stood near the start."""
     x = end_of_day_as_year(as_of)
-    ax.axvline(x, color="#333333", linestyle=":", linewidth=1)
+    low, high = ax.get_xlim()
+    left = (x - low) / (high - low) > 0.35
     ax.annotate(f"{words['legend_as_of']} {format_date(as_of)}", (x, 1.0),
-                xycoords=("data", "axes fraction"), xytext=(-3, -2), textcoords="offset points",
-                ha="right", va="top", fontsize=7, color="#333333")
+                xycoords=("data", "axes fraction"), xytext=(-3 if left else 3, -2),
+                textcoords="offset points", ha="right" if left else "left", va="top", fontsize=7,
+                color="#333333")
 
 
 def _finish(ax, fig, spec: dict, words: dict, legend: bool = True) -> None:

@@ -42,9 +42,9 @@ def write_downloads(dataset, as_of: date, derived: dict, downloads_dir: Path) ->
     return links
 
 
-def publication_sections(dataset, as_of: date, lang: str | None = None) -> str:
+def publication_sections(dataset, as_of: date) -> str:
     """How to cite, licence, contact and the editions: the footer of every page links here."""
-    words = labels(lang)
+    words = labels()
     publication = dataset.programme["publication"]
     editions = "\n".join(f"- **{format_date(edition['date'])}**: {' '.join(edition['changes'].split())}"
                          for edition in publication["editions"])
@@ -73,8 +73,7 @@ def schema_text(node: dict, key: str, lang: str, where: str) -> str:
 
 def codebook(lang: str | None = None) -> str:
     """One table per CSV file: each field, its type, whether it must be filled, what it holds."""
-    parts, words = [], labels(lang)
-    lang = lang or edition_lang()
+    parts, words, lang = [], labels(), edition_lang()
     for table, filename in TABLES.items():
         schema = table_schema(table)
         rows = []

@@ -25,12 +25,21 @@ EDITIONS_FILE = "editions.yml"
 
 
 class MissingEditionText(Exception):
-    """A page or a caption of the book has no version in an edition's language."""
+    """A page or a caption of the book has no version in an edition's language, or editions.yml
+    cannot be read."""
 
 
 def editions_config(project: Path) -> dict:
     path = project / EDITIONS_FILE
-    return yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
+    if not path.exists():
+        return {}
+    try:
+        return yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        raise MissingEditionText(f"{EDITIONS_FILE}{line}: not valid YAML "
+                                 f"({getattr(exc, 'problem', exc)}); check the indentation") from None
 
 
 def deep_merge(base: dict, over: dict) -> dict:
@@ -80,6 +89,9 @@ def book_pages(project: Path, lang: str) -> dict[str, bytes]:
     return files
 
 
+GENERATED = "book/generated"  # the edition's executed chapters, written by the build
+
+
 def prepare_edition_source(project: Path, source: Path, lang: str) -> list[str]:
     """Bring `source` (an edition's tree) up to date, touching only files whose content changed,
     so Sphinx re-reads only those; book/generated is left to the build. Returns what changed."""
@@ -96,7 +108,4 @@ def prepare_edition_source(project: Path, source: Path, lang: str) -> list[str]:
     files.update({f"book/{name}": content for name, content in book_pages(project, lang).items()})
     files.update({p.relative_to(project).as_posix(): p.read_bytes()
                   for p in (project / "_static").rglob("*") if p.is_file()})
-    generated = source / "book" / "generated"
-    files.update({f"book/generated/{p.relative_to(generated).as_posix()}": p.read_bytes()
-                  for p in generated.rglob("*") if p.is_file()} if generated.exists() else {})
-    return sync_directory(source, files)
+    return sync_directory(source, files, keep=(GENERATED,))

@@ -134,8 +134,9 @@ def merge_outputs(entries: list[tuple[str, Path]]) -> dict[str, bytes]:
     return merged
 
 
-def sync_directory(target: Path, files: dict[str, bytes]) -> list[str]:
-    """Make `target` hold exactly `files`; returns the names written or removed.
+def sync_directory(target: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> list[str]:
+    """Make `target` hold exactly `files`; returns the names written or removed. Names under a
+    folder of `keep` are another writer's and are left as they are.
 
     A file whose content is already right is not touched, so its modification time stays and the
     book builder sees it unchanged (Sphinx decides what to re-read by modification time).
@@ -151,6 +152,8 @@ def sync_directory(target: Path, files: dict[str, bytes]) -> list[str]:
         changed.append(name)
     for path in sorted(target.rglob("*"), reverse=True):
         name = path.relative_to(target).as_posix()
+        if any(name == folder or name.startswith(folder + "/") for folder in keep):
+            continue
         if path.is_file() and name not in files:
             path.unlink()
             changed.append(name)

@@ -23,13 +23,12 @@ from programme_monitor.markdown import markdown_table, web_only, web_only_sectio
 from programme_monitor.selection import observations_of
 
 def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, TargetStatus],
-                   links: dict[str, str], figures_dir: Path, downloads_dir: Path,
-                   lang: str | None = None) -> str:
+                   links: dict[str, str], figures_dir: Path, downloads_dir: Path) -> str:
     """Markdown for the page; writes its chart and its CSV of calculation inputs.
 
     `links` gives document names: 'chapter' (the group's chapter) and 'methodology'.
     """
-    words = labels(lang)
+    words = labels()
     spec = dataset.indicators[indicator_id]
     targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
@@ -40,7 +39,7 @@ def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, 
     if not observations.empty:
         parts += [f"## {words['heading_chart']}", "",
                   *_figure(dataset, indicator_id, observations, targets, statuses, as_of, numbers,
-                           figures_dir, lang)]
+                           figures_dir)]
         parts += [f"## {words['heading_values']}", "",
                   _values_table(dataset, observations, numbers, words), ""]
         parts += _boundary_note(dataset, observations, words)
@@ -116,32 +115,31 @@ def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str
     return parts
 
 
-def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path, lang: str | None = None,
+def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path,
                     heading_level: int = 3) -> str:
     """A figure that describes the area (not a target): definition, chart, values with sources."""
     spec = dataset.indicators[indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
     numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
     parts = [f"{'#' * heading_level} {spec['name']}", "",
-             f"{spec['definition'].strip()} *{labels()['fact_publisher'].rstrip(':')}:* "
+             f"{spec['definition'].strip()} *{labels()['fact_publisher']}* "
              f"{spec['publisher']}.", ""]
     if not observations.empty:
         no_targets = dataset.targets.iloc[0:0]
         parts += _figure(dataset, indicator_id, observations, no_targets, {}, as_of, numbers,
-                         figures_dir, lang)
-        parts += [_values_table(dataset, observations, numbers, labels(lang)), ""]
-        parts += _boundary_note(dataset, observations, labels(lang))
+                         figures_dir)
+        parts += [_values_table(dataset, observations, numbers, labels()), ""]
+        parts += _boundary_note(dataset, observations, labels())
     return "\n".join(parts)
 
 
 def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.DataFrame,
-            statuses: dict, as_of: date, numbers: dict, figures_dir: Path,
-            lang: str) -> list[str]:
-    words = labels(lang)
+            statuses: dict, as_of: date, numbers: dict, figures_dir: Path) -> list[str]:
+    words = labels()
     spec = dataset.indicators[indicator_id]
     context = ChartContext(as_of, tuple(_projections(dataset, targets, statuses)), numbers)
     path = figures_dir / f"{indicator_id}.svg"
-    alt = draw_indicator_chart(dataset, indicator_id, observations, targets, path, lang, context)
+    alt = draw_indicator_chart(dataset, indicator_id, observations, targets, path, context)
     sources = "; ".join(f"[{n}] {cite(dataset, s)}" for s, n in numbers.items())
     caption = f"{spec['name']}. {words['sources_lead']} {sources}. {words['as_of_line_note']}"
     if observations["flags"].map(lambda flags: "lower-bound" in flags).any():

@@ -16,8 +16,8 @@ from programme_monitor.selection import published_by, sources_published_by
 SOURCES_WIDTHS = [14, 30, 12, 12, 6, 6, 20]
 
 
-def sources_table(dataset, as_of: date, lang: str | None = None) -> str:
-    words = labels(lang)
+def sources_table(dataset, as_of: date) -> str:
+    words = labels()
     visible = published_by(dataset.observations, as_of)
     uses = visible["source"].value_counts()
     rows = []
@@ -37,9 +37,9 @@ def sources_table(dataset, as_of: date, lang: str | None = None) -> str:
                           widths=SOURCES_WIDTHS)
 
 
-def errata_table(dataset, lang: str | None = None) -> str:
+def errata_table(dataset) -> str:
     """Errors of the programme's text as printed, what is correct, and the sources that say so."""
-    words = labels(lang)
+    words = labels()
     rows = [[markdown_escape(e["where"]), markdown_escape(e["as_printed"]),
              markdown_escape(e["correct"]), markdown_escape(e["explanation"].strip()),
              "; ".join(cite(dataset, s) for s in e["sources"])]

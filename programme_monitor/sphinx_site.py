@@ -36,17 +36,21 @@ def _theme_options(app, config) -> None:
     options["article_header_end"] = ["language-switch.html", "article-header-buttons.html"]
 
 
-def _edition(app) -> dict | None:
+def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
+    """The edition's footer, and its language switch when there is another edition."""
     edition = Path(app.srcdir) / "book" / "generated" / EDITION_FILE
     if not edition.exists():
-        return None  # a book without an edition (built by hand): the theme's footer stays
-    return json.loads(edition.read_text("utf-8"))
-
-
-def _footer(app, pagename, templatename, context, doctree) -> None:
-    values = _edition(app)
-    if values is not None:
-        context["theme_extra_footer"] = footer_html(values, context["pathto"](DATA_PAGE))
+        return  # a book without an edition (built by hand): the theme's footer stays
+    values = json.loads(edition.read_text("utf-8"))
+    context["theme_extra_footer"] = footer_html(values, context["pathto"](DATA_PAGE))
+    if len(values.get("languages", [])) < 2:
+        return
+    links = edition_links(pagename, values["lang"], values["languages"])
+    context["edition_switch"] = links
+    context["edition_switch_label"] = labels(values["lang"])["language_switch"]
+    # Tells search engines and browsers that the page exists in the other languages.
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<link rel="alternate" hreflang="{link["lang"]}" href="{link["url"]}">' for link in links)
 
 
 def edition_links(pagename: str, lang: str, languages: list[str]) -> list[dict[str, str]]:
@@ -56,18 +60,6 @@ def edition_links(pagename: str, lang: str, languages: list[str]) -> list[dict[s
     return [{"lang": other, "name": labels(other)["language_name"],
              "url": f"{up}{'' if other == languages[0] else other + '/'}{pagename}.html"}
             for other in languages if other != lang]
-
-
-def _language_switch(app, pagename, templatename, context, doctree) -> None:
-    values = _edition(app)
-    if values is None or len(values.get("languages", [])) < 2:
-        return
-    links = edition_links(pagename, values["lang"], values["languages"])
-    context["edition_switch"] = links
-    context["edition_switch_label"] = labels(values["lang"])["language_switch"]
-    # Tells search engines and browsers that the page exists in the other languages.
-    context["metatags"] = context.get("metatags", "") + "".join(
-        f'\n<link rel="alternate" hreflang="{link["lang"]}" href="{link["url"]}">' for link in links)
 
 
 def _drop_template_fragments(app, exception) -> None:
@@ -98,6 +90,5 @@ def setup(app):
     app.connect("build-finished", _drop_template_fragments)
     # After the extensions that add their scripts while the page is being written (priority 500).
     app.connect("html-page-context", _scripts_once, priority=900)
-    app.connect("html-page-context", _footer)
-    app.connect("html-page-context", _language_switch)
+    app.connect("html-page-context", _edition_on_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

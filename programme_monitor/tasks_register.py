@@ -30,9 +30,8 @@ def due_text(task, status: TaskStatus | None = None) -> str:
     return text
 
 
-def task_group_table(dataset, group_clause: str, statuses: dict[str, TaskStatus],
-                     lang: str | None = None) -> str:
-    words = labels(lang)
+def task_group_table(dataset, group_clause: str, statuses: dict[str, TaskStatus]) -> str:
+    words = labels()
     tasks = dataset.tasks[dataset.tasks["group"] == group_clause]
     rows = []
     for _, task in tasks.iterrows():
@@ -55,9 +54,9 @@ def evidence_text(dataset, status: TaskStatus) -> str:
     return f"{markdown_escape(status.evidence)} {cite(dataset, status.source)}"
 
 
-def history_table(dataset, statuses: dict[str, TaskStatus], lang: str | None = None) -> str:
+def history_table(dataset, statuses: dict[str, TaskStatus]) -> str:
     """Every assessment seen by the reporting date, oldest first, task by task."""
-    words = labels(lang)
+    words = labels()
     rows = []
     for task_id, status in statuses.items():
         for entry in status.history.itertuples():
@@ -69,15 +68,15 @@ def history_table(dataset, statuses: dict[str, TaskStatus], lang: str | None = N
                           rows)
 
 
-def organisation_table(dataset, lang: str | None = None) -> str:
-    words = labels(lang)
+def organisation_table(dataset) -> str:
+    words = labels()
     rows = [[o["clause"], body_names(dataset, o["bodies"]), markdown_escape(o["summary"].strip())]
             for o in dataset.programme["organisation"]]
     return markdown_table([words["col_clause"], words["col_body"], words["col_role"]], rows)
 
 
-def bodies_status_table(dataset, lang: str | None = None) -> str:
-    words = labels(lang)
+def bodies_status_table(dataset) -> str:
+    words = labels()
     rows = [[b.name, markdown_escape(b.role), markdown_escape(b.status_since_2025)]
             for b in dataset.bodies.itertuples()]
     return markdown_table([words["col_body"], words["col_role"], words["col_status_since"]], rows)

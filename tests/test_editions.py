@@ -168,3 +168,9 @@ def test_the_language_switch_leads_to_the_same_page(page, lang, url):
     [link] = edition_links(page, lang, ["vi", "en"])
     assert link["url"] == url
     assert link["name"] == ("English" if lang == "vi" else "Tiếng Việt")
+
+
+def test_a_broken_editions_file_is_named_with_its_line(tmp_path):
+    (tmp_path / "editions.yml").write_text("en:\n  config:\n   title: a\n  toc: [\n", "utf-8")
+    with pytest.raises(MissingEditionText, match=r"editions.yml, line \d+: not valid YAML"):
+        editions_config(tmp_path)

@@ -78,6 +78,11 @@ def test_sync_writes_only_what_differs_and_removes_what_is_gone(tmp_path):
     assert (tmp_path / "same.txt").stat().st_mtime == 1_000_000  # untouched, so not re-read
     assert not (tmp_path / "figures").exists()
     assert (tmp_path / "new" / "one.csv").read_bytes() == b"1"
+    # another writer's folder is left alone
+    (tmp_path / "theirs").mkdir()
+    (tmp_path / "theirs" / "page.ipynb").write_bytes(b"{}")
+    assert sync_directory(tmp_path, {"same.txt": b"a"}, keep=("theirs",)) == ["new/one.csv"]
+    assert (tmp_path / "theirs" / "page.ipynb").exists()
 
 
 def test_two_chapters_writing_one_file_differently_are_named(tmp_path):
