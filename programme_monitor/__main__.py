@@ -1,5 +1,5 @@
 import sys
 
-from programme_monitor.build import main
+from programme_monitor.cli import main
 
 sys.exit(main())

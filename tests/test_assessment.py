@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from programme_monitor import load_dataset
-from programme_monitor.assessment import assess_all, inputs_table, status_counts
-from programme_monitor.commitments import is_overdue, task_statuses
+from programme_monitor.assess.assessment import assess_all, inputs_table, status_counts
+from programme_monitor.assess.commitments import is_overdue, task_statuses
 from tests.conftest import MINI, REAL_DATA
 
 

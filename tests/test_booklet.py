@@ -5,13 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from programme_monitor import booklet, load_dataset
-from programme_monitor.booklet import (
-    booklet_file_name, edition_definitions, latex_escape, missing_requirements,
-)
-from programme_monitor.build import BuildFailed, BuildSettings, build
-from programme_monitor.markdown import markdown_table
-from programme_monitor.table_layout import MAX_UNBROKEN_ROWS, table_layout
+from programme_monitor import load_dataset
+from programme_monitor.site import booklet
+from programme_monitor.site.booklet import edition_definitions, latex_escape, missing_requirements
+from programme_monitor.words.publication import booklet_file_name
+from programme_monitor.build.pipeline import build
+from programme_monitor.build.settings import BuildFailed, BuildSettings
+from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.pages.table_layout import MAX_UNBROKEN_ROWS, table_layout
 from tests.conftest import MINI, REAL_DATA
 
 
@@ -72,7 +73,7 @@ def test_missing_tex_is_named_with_the_package_that_provides_it(monkeypatch):
 
 
 def test_build_stops_before_any_notebook_when_the_booklet_cannot_be_made(monkeypatch, tmp_path):
-    monkeypatch.setattr("programme_monitor.build.missing_requirements",
+    monkeypatch.setattr("programme_monitor.build.compile.missing_requirements",
                         lambda: ["lệnh 'xelatex' (gói Debian texlive-xetex)"])
     settings = BuildSettings(tmp_path, MINI, "2026-12-31", ("vi",))
     with pytest.raises(BuildFailed) as caught:
@@ -84,8 +85,8 @@ def test_build_stops_before_any_notebook_when_the_booklet_cannot_be_made(monkeyp
 
 
 def test_site_only_build_does_not_need_tex(monkeypatch, tmp_path):
-    from programme_monitor.build import check_booklet_requirements
-    monkeypatch.setattr("programme_monitor.build.missing_requirements", lambda: ["xelatex"])
+    from programme_monitor.build.compile import check_booklet_requirements
+    monkeypatch.setattr("programme_monitor.build.compile.missing_requirements", lambda: ["xelatex"])
     check_booklet_requirements(BuildSettings(tmp_path, MINI, "2026-12-31", booklet=False))
 
 
@@ -103,7 +104,7 @@ def test_a_table_with_no_rows_is_a_sentence_not_a_bare_header():
 
 @pytest.mark.parametrize("option", ["--as-of", "--built-on"])
 def test_a_date_in_the_wrong_form_is_refused_with_the_form_expected(option, capsys):
-    from programme_monitor.build import main
+    from programme_monitor.cli import main
     with pytest.raises(SystemExit) as caught:
         main(["build", option, "24/11/2026"])
     assert caught.value.code == 2

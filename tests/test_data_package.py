@@ -9,9 +9,9 @@ import pandas as pd
 from frictionless import Package
 
 from programme_monitor import load_dataset
-from programme_monitor.assessment import assess_all, inputs_table
-from programme_monitor.contract import columns
-from programme_monitor.data_package import (
+from programme_monitor.assess.assessment import assess_all, inputs_table
+from programme_monitor.data.contract import columns
+from programme_monitor.pages.data_package import (
     indicator_tables, indicators_table, package_files, write_zip,
 )
 from tests.conftest import REAL_DATA

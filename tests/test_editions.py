@@ -11,14 +11,14 @@ import pytest
 import yaml
 
 from programme_monitor import load_dataset
-from programme_monitor.edition import LANGUAGES, localized, use_edition
-from programme_monitor.edition_sources import (MissingEditionText, book_pages, editions_config,
+from programme_monitor.words.edition import LANGUAGES, localized, use_edition
+from programme_monitor.site.edition_sources import (MissingEditionText, book_pages, editions_config,
                                                translated_toc)
-from programme_monitor.errors import DataErrors
-from programme_monitor.formatting import (format_date, format_number, format_period,
+from programme_monitor.data.errors import DataErrors
+from programme_monitor.words.formatting import (format_date, format_number, format_period,
                                           format_published, format_target, format_value, labels,
                                           with_unit)
-from programme_monitor.sphinx_site import edition_links
+from programme_monitor.site.sphinx_site import edition_links
 from tests.conftest import PROJECT, REAL_DATA, set_cell
 
 
@@ -74,14 +74,14 @@ def test_targets_values_and_categories_in_english(english):
 
 
 def test_every_label_exists_in_every_language():
-    all_labels = yaml.safe_load((PROJECT / "programme_monitor" / "labels.yaml").read_text("utf-8"))
+    all_labels = yaml.safe_load((PROJECT / "programme_monitor" / "words" / "labels.yaml").read_text("utf-8"))
     assert set(all_labels) == set(LANGUAGES)
     for lang in LANGUAGES:
         assert set(labels(lang)) == set(labels("vi")), lang
         assert labels(lang)["input_rows"].keys() == labels("vi")["input_rows"].keys()
 
 
-@pytest.mark.parametrize("name", ["vocabulary.yaml", "progress_method.yaml"])
+@pytest.mark.parametrize("name", ["data/vocabulary.yaml", "assess/progress_method.yaml"])
 def test_the_packages_own_words_have_every_translation(name):
     document = yaml.safe_load((PROJECT / "programme_monitor" / name).read_text("utf-8"))
     for lang in LANGUAGES:

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from programme_monitor import load_dataset
-from programme_monitor.formatting import (
+from programme_monitor.words.formatting import (
     format_number, format_period, format_published, format_target, format_value, labels,
 )
 

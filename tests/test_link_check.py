@@ -1,7 +1,7 @@
 """The link check of the built site: a broken internal link or anchor is named with its page;
 external links are only listed."""
 
-from programme_monitor.link_check import check_site
+from programme_monitor.site.link_check import check_site
 
 
 def page(path, body):

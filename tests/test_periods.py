@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from programme_monitor.periods import latest_possible_date, parse_period
+from programme_monitor.common.periods import latest_possible_date, parse_period
 
 
 @pytest.mark.parametrize("text, start, end, precision", [

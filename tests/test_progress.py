@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from programme_monitor.progress import Goal, Point, assess, growth, method
+from programme_monitor.assess.progress import Goal, Point, assess, growth, method
 
 
 def year(y: int, value: float, segment: str = "a") -> Point:

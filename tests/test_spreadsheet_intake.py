@@ -15,9 +15,11 @@ import yaml
 from openpyxl import load_workbook
 
 from programme_monitor import DataErrors, load_dataset
-from programme_monitor.build import BuildSettings, build, main
-from programme_monitor.cell_values import Refused, number_text
-from programme_monitor.spreadsheet import SHEET, import_observations, write_template
+from programme_monitor.build.pipeline import build
+from programme_monitor.build.settings import BuildSettings
+from programme_monitor.cli import main
+from programme_monitor.intake.cell_values import Refused, number_text
+from programme_monitor.intake.spreadsheet import SHEET, import_observations, write_template
 from tests.conftest import MINI, make_project
 
 CELLS = yaml.safe_load((Path(__file__).parent / "fixtures" / "spreadsheets" / "cells.yaml")

@@ -1,0 +1,81 @@
+"""Which observations a reader sees on a reporting date, and which one is a target's latest value."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from programme_monitor.data.dataset import Dataset
+
+
+def resolve_as_of(as_of: str | date | None) -> date:
+    """The reporting date: a date, an ISO string, or None for today."""
+    if as_of is None or as_of == "":
+        return date.today()
+    if isinstance(as_of, date):
+        return as_of
+    return date.fromisoformat(str(as_of))
+
+
+def published_by(observations: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """Observations whose source was published on or before the reporting date."""
+    return observations[observations["published_by"] <= as_of]
+
+
+def sources_published_by(dataset: Dataset, as_of: date) -> pd.DataFrame:
+    """Sources a reader could have seen on the reporting date."""
+    return dataset.sources[dataset.sources["published_by"] <= as_of]
+
+
+def _newest_first(observations: pd.DataFrame) -> pd.DataFrame:
+    return observations.sort_values(["period_end", "published_by", "row"],
+                                    ascending=[False, False, False])
+
+
+def target_observations(dataset: Dataset, target: pd.Series, as_of: date) -> pd.DataFrame:
+    """Real observations of the target's indicator in the target's area, seen by `as_of`.
+
+    Forecasts and other plans' targets never count: a gap stays a gap. A legal fact published
+    before it takes effect counts only from the day it does. One row per period: when two
+    sources give the same period, the one published last stands (it corrects the earlier one).
+    Oldest first.
+    """
+    visible = published_by(dataset.observations, as_of)
+    rows = visible[(visible["indicator"] == target["indicator"])
+                   & (visible["lineage"] == target["area"]) & visible["observed"]
+                   & (visible["period_start"] <= as_of)]
+    rows = rows.sort_values(["period_start", "period_end", "published_by", "row"])
+    rows = rows.drop_duplicates(["area", "period"], keep="last")
+    return rows.sort_values(["period_x", "row"])
+
+
+def latest_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.Series | None:
+    """The newest real observation of the target's indicator in the target's area, or None."""
+    matches = target_observations(dataset, target, as_of)
+    if matches.empty:
+        return None
+    return _newest_first(matches).iloc[0]
+
+
+def context_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.DataFrame:
+    """Newest real observation per (indicator, area) outside the programme's areas, for comparison.
+
+    Covers the target's own indicator and the indicators declared `related` to it.
+    """
+    indicator_ids = [target["indicator"], *dataset.indicators[target["indicator"]].get("related", [])]
+    visible = published_by(dataset.observations, as_of)
+    others = visible[visible["indicator"].isin(indicator_ids) & visible["observed"]
+                     & ~visible["lineage"].isin(list(dataset.programme["scopes"]))]
+    if others.empty:
+        return others
+    newest = _newest_first(others).drop_duplicates(["indicator", "area"])
+    rank = newest["indicator"].map({ind: i for i, ind in enumerate(indicator_ids)})
+    return newest.assign(rank=rank).sort_values(["rank", "area"]).drop(columns="rank")
+
+
+def observations_of(dataset: Dataset, indicator_id: str, as_of: date) -> pd.DataFrame:
+    """Every visible observation of one indicator, oldest first, for its table and chart."""
+    visible = published_by(dataset.observations, as_of)
+    rows = visible[visible["indicator"] == indicator_id]
+    return rows.sort_values(["lineage", "area", "period_end", "row"])

@@ -1,0 +1,163 @@
+"""Compile each edition's site and booklet with Jupyter Book (warnings are errors), in work
+directories kept between builds, and tell when the published site is already what a compile would
+give."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from programme_monitor.build.build_report import read_report
+from programme_monitor.build.chapter_inputs import code_digest
+from programme_monitor.build.execution_cache import environment_digest
+from programme_monitor.build.settings import BuildFailed, BuildSettings
+from programme_monitor.common.digests import tree_digest, value_digest
+from programme_monitor.site.booklet import INSTALL_HINT, missing_requirements
+from programme_monitor.site.edition_sources import EDITIONS_FILE
+
+
+def check_booklet_requirements(settings: BuildSettings) -> None:
+    """Stop before any notebook runs when the machine cannot build the booklet, saying what to add."""
+    if not settings.booklet:
+        return
+    missing = missing_requirements()
+    if missing:
+        raise BuildFailed("Máy này thiếu những gì cần để tạo bản in PDF: " + "; ".join(missing)
+                          + f". Cách sửa: {INSTALL_HINT} (hoặc dựng riêng trang web với --no-pdf).")
+
+
+def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> subprocess.Popen:
+    """Start one Jupyter Book build of one edition (warnings are errors) into its work directory."""
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    command = [str(jupyter_book), "build", str(settings.source_dir(lang)), "--builder", builder,
+               "--path-output", str(settings.work_dir(builder, lang)), "-W", "-n", "--keep-going"]
+    # LaTeX must never stop to ask a question: it would wait for ever on a closed input.
+    # SOURCE_DATE_EPOCH: Sphinx and XeTeX date their output by the date built given, not the
+    # clock, so the same inputs give the same files (FORCE_SOURCE_DATE: TeX's \today too).
+    env = {**os.environ, "LATEXOPTS": "-interaction=nonstopmode -halt-on-error",
+           "SOURCE_DATE_EPOCH": str(_epoch(settings.built_on)), "FORCE_SOURCE_DATE": "1"}
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=env)
+
+
+def _epoch(day: date) -> int:
+    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
+
+
+@dataclass(frozen=True)
+class CompiledEdition:
+    site: Path
+    pdf: Path | None
+
+
+def compile_site(settings: BuildSettings,
+                 timings: dict[str, float] | None = None) -> dict[str, CompiledEdition]:
+    """Each edition's HTML site and booklet, all builders started at once (the two cores share
+    them).
+
+    Returns, by language, the built site and the booklet's PDF (None when the booklet is not asked
+    for); adds each builder's seconds, from the common start, to `timings` (`html`, `pdf`,
+    `html-en`…).
+    """
+    started = time.perf_counter()
+    builds = {}
+    for lang in settings.languages:  # the other editions' sources were prepared by build()
+        _forget_work_if_files_changed(settings, lang)
+        # Sphinx adds "?v=<checksum>" to a stylesheet's link only if the file is already in the
+        # output when a page is written; MyST-NB writes its stylesheet at the very end. A page
+        # rewritten over an earlier build would carry the suffix and a page from a clean build
+        # not: removing the file first makes an updated site identical to a clean one.
+        html_static = settings.work_dir("html", lang) / "_build" / "html" / "_static"
+        for stylesheet in html_static.glob("mystnb.*.css"):
+            stylesheet.unlink()
+        suffix = "" if lang == settings.root_lang else f"-{lang}"
+        builds[f"html{suffix}"] = (lang, _jupyter_book(settings, "html", lang))
+        if settings.booklet:
+            builds[f"pdf{suffix}"] = (lang, _jupyter_book(settings, "pdflatex", lang))
+    failures = []
+    for name, (lang, process) in builds.items():
+        output, _ = process.communicate()
+        if timings is not None:
+            timings[name] = time.perf_counter() - started
+        if process.returncode != 0:
+            failures.append(f"[{name}]\n" + _warnings_from(output))
+    if failures:
+        _forget_work(settings)
+        raise BuildFailed("Jupyter Book báo lỗi hoặc cảnh báo:\n" + "\n".join(failures))
+    compiled = {}
+    for lang in settings.languages:
+        site = settings.work_dir("html", lang) / "_build" / "html"
+        pdf = None
+        if settings.booklet:
+            latex = settings.work_dir("pdflatex", lang) / "_build" / "latex"
+            pdf = latex / "booklet.pdf"
+            if not pdf.exists():
+                _forget_work(settings)
+                raise BuildFailed(f"LaTeX không tạo được {pdf}; xem {latex / 'booklet.log'}")
+        compiled[lang] = CompiledEdition(site, pdf)
+    return compiled
+
+
+def _forget_work(settings: BuildSettings, lang: str | None = None) -> None:
+    """After a failure, the next build compiles from scratch rather than from half-done work."""
+    work = settings.project_dir / "_build" / "work"
+    shutil.rmtree(work / lang if lang else work, ignore_errors=True)
+
+
+def _forget_work_if_files_changed(settings: BuildSettings, lang: str) -> None:
+    """Sphinx never deletes the output of a page or download that is gone (a removed chapter, a
+    download named after another reporting date), does not know that the package's Sphinx
+    extension changed, and keeps a static file it copied before; so an edition's work
+    directories are reused only for the same set of files, table of contents, configuration,
+    package code and static files; otherwise its compile starts clean."""
+    source = settings.source_dir(lang)
+    names = sorted(p.relative_to(source).as_posix() for p in (source / "book").rglob("*")
+                   if p.is_file())
+    static = [p for p in (source / "_static").rglob("*") if p.is_file()]
+    digest = value_digest([names, (source / "_toc.yml").read_text("utf-8"),
+                           (source / "_config.yml").read_text("utf-8"), code_digest(),
+                           tree_digest(static, source)])
+    record = settings.project_dir / "_build" / "work" / lang / "files.digest"
+    if record.exists() and record.read_text("utf-8") == digest:
+        return
+    _forget_work(settings, lang)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(digest, "utf-8")
+
+
+def compile_inputs_digest(settings: BuildSettings) -> str:
+    """Digest of everything the book compiler reads: if it matches the published site's, the site
+    is already what a compile would give. The package's code counts too: its Sphinx extension
+    (sphinx_site.py) shapes every page."""
+    project = settings.project_dir
+    files = [project / "_config.yml", project / "_toc.yml", project / EDITIONS_FILE]
+    for folder in ["book", "_static", "_build/editions"]:
+        files += [p for p in (project / folder).rglob("*") if p.is_file()]
+    return value_digest([tree_digest([f for f in files if f.exists()], project),
+                         environment_digest(project), code_digest(), list(settings.languages),
+                         settings.booklet, settings.built_on.isoformat()])
+
+
+def site_is_current(settings: BuildSettings, inputs_digest: str, booklet_name: str) -> bool:
+    previous = read_report(settings.site_dir)
+    return (previous is not None and previous.get("inputs_digest") == inputs_digest
+            and (not settings.booklet or all(
+                (settings.site_dir / settings.site_path(lang) / booklet_name).exists()
+                for lang in settings.languages)))
+
+
+def _warnings_from(output: str) -> str:
+    """The lines that say what went wrong: warnings, errors, TeX's '!' lines, Sphinx's exception."""
+    all_lines = output.splitlines()
+    lines = [line for line in all_lines
+             if "WARNING" in line or "ERROR" in line or "Error" in line or line.startswith("!")]
+    for i, line in enumerate(all_lines):
+        if "Exception occurred" in line:
+            lines += all_lines[i:i + 6]
+    return "\n".join(lines[-40:]) or output[-4000:]

@@ -1,0 +1,150 @@
+"""Execute the chapter notebooks whose inputs changed, reuse the others, and make each edition's
+book/generated hold exactly its chapters' files.
+
+Each chapter runs with papermill in a directory of its own (`_execute_one`), in a pool of worker
+processes; the executed notebook and every file it wrote enter the execution cache whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+from programme_monitor.build.build_report import BuildReport, ChapterRecord, read_report
+from programme_monitor.build.execution_cache import (SPARE_ENTRIES_PER_CHAPTER, ConflictingOutputs,
+                                                     ExecutionCache, KeyedRun, key_runs,
+                                                     merge_outputs)
+from programme_monitor.build.kernels import PrivateSocketKernelManager
+from programme_monitor.build.notebook_output import for_edition, prepare_for_book
+from programme_monitor.build.settings import BuildFailed, BuildSettings
+from programme_monitor.common.files import sync_directory
+from programme_monitor.data.chapters import plan_chapters
+from programme_monitor.data.dataset import Dataset
+from programme_monitor.site.booklet import edition_definitions
+from programme_monitor.site.site_footer import EDITION_FILE, edition_values
+from programme_monitor.words.edition import localized, use_edition
+
+log = logging.getLogger(__name__)
+
+# The folders a chapter writes into, beside its notebook (charts; CSV files offered for download).
+CHAPTER_OUTPUT_FOLDERS = ["figures", "downloads"]
+
+
+def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildReport) -> None:
+    """Bring every edition's book/generated up to date: run the chapters whose inputs changed,
+    reuse the others.
+
+    The chapters of all editions run in one pool, `settings.jobs` at a time; each is recorded in
+    `report` in the order of the plan (`en/overview.ipynb` for an edition other than the root),
+    whatever order they finished in. Each book/generated ends up holding exactly its edition's files.
+    """
+    everything = []
+    for lang in settings.languages:
+        # Relative, so that the executed notebooks offered for download name no path of this
+        # machine: from the run directories, which sit at the depth of the root edition's
+        # book/generated (the string a researcher's copy of the project resolves from there).
+        common = {"as_of": settings.as_of, "lang": lang,
+                  "data_dir": os.path.relpath(settings.data_dir,
+                                              settings.generated_dir(settings.root_lang))}
+        everything += [(lang, keyed) for keyed in key_runs(
+            plan_chapters(dataset), common, dataset, settings.data_dir, settings.notebooks_dir,
+            settings.project_dir)]
+
+    def recorded(lang: str, keyed: KeyedRun) -> str:
+        return settings.site_path(lang) + keyed.run.output
+
+    cache = ExecutionCache(settings.cache_dir)
+    last_took = execution_times(read_report(settings.site_dir))
+    pending = longest_first([item for item in everything if not cache.has(item[1].key)],
+                            {recorded(*item): last_took[recorded(*item)] for item in everything
+                             if recorded(*item) in last_took}, lambda item: recorded(*item))
+    jobs = [(str(settings.notebooks_dir / keyed.run.template), str(settings.run_dir(keyed.run, lang)),
+             keyed.run.output, keyed.parameters) for lang, keyed in pending]
+    seconds = {}
+    if jobs:
+        # Processes, not threads: each notebook's kernel client keeps its own event loop and sockets.
+        with ProcessPoolExecutor(max_workers=max(1, min(settings.jobs, len(jobs)))) as pool:
+            for (lang, keyed), took in zip(pending, pool.map(_execute_one, jobs)):
+                cache.store(keyed.key, settings.run_dir(keyed.run, lang))
+                seconds[recorded(lang, keyed)] = took
+    last_took.update(seconds)
+    report.chapters = [ChapterRecord(recorded(*item), recorded(*item) in seconds,
+                                     round(last_took.get(recorded(*item), 0.0), 3))
+                       for item in everything]
+    as_of = date.fromisoformat(settings.as_of)
+    changed = []
+    for lang in settings.languages:
+        runs = [keyed for run_lang, keyed in everything if run_lang == lang]
+        try:
+            files = merge_outputs([(keyed.run.output, cache.entry(keyed.key)) for keyed in runs])
+        except ConflictingOutputs as exc:
+            raise BuildFailed(str(exc)) from None
+        use_edition(lang)  # the dates and words of this edition's footer and booklet cover
+        programme = localized(dataset.programme, lang, "programme")
+        files["edition.def"] = edition_definitions(programme, as_of, settings.built_on).encode("utf-8")
+        files[EDITION_FILE] = edition_values(programme, as_of, settings.built_on, lang,
+                                             settings.languages)
+        changed += sync_directory(settings.generated_dir(lang), files)
+    use_edition(settings.root_lang)
+    keys = [keyed.key for _, keyed in everything]
+    cache.mark_used(keys)
+    cache.prune(set(keys), SPARE_ENTRIES_PER_CHAPTER * len(keys))
+    for record in report.chapters:
+        log.info("%s %s%s", "executed" if record.executed else "reused  ", record.output,
+                 f" in {record.seconds:.1f} s" if record.executed else "")
+    log.info("book/generated: %d files written or removed", len(changed))
+
+
+def execution_times(previous: dict | None) -> dict[str, float]:
+    """Seconds each chapter took when it last ran, from the published site's build report."""
+    return {c["output"]: c["seconds"] for c in (previous or {}).get("chapters", []) if c["seconds"]}
+
+
+def longest_first(pending: list, took: dict[str, float],
+                  name=lambda keyed: keyed.run.output) -> list:
+    """The chapters to run, longest first by their last recorded time (`took`, by the `name` of
+    each), so that on few cores no long chapter starts last and keeps one core busy alone at the
+    end."""
+    typical = sum(took.values()) / len(took) if took else 0.0
+    return sorted(pending, key=lambda item: took.get(name(item), typical), reverse=True)
+
+
+def _execute_one(job: tuple[str, str, str, dict]) -> float:
+    """One papermill run in a directory of its own, made ready for the book; seconds taken.
+
+    The directory then holds the notebook and every file it wrote, ready to enter the cache whole.
+    """
+    # Imported here, in the worker: a build that executes nothing starts faster without them.
+    import nbformat
+    import papermill
+
+    template, run_dir, output_name, parameters = job
+    run_dir = Path(run_dir)
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    for folder in CHAPTER_OUTPUT_FOLDERS:
+        (run_dir / folder).mkdir(parents=True)
+    output = run_dir / output_name
+    started = time.perf_counter()
+    # Beside the run directory, not in it: everything in it is published with the chapter.
+    edition_template = run_dir.with_name(run_dir.name + ".ipynb")
+    nbformat.write(for_edition(nbformat.read(template, as_version=4), parameters["lang"]),
+                   edition_template)
+    try:
+        papermill.execute_notebook(str(edition_template), str(output), parameters=parameters, cwd=str(run_dir),
+                                   kernel_name="python3", progress_bar=False, log_output=False,
+                                   kernel_manager_class=PrivateSocketKernelManager)
+    except papermill.PapermillExecutionError as exc:
+        raise BuildFailed(f"chương {output_name} lỗi khi chạy: {exc.ename}: {exc.evalue} "
+                          f"(xem {output})") from None
+    notebook = nbformat.read(output, as_version=4)
+    nbformat.write(prepare_for_book(notebook), output)
+    for folder in CHAPTER_OUTPUT_FOLDERS:
+        if not any((run_dir / folder).iterdir()):
+            (run_dir / folder).rmdir()
+    return time.perf_counter() - started

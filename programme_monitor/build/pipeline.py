@@ -1,0 +1,108 @@
+"""The build: check the data, execute the chapter notebooks, compile the site, publish it whole.
+
+Phases, in order (each stops the build on failure):
+1. check   - load_dataset() reads and cross-checks every data file;
+2. execute - papermill runs, in parallel, each planned chapter whose inputs changed since it was
+             last executed (execute.py, execution_cache.py); the others are reused.
+             book/generated/ is then made to hold exactly this edition's notebooks, charts and
+             downloads;
+3. compile - `jupyter-book build` with warnings as errors: the HTML site and, at the same time,
+             the A4 booklet through XeLaTeX, in work directories kept between builds so that
+             Sphinx and latexmk redo only what changed (compile.py). Skipped when the published
+             site was built from exactly these inputs;
+4. publish - the site is copied to a staging directory with the booklet (<programme>-<as_of>.pdf)
+             and the build report, and replaces _build/html in one rename (publish.py); a failed
+             build leaves the last good site and booklet where they were.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from dataclasses import replace
+from datetime import date
+
+from programme_monitor.build.build_report import BuildReport
+from programme_monitor.build.compile import (check_booklet_requirements, compile_inputs_digest,
+                                             compile_site, site_is_current)
+from programme_monitor.build.execute import execute_chapters
+from programme_monitor.build.publish import publish_site
+from programme_monitor.build.settings import BuildFailed, BuildSettings
+from programme_monitor.data.dataset import load_dataset
+from programme_monitor.data.translations import edition_languages
+from programme_monitor.site.edition_sources import MissingEditionText, prepare_edition_source
+from programme_monitor.site.link_check import check_site
+from programme_monitor.site.search_index import prepare_search_index
+from programme_monitor.words.publication import booklet_file_name
+
+log = logging.getLogger(__name__)
+
+def build(settings: BuildSettings) -> BuildReport:
+    """All phases; returns what was done and how long each stage took."""
+    dataset = load_dataset(settings.data_dir)
+    programme_languages = edition_languages(dataset.programme)
+    if settings.languages is None:
+        settings = replace(settings, languages=tuple(programme_languages))
+    unknown = [lang for lang in settings.languages if lang not in programme_languages]
+    if unknown or settings.languages[0] != programme_languages[0]:
+        raise BuildFailed(f"không dựng được các bản {', '.join(settings.languages)}: programme.yaml, "
+                          f"publication.languages ghi {', '.join(programme_languages)}, và bản "
+                          f"{programme_languages[0]} (ở gốc trang) luôn được dựng trước")
+    report = BuildReport(settings.as_of, settings.built_on.isoformat(), list(settings.languages),
+                         settings.booklet)
+    stage = StageClock(report.stages)
+    check_booklet_requirements(settings)
+    try:  # every page and caption has its translation, before any chapter runs
+        for lang in settings.languages[1:]:
+            prepare_edition_source(settings.project_dir, settings.source_dir(lang), lang)
+    except MissingEditionText as exc:
+        raise BuildFailed(str(exc)) from None
+    stage("check")
+    execute_chapters(settings, dataset, report)
+    stage("papermill")
+    booklet_name = booklet_file_name(dataset.programme, date.fromisoformat(settings.as_of))
+    report.inputs_digest = compile_inputs_digest(settings)
+    if site_is_current(settings, report.inputs_digest, booklet_name):
+        log.info("Trang đã đăng được dựng từ đúng những đầu vào này; không biên dịch lại.")
+        report.write(settings.site_dir)
+        return report
+    compiled = compile_site(settings, report.stages)
+    stage.restart()
+    report.compiled = True
+    staging = settings.staging_dir
+    if staging.exists():
+        shutil.rmtree(staging)
+    for lang, edition in compiled.items():  # the root edition first: the others go inside it
+        place = staging / settings.site_path(lang)
+        shutil.copytree(edition.site, place)
+        prepare_search_index(place)
+        if edition.pdf is not None:
+            shutil.copyfile(edition.pdf, place / booklet_name)
+    links = check_site(staging)
+    if links.broken:
+        raise BuildFailed(f"{len(links.broken)} liên kết hỏng trong trang:\n"
+                          + "\n".join(f"  - {broken}" for broken in links.broken))
+    report.external_links = sorted(links.external)
+    report.write(staging)
+    publish_site(staging, settings.site_dir)
+    stage("publish")
+    report.write(settings.site_dir)
+    for lang in settings.languages if settings.booklet else []:
+        log.info("Đã tạo bản in %s", settings.site_dir / settings.site_path(lang) / booklet_name)
+    return report
+
+
+class StageClock:
+    """Records seconds since the previous stage ended under each stage's name."""
+
+    def __init__(self, stages: dict[str, float]):
+        self.stages = stages
+        self.restart()
+
+    def restart(self) -> None:
+        self.started = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        self.stages[name] = round(time.perf_counter() - self.started, 3)
+        self.restart()

@@ -1,0 +1,103 @@
+"""The command line: `python -m programme_monitor build|check|template|import`.
+
+It parses arguments and calls a phase; the build itself (build/) and the spreadsheet intake
+(intake/) are imported only by the commands that need them, so `check` starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from programme_monitor.assess.selection import resolve_as_of
+from programme_monitor.data.dataset import FILES, load_dataset
+from programme_monitor.data.errors import DataErrors
+
+def _iso_date(text: str) -> date:
+    """A command-line date; a wrong one is refused with the form expected, not a traceback."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' không phải ngày dạng YYYY-MM-DD (ví dụ 2026-11-24)") from None
+
+
+def spreadsheet_command(args: argparse.Namespace) -> int:
+    # Imported here: openpyxl is needed only by these two commands.
+    from programme_monitor.intake.spreadsheet import import_observations, write_template
+
+    data_dir = Path(args.data)
+    try:
+        if args.command == "template":
+            write_template(load_dataset(data_dir), Path(args.out))
+            print(f"Đã tạo bảng tính mẫu {args.out}")
+            return 0
+        result = import_observations(Path(args.xlsx), data_dir)
+    except DataErrors as exc:
+        lines = [f"Có {len(exc.errors)} lỗi; không dòng nào được nhập, "
+                 f"{data_dir / FILES['observations']} giữ nguyên:"]
+        print("\n".join(lines + [f"  - {error}" for error in exc.errors]), file=sys.stderr)
+        return 2
+    print(f"Đã thêm {result.added} dòng vào {data_dir / FILES['observations']}"
+          + (f"; {result.already_there} dòng đã có sẵn, bỏ qua." if result.already_there else "."))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m programme_monitor",
+                                     description="Check the data and build the publication.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, text in [("build", "check, execute chapters, build the site"),
+                       ("check", "only check the data files")]:
+        command = sub.add_parser(name, help=text)
+        command.add_argument("--data", default="data", help="programme data directory")
+        command.add_argument("--as-of", type=_iso_date, default=None,
+                             help="reporting date YYYY-MM-DD (default today)")
+        command.add_argument("--lang", default=None,
+                             help="editions to build, comma-separated, root first (default: all "
+                                  "the programme's languages, publication.languages)")
+        command.add_argument("--project", default=".", help="project root (holds _config.yml)")
+        command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                             help="notebooks executed at once (default: number of cores)")
+        command.add_argument("--no-pdf", action="store_true",
+                             help="build the site only, not the printed booklet")
+        command.add_argument("--built-on", type=_iso_date, default=None,
+                             help="date printed as 'built on', YYYY-MM-DD (default today)")
+    template = sub.add_parser("template", help="write the Excel template for observations")
+    template.add_argument("--data", default="data", help="programme data directory")
+    template.add_argument("--out", default="_build/mau-nhap-so-lieu.xlsx", help="template to write")
+    intake = sub.add_parser("import", help="add the rows of a filled template to observations.csv")
+    intake.add_argument("xlsx", help="the filled template (.xlsx)")
+    intake.add_argument("--data", default="data", help="programme data directory")
+    args = parser.parse_args(argv)
+    if args.command in ("template", "import"):
+        return spreadsheet_command(args)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per chapter is enough
+    # Imported here: the build's modules (papermill, Sphinx hooks) are not needed to check data.
+    from programme_monitor.build.pipeline import build
+    from programme_monitor.build.settings import BuildFailed, BuildSettings
+
+    as_of = resolve_as_of(args.as_of).isoformat()
+    built_on = resolve_as_of(args.built_on)  # the same rule: a date, or today when not given
+    settings = BuildSettings(Path(args.project).resolve(), Path(args.data).resolve(), as_of,
+                             tuple(args.lang.split(",")) if args.lang else None, args.jobs, booklet=not args.no_pdf, built_on=built_on)
+    try:
+        if args.command == "check":
+            dataset = load_dataset(settings.data_dir)
+            print(f"Dữ liệu hợp lệ: {len(dataset.targets)} mục tiêu, {len(dataset.tasks)} nhiệm vụ, "
+                  f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn.")
+            return 0
+        report = build(settings)
+    except DataErrors as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except BuildFailed as exc:
+        print(f"Chưa tạo ấn phẩm; trang đã đăng trước đó được giữ nguyên.\n{exc}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo {settings.site_dir / 'index.html'} (as_of {as_of}). {report.summary()}")
+    return 0

@@ -1,0 +1,24 @@
+"""YAML files shipped inside the package, beside the code that reads them (labels, vocabulary,
+schemas, the progress method, the template's columns, what each chapter reads).
+
+Read once per process: they do not change while it runs. Callers get a fresh copy of nothing:
+treat the result as read-only.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def package_yaml(folder: str, name: str) -> Any:
+    """The YAML document `programme_monitor/<folder>/<name>` (`folder` may hold a slash:
+    "data/schemas")."""
+    place = resources.files("programme_monitor")
+    for part in [*folder.split("/"), name]:
+        place = place.joinpath(part)
+    return yaml.safe_load(place.read_text("utf-8"))

@@ -1,0 +1,54 @@
+"""Which chapter notebooks a programme needs, and with which parameters.
+
+The list follows the data: one chapter per target group of programme.yaml and one page per
+indicator of those groups, so another programme with other groups and indicators gets other
+pages without a code change. `_toc.yml` picks the group chapters and the indicator pages up with
+globs on their file names, which sort in the order of the groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from programme_monitor.data.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class ChapterRun:
+    """One papermill execution: a template notebook, its output name, its own parameters."""
+
+    template: str
+    output: str
+    parameters: dict = field(default_factory=dict)
+
+    @property
+    def docname(self) -> str:
+        return self.output.removesuffix(".ipynb")
+
+
+def group_chapters(dataset: Dataset) -> dict[str, str]:
+    """Target group id -> document name of its chapter."""
+    return {group["id"]: f"targets-{number:02d}-{group['id']}"
+            for number, group in enumerate(dataset.programme["target_groups"], start=1)}
+
+
+def indicator_pages(dataset: Dataset) -> dict[str, str]:
+    """Indicator id -> document name of its page, numbered in the order of groups."""
+    ids = [indicator for group in dataset.programme["target_groups"]
+           for indicator in dataset.indicator_ids_in_group(group["id"])]
+    return {indicator: f"indicator-{number:02d}-{indicator}"
+            for number, indicator in enumerate(ids, start=1)}
+
+
+def plan_chapters(dataset: Dataset) -> list[ChapterRun]:
+    runs = [ChapterRun("overview.ipynb", "overview.ipynb")]
+    runs += [ChapterRun("target_group.ipynb", f"{docname}.ipynb", {"group_id": group_id})
+             for group_id, docname in group_chapters(dataset).items()]
+    runs += [ChapterRun("indicator.ipynb", f"{docname}.ipynb", {"indicator_id": indicator_id})
+             for indicator_id, docname in indicator_pages(dataset).items()]
+    runs += [ChapterRun("tasks.ipynb", "tasks.ipynb"),
+             ChapterRun("changes.ipynb", "changes.ipynb"),
+             ChapterRun("methodology.ipynb", "methodology.ipynb"),
+             ChapterRun("data_package.ipynb", "data.ipynb"),
+             ChapterRun("sources.ipynb", "sources.ipynb")]
+    return runs

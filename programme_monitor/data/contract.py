@@ -1,0 +1,243 @@
+"""The declared contract of the data files, and the checks that follow from it.
+
+The contract lives in `contract/`: a Frictionless Table Schema for every CSV file and a JSON Schema
+for every YAML file. It is the one place that says which columns a file has, which must be filled,
+which values are allowed and which keys must be unique or point to another file; the checks here
+read it, and the build publishes it with the data (`datapackage.json`), so the rules a data keeper
+meets are the rules a researcher reads.
+
+Messages say the value found, what was expected and how to fix it, in the data keeper's words.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from programme_monitor.common.resources import package_yaml
+from programme_monitor.data.errors import ErrorCollector
+
+TABLES = {
+    "areas": "areas.csv",
+    "bodies": "bodies.csv",
+    "sources": "sources.csv",
+    "targets": "targets.csv",
+    "tasks": "tasks.csv",
+    "observations": "observations.csv",
+    "task_assessments": "task-assessments.csv",
+}
+DOCUMENTS = {"programme": "programme.yaml", "indicators": "indicators.yaml"}
+
+TYPE_WORDS = {
+    "number": ("một số", "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %"),
+    "integer": ("một số nguyên", "ghi số nguyên, không kèm dấu chấm hay đơn vị"),
+    "year": ("một năm 4 chữ số", "ghi năm 4 chữ số, vd. 2025"),
+    "date": ("một ngày YYYY-MM-DD", "ghi ngày theo dạng YYYY-MM-DD, vd. 2025-07-01"),
+}
+
+
+@cache
+def table_schema(table: str) -> dict[str, Any]:
+    """The Table Schema of one CSV file, by its name in TABLES (observations, task_assessments…)."""
+    name = TABLES[table].removesuffix(".csv")
+    return _load(f"{name}.schema.yaml")
+
+
+@cache
+def document_schema(document: str) -> dict[str, Any]:
+    """The JSON Schema of one YAML file, by its name in DOCUMENTS."""
+    return _load(f"{document}.schema.yaml")
+
+
+def _load(filename: str) -> dict[str, Any]:
+    return package_yaml("data/schemas", filename)
+
+
+def columns(table: str) -> list[str]:
+    return [f["name"] for f in table_schema(table)["fields"]]
+
+
+def check_table(table: str, records: list[tuple[int, dict[str, str]]], path: Path,
+                errors: ErrorCollector) -> None:
+    """Cell rules (required, type, enum, pattern) and the primary key of one CSV file."""
+    schema = table_schema(table)
+    for row, record in records:
+        for spec in schema["fields"]:
+            _check_cell(spec, record.get(spec["name"], ""), path, row, errors)
+    _check_primary_key(schema, records, path, errors)
+
+
+def _check_cell(spec: dict, value: str, path: Path, row: int, errors: ErrorCollector) -> None:
+    name, constraints = spec["name"], spec.get("constraints", {})
+    title = spec.get("title", name)
+    if not value:
+        if constraints.get("required"):
+            errors.add(path, row, name, f"ô trống ({title} là bắt buộc)",
+                       _as_advice(spec.get("description")) or f"ghi {title.lower()}", found="")
+        return
+    type_ = spec.get("type", "string")
+    if type_ in TYPE_WORDS and not _has_type(value, type_):
+        expected, fix = TYPE_WORDS[type_]
+        errors.add(path, row, name, f"'{value}' không phải {expected}", fix, found=value,
+                   expected=expected)
+        return
+    allowed = constraints.get("enum")
+    if allowed is not None and value not in allowed:
+        errors.add(path, row, name, f"'{value}' không hợp lệ cho {title.lower()}",
+                   f"dùng một trong: {', '.join(allowed)}", found=value,
+                   expected=", ".join(allowed))
+        return
+    pattern = constraints.get("pattern")
+    if pattern is not None and not re.fullmatch(pattern, value):
+        errors.add(path, row, name, f"'{value}' không đúng dạng của {title.lower()}",
+                   _as_advice(spec.get("description")) or f"ghi theo dạng {pattern}", found=value,
+                   expected=_as_advice(spec.get("description")) or pattern)
+
+
+def _as_advice(description: str | None) -> str | None:
+    """A field's description read as what to write: "Một mã…" becomes "một mã…", no end stop."""
+    if not description:
+        return None
+    text = description.strip().rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
+def _has_type(value: str, type_: str) -> bool:
+    if type_ == "number":
+        return re.fullmatch(r"-?\d+(\.\d+)?", value) is not None
+    if type_ == "integer":
+        return re.fullmatch(r"-?\d+", value) is not None
+    if type_ == "year":
+        return re.fullmatch(r"\d{4}", value) is not None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
+def _check_primary_key(schema: dict, records, path: Path, errors: ErrorCollector) -> None:
+    """A key used twice is an error. When the two rows differ, the first differing column is
+    named with both values: two figures for one indicator, area, period and source conflict."""
+    key = schema.get("primaryKey", [])
+    seen: dict[tuple, tuple[int, dict[str, str]]] = {}
+    for row, record in records:
+        values = tuple(record.get(column, "") for column in key)
+        if not all(values):
+            continue  # an empty key cell is already reported as required
+        if values not in seen:
+            seen[values] = (row, record)
+            continue
+        first_row, first = seen[values]
+        shown = ", ".join(f"{c}={v}" for c, v in zip(key, values))
+        differing = [c for c in record if c not in key and record[c] != first.get(c)]
+        if differing:
+            column = differing[0]
+            errors.add(path, row, column,
+                       f"mâu thuẫn với dòng {first_row}: cùng {shown} nhưng dòng {first_row} ghi "
+                       f"'{first[column]}', dòng này ghi '{record[column]}'",
+                       "giữ một dòng với giá trị đúng theo nguồn và xóa dòng kia; nếu là hai kỳ "
+                       "hoặc hai nguồn khác nhau thì sửa cột tương ứng",
+                       found=record[column], expected=f"'{first[column]}' hoặc xóa dòng lặp")
+        else:
+            errors.add(path, row, key[-1], f"dòng lặp lại nguyên dòng {first_row} ({shown})",
+                       "xóa dòng lặp", found=shown, expected="mỗi khóa một dòng")
+
+
+def check_foreign_keys(tables: dict[str, list[tuple[int, dict[str, str]]]],
+                       paths: dict[str, Path], errors: ErrorCollector) -> None:
+    """Every value of a reference column exists in the file it points to."""
+    for table, records in tables.items():
+        for foreign_key in table_schema(table).get("foreignKeys", []):
+            column = foreign_key["fields"]
+            target = foreign_key["reference"]["resource"] or _resource_name(table)
+            target_table = _table_of_resource(target)
+            target_column = foreign_key["reference"]["fields"]
+            known = {record[target_column] for _, record in tables[target_table]}
+            target_file = TABLES[target_table]
+            for row, record in records:
+                value = record.get(column, "")
+                if value and value not in known:
+                    errors.add(paths[table], row, column,
+                               f"'{value}' không có trong {target_file} (cột {target_column})",
+                               f"thêm '{value}' vào {target_file} trước, hoặc sửa mã cho khớp",
+                               found=value, expected=f"một mã {target_column} của {target_file}")
+
+
+def _resource_name(table: str) -> str:
+    return TABLES[table].removesuffix(".csv")
+
+
+def _table_of_resource(resource: str) -> str:
+    return next(table for table in TABLES if _resource_name(table) == resource)
+
+
+def check_document(document: str, data: Any, path: Path, errors: ErrorCollector) -> None:
+    """A YAML file against its JSON Schema; each problem is named by its key path."""
+    validator = jsonschema.Draft202012Validator(document_schema(document),
+                                                format_checker=jsonschema.FormatChecker())
+    for error in sorted(validator.iter_errors(_as_json(data)), key=lambda e: list(e.path)):
+        where = ".".join(str(part) for part in error.absolute_path) or None
+        problem, fix, expected = _document_words(error)
+        if error.validator == "required":
+            missing = re.search(r"'([^']+)'", error.message)
+            key = missing[1] if missing else ""
+            where = f"{where}.{key}" if where else key
+        errors.add(path, None, where, problem, fix, found=_shown(error.instance),
+                   expected=expected)
+
+
+def _document_words(error: jsonschema.ValidationError) -> tuple[str, str, str]:
+    rule = error.validator
+    if rule == "required":
+        key = re.search(r"'([^']+)'", error.message)
+        name = key[1] if key else "?"
+        described = error.schema.get("properties", {}).get(name, {}).get("description")
+        fix = f"thêm mục '{name}'" + (f": {described[0].lower()}{described[1:]}" if described else "")
+        return f"thiếu mục '{name}'", fix.rstrip("."), name
+    if rule == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"'{_shown(error.instance)}' không hợp lệ", f"dùng một trong: {allowed}", allowed
+    if rule == "type":
+        expected = {"object": "một nhóm khóa", "array": "một danh sách", "string": "văn bản",
+                    "integer": "một số nguyên", "number": "một số",
+                    "boolean": "true hoặc false"}.get(str(error.validator_value),
+                                                      str(error.validator_value))
+        return f"phải là {expected}", f"ghi {expected} ở mục này", expected
+    if rule in ("minLength", "minItems", "minProperties"):
+        return "mục trống", "ghi nội dung cho mục này", "không trống"
+    if rule == "pattern":
+        return (f"'{_shown(error.instance)}' không đúng dạng", f"ghi theo dạng {error.validator_value}",
+                str(error.validator_value))
+    if rule == "format":
+        return f"'{_shown(error.instance)}' không phải ngày", "ghi ngày theo dạng YYYY-MM-DD", "YYYY-MM-DD"
+    if rule in ("minimum", "maximum"):
+        return (f"{_shown(error.instance)} nằm ngoài khoảng cho phép",
+                f"ghi giá trị {'từ' if rule == 'minimum' else 'đến'} {error.validator_value}",
+                str(error.validator_value))
+    if rule == "uniqueItems":
+        return "danh sách có phần tử trùng", "mỗi phần tử chỉ ghi một lần", "không trùng"
+    return error.message, "sửa theo mô tả của lược đồ dữ liệu", str(error.validator_value)
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else yaml.safe_dump(value, allow_unicode=True,
+                                                                default_flow_style=True).strip()
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _as_json(value: Any) -> Any:
+    """YAML's dates become ISO strings, as they would be in JSON, so the schema sees text."""
+    if isinstance(value, dict):
+        return {str(k): _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

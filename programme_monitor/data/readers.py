@@ -1,0 +1,129 @@
+"""Strict readers for the data files: UTF-8, NFC Vietnamese, the declared columns, no ragged rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from programme_monitor.data.errors import ErrorCollector
+
+HEADER_ROW = 1
+
+
+def read_text(path: Path, errors: ErrorCollector) -> str | None:
+    """The file's text, or None after recording why it cannot be read as UTF-8."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        errors.add(path, None, None, "không tìm thấy tệp", "tạo tệp này hoặc kiểm tra thư mục dữ liệu")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        errors.add(
+            path, line, None,
+            f"tệp không phải UTF-8: byte lỗi ở dòng {line}{_likely_encoding(raw)}",
+            "mở tệp và lưu lại với bảng mã UTF-8 (Excel: Lưu thành > CSV UTF-8 (Comma delimited))",
+            found=f"byte 0x{raw[exc.start]:02X}", expected="UTF-8",
+        )
+        return None
+    return text
+
+
+def _likely_encoding(raw: bytes) -> str:
+    """A hint at what the file was saved as, from the marks those encodings leave."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return " (tệp lưu dạng UTF-16, “Unicode Text” của Excel)"
+    for name, label in [("cp1258", "Windows-1258 (tiếng Việt)"), ("cp1252", "Windows-1252")]:
+        try:
+            raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return f" (có vẻ lưu bằng bảng mã {label})"
+    return ""
+
+
+def read_csv_records(
+    path: Path, required: list[str], errors: ErrorCollector
+) -> list[tuple[int, dict[str, str]]]:
+    """Records of a CSV file as (spreadsheet row number, {column: stripped text}).
+
+    Checks the header holds every required column, that each row has as many cells as the
+    header, and that text is NFC-normalised (a decomposed "ạ" looks the same but compares unequal).
+    """
+    text = read_text(path, errors)
+    if text is None:
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        errors.add(path, None, None, "tệp rỗng", f"thêm dòng tiêu đề: {','.join(required)}")
+        return []
+    missing = [name for name in required if name not in header]
+    delimiter = next((d for d in (";", "\t", "|") if len(header) == 1 and d in header[0]), None)
+    if delimiter:
+        shown = "dấu tab" if delimiter == "\t" else f"'{delimiter}'"
+        errors.add(
+            path, HEADER_ROW, None,
+            f"dấu phân cách cột là {shown}, không phải dấu phẩy",
+            "lưu lại dạng CSV dùng dấu phẩy (Excel: Lưu thành > CSV UTF-8 (Comma delimited)); "
+            "máy đặt vùng Việt Nam thường lưu bằng dấu chấm phẩy",
+            found=shown, expected="dấu phẩy (,)",
+        )
+        return []
+    if missing:
+        errors.add(
+            path, HEADER_ROW, missing[0],
+            f"thiếu cột {', '.join(missing)}",
+            f"dòng tiêu đề cần đủ các cột: {','.join(required)}",
+            found=",".join(header), expected=",".join(required),
+        )
+        return []
+    records = []
+    for row_number, cells in enumerate(reader, start=HEADER_ROW + 1):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            errors.add(
+                path, row_number, None,
+                f"dòng có {len(cells)} ô, tiêu đề có {len(header)} cột",
+                "kiểm tra dấu phẩy thừa hoặc thiếu; đặt văn bản có dấu phẩy trong ngoặc kép",
+            )
+            continue
+        record = {}
+        for column, cell in zip(header, cells):
+            value = cell.strip()
+            if not unicodedata.is_normalized("NFC", value):
+                errors.add(
+                    path, row_number, column, "văn bản chưa chuẩn hóa Unicode NFC",
+                    "gõ lại bằng bộ gõ Unicode dựng sẵn hoặc chuẩn hóa tệp về NFC",
+                )
+                value = unicodedata.normalize("NFC", value)
+            record[column] = value
+        records.append((row_number, record))
+    return records
+
+
+def read_yaml(path: Path, errors: ErrorCollector) -> Any:
+    """Parsed YAML, or None after recording where the syntax is broken."""
+    text = read_text(path, errors)
+    if text is None:
+        return None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + 1 if mark is not None else None
+        errors.add(path, row, None, f"lỗi cú pháp YAML ({getattr(exc, 'problem', exc)})",
+                   "kiểm tra thụt lề và dấu hai chấm ở dòng này")
+        return None
+    if not unicodedata.is_normalized("NFC", text):
+        errors.add(path, None, None, "văn bản chưa chuẩn hóa Unicode NFC", "chuẩn hóa tệp về NFC")
+    return data

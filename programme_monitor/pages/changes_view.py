@@ -1,0 +1,37 @@
+"""What changed since the programme was signed, and what it means for each target."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from programme_monitor.words.formatting import cite, format_date, labels, markdown_escape
+from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.assess.selection import sources_published_by
+
+
+def events_table(dataset, as_of: date) -> str:
+    """Changes in force on the reporting date, oldest first, with the sources published by then."""
+    words = labels()
+    published = set(sources_published_by(dataset, as_of).index)
+    rows = [[format_date(e["date"]), e["title"], markdown_escape(e["what"].strip()),
+             "; ".join(cite(dataset, s) for s in e["sources"] if s in published)]
+            for e in sorted(dataset.changes["events"], key=lambda e: e["date"])
+            if e["date"] <= as_of]
+    return markdown_table([words["col_date"], words["col_change"], words["col_notes"],
+                           words["col_source"]], rows)
+
+
+def impacts_table(dataset, as_of: date) -> str:
+    """For each affected target: the changes that touch it and what they mean."""
+    words = labels()
+    events = {e["id"]: e for e in dataset.changes["events"] if e["date"] <= as_of}
+    targets = dataset.targets.set_index("target_id")
+    rows = []
+    for impact in dataset.changes["impacts"]:
+        in_force = [events[e] for e in impact["events"] if e in events]
+        if not in_force:
+            continue
+        affected = ", ".join(f"{targets.loc[t, 'clause']} ({t})" for t in impact["affects"])
+        rows.append([affected, "; ".join(e["title"] for e in in_force),
+                     markdown_escape(impact["meaning"].strip())])
+    return markdown_table([words["col_targets"], words["col_change"], words["col_meaning"]], rows)

@@ -1,0 +1,267 @@
+"""One chart per indicator: observed values by area, the programme's targets, other plans' targets.
+
+Charts are written as SVG files (vector for print, no embedded date, fixed ids) and shown through
+a MyST figure with a caption naming the sources and a text alternative saying what the chart shows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from programme_monitor.words.formatting import (  # noqa: E402
+    category_text, format_date, format_number, format_period, format_target, labels, unit_symbol,
+)
+from programme_monitor.common.periods import end_of_day_as_year  # noqa: E402
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies; markers differ too, so
+# series stay apart when printed in grayscale.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
+MARKERS = ["o", "s", "D", "v", "P", "X", "h"]
+TARGET_COLOUR = "#555555"
+
+matplotlib.rcParams.update({
+    "font.family": "DejaVu Sans",  # covers every Vietnamese letter
+    "svg.hashsalt": "programme-monitor",  # stable ids: same inputs, same file
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,  # TrueType in the print PDF: embedded, and its text can be extracted
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+})
+
+
+@dataclass(frozen=True)
+class ChartContext:
+    """What a chart adds to the observations: the reporting date, trends, source numbers."""
+
+    as_of: date | None = None
+    projections: tuple = ()            # Projection items, one per assessable target
+    source_numbers: dict = field(default_factory=dict)  # source id -> number in the caption
+
+
+@dataclass(frozen=True)
+class Projection:
+    area: str
+    start: tuple[float, float]         # (time, value) of the latest observation
+    end: tuple[float, float]           # (middle of the target year, projected value)
+    label: str
+
+
+def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
+                         targets: pd.DataFrame, path: Path,
+                         context: ChartContext = ChartContext()) -> str:
+    """Draw the chart of one indicator into `path` (SVG) and return its text alternative."""
+    spec = dataset.indicators[indicator_id]
+    words = labels()
+    if spec["value_type"] == "number":
+        fig, ax = _numeric_chart(dataset, spec, observations, targets, words, context)
+    else:
+        fig, ax = _category_timeline(dataset, spec, observations, words, context)
+    if context.as_of is not None:
+        _draw_reporting_date(ax, context.as_of)
+    _finish(ax, fig, spec, words, legend=spec["value_type"] == "number")
+    if context.as_of is not None:
+        _label_reporting_date(ax, context.as_of, words)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # SVG for the site, PDF for the printed booklet: both vector; Sphinx picks one per builder
+    # when the page names the figure as `name.*`. No dates inside, so same inputs, same bytes.
+    fig.savefig(path.with_suffix(".svg"), format="svg", metadata={"Date": None},
+                bbox_inches="tight")
+    fig.savefig(path.with_suffix(".pdf"), format="pdf",
+                metadata={"CreationDate": None, "ModDate": None}, bbox_inches="tight")
+    plt.close(fig)
+    return describe_chart(dataset, indicator_id, observations, targets, context)
+
+
+def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.DataFrame,
+                   words: dict, context: ChartContext):
+    """Values over time, one series per area; other plans' targets and forecasts hollow."""
+    names = dataset.area_names
+    fig, ax = plt.subplots(figsize=(7.2, 3.8), dpi=100)
+    areas = list(dict.fromkeys(observations["area"]))
+    for index, area in enumerate(areas):
+        rows = observations[observations["area"] == area]
+        colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
+        observed, other = rows[rows["observed"]], rows[~rows["observed"]]
+        if len(observed):
+            ax.plot(observed["period_x"], observed["value_number"], color=colour, marker=marker,
+                    linewidth=1.5, markersize=7, label=names[area])
+        if len(other):
+            ax.plot(other["period_x"], other["value_number"], color=colour, marker=marker,
+                    linestyle="none", markersize=8, markerfacecolor="white", markeredgewidth=1.5,
+                    label=f"{names[area]}: {words['legend_other_plan']} / {words['legend_forecast']}")
+        for position, (_, obs) in enumerate(rows.sort_values("period_x").iterrows()):
+            text = format_number(obs["value_number"])
+            if "lower-bound" in obs["flags"]:
+                text = "▲ " + text
+            if obs["source"] in context.source_numbers:
+                text += f" [{context.source_numbers[obs['source']]}]"
+            above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
+            ax.annotate(text, (obs["period_x"], obs["value_number"]), textcoords="offset points",
+                        xytext=(0, 7 if above else -8), va="bottom" if above else "top",
+                        ha="center", fontsize=8, color=colour)
+    for projection in context.projections:
+        index = areas.index(projection.area) if projection.area in areas else 0
+        ax.plot(*zip(projection.start, projection.end), color=PALETTE[index % len(PALETTE)],
+                linestyle=(0, (4, 3)), linewidth=1.3, marker="x", markevery=[1],
+                label=f"{words['legend_projection']}: {projection.label}")
+    _draw_targets(ax, dataset, targets, words)
+    ax.set_ylabel(unit_symbol(dataset, spec["unit"]))
+    values = observations["value_number"].dropna()
+    if len(values) and values.min() > 0 and values.max() / values.min() > 20:
+        # A city beside its province: on a linear axis the smaller area would look flat.
+        ax.set_yscale("log")
+        ax.set_ylabel(f"{unit_symbol(dataset, spec['unit'])} ({words['log_scale']})")
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.margins(y=0.12)  # room for the labels drawn under the lowest points
+    return fig, ax
+
+
+def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: dict,
+                       context: ChartContext):
+    """Stages or classes as labelled points on a time line, one line per area."""
+    names = dataset.area_names
+    areas = list(dict.fromkeys(observations["area"]))
+    fig, ax = plt.subplots(figsize=(7.2, 1.2 + 0.75 * len(areas)), dpi=100)
+    for index, area in enumerate(areas):
+        rows = observations[observations["area"] == area].sort_values("period_x")
+        colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
+        ax.plot(rows["period_x"], [index] * len(rows), color=colour, linewidth=0.8, alpha=0.5)
+        for position, (_, obs) in enumerate(rows.iterrows()):
+            face = colour if obs["observed"] else "white"
+            ax.plot(obs["period_x"], index, marker=marker, color=colour, markerfacecolor=face,
+                    markeredgewidth=1.5, markersize=8)
+            above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
+            text = category_text(spec, obs["value"])
+            if obs["source"] in context.source_numbers:
+                text += f" [{context.source_numbers[obs['source']]}]"
+            ax.annotate(_wrap(text, 26), (obs["period_x"], index),
+                        textcoords="offset points", xytext=(0, 9 if above else -10),
+                        va="bottom" if above else "top", ha="center", fontsize=7, color=colour)
+    ax.set_yticks(range(len(areas)), [_wrap(names[a]) for a in areas], fontsize=8)
+    ax.set_ylim(-0.8, len(areas) - 0.2)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    if (~observations["observed"]).any():
+        ax.plot([], [], marker="o", color="#777777", markerfacecolor="white", linestyle="none",
+                label=f"{words['legend_other_plan']} / {words['legend_forecast']}")
+        _legend_below(ax)
+    return fig, ax
+
+
+def _draw_reporting_date(ax, as_of: date) -> None:
+    """A dotted vertical line: values to its right did not exist yet on the reporting date.
+    Drawn before the axes are scaled, so that the time axis reaches it."""
+    ax.axvline(end_of_day_as_year(as_of), color="#333333", linestyle=":", linewidth=1)
+
+
+def _label_reporting_date(ax, as_of: date, words: dict) -> None:
+    """The line's label, on the side of the line with room, once the time axis is set: to its
+    left it ran over the value axis's numbers when the line stood near the start."""
+    x = end_of_day_as_year(as_of)
+    low, high = ax.get_xlim()
+    left = (x - low) / (high - low) > 0.35
+    ax.annotate(f"{words['legend_as_of']} {format_date(as_of)}", (x, 1.0),
+                xycoords=("data", "axes fraction"), xytext=(-3 if left else 3, -2),
+                textcoords="offset points", ha="right" if left else "left", va="top", fontsize=7,
+                color="#333333")
+
+
+def _finish(ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
+    """Whole years on the time axis, title, legend outside the plot."""
+    # A year's label sits in the middle of its span, where its annual values are drawn.
+    ax.relim()
+    ax.autoscale_view()
+    low, high = ax.get_xlim()
+    first, last = math.floor(low), math.floor(high)
+    step = max(1, math.ceil((last - first + 1) / 10))
+    ax.set_xticks([year + 0.5 for year in range(first, last + 1, step)])
+    ax.set_xlim(first, last + 1)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{math.floor(x)}"))
+    if spec["value_type"] == "number":
+        # The axis writes numbers as the text does: 1.500 and 0,5 in Vietnamese, 1,500 and 0.5 in English.
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda y, _: format_number(y)))
+    ax.set_title(spec["name"], fontsize=11, loc="left")
+    if legend:
+        _legend_below(ax)
+    fig.tight_layout()
+
+
+def _legend_below(ax) -> None:
+    """Under the plot, so the plot keeps the page's full width (and an A4 column's)."""
+    axes_height = ax.get_position().height * ax.figure.get_figheight()  # inches
+    ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(0.0, -0.32 / axes_height), ncol=2,
+              frameon=False)
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict) -> None:
+    """Ranges as bars spanning the range, minimums and exact values as a marked level."""
+    first = True
+    for _, target in targets.iterrows():
+        if target["kind"] not in ("range", "minimum", "exact"):
+            continue
+        label = words["legend_programme_target"] if first else None
+        scope = dataset.programme["scopes"][target["area"]]["name"]
+        x = int(target["year"]) + 0.5  # the middle of the target year, like annual values
+        if target["kind"] == "range":
+            # A hatched band over the target year: readable in grayscale, not only by its tint.
+            ax.fill_between([x - 0.4, x + 0.4], target["low"], target["high"], facecolor="#dddddd",
+                            edgecolor=TARGET_COLOUR, hatch="///", linewidth=0.8, label=label)
+        else:
+            ax.plot([x - 0.4, x + 0.4], [target["low"]] * 2, color=TARGET_COLOUR, linewidth=3,
+                    label=label)
+        ax.annotate(f"{target['clause']} ({scope})", (x, target["high"] if target["kind"] == "range"
+                                                      else target["low"]),
+                    textcoords="offset points", xytext=(4, 2), fontsize=7, color=TARGET_COLOUR)
+        first = False
+
+
+def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
+                   targets: pd.DataFrame, context: ChartContext = ChartContext()) -> str:
+    """A text alternative: what the chart shows, in a sentence or three."""
+    spec = dataset.indicators[indicator_id]
+    names = dataset.area_names
+    words = labels()
+    parts = [words["alt_chart"].format(name=spec["name"].lower())]
+    for area in dict.fromkeys(observations["area"]):
+        rows = observations[observations["area"] == area]
+        values = ", ".join(
+            f"{format_period(r['period'])}: "
+            f"{format_number(r['value_number']) if spec['value_type'] == 'number' else category_text(spec, r['value'])}"
+            + ("" if r["observed"] else f" ({words['alt_not_observed']})")
+            for _, r in rows.iterrows())
+        parts.append(f"{names[area]}: {values}.")
+    if len(targets):
+        stated = "; ".join(words["alt_target"].format(clause=t["clause"], target=format_target(dataset, t),
+                                                      year=t["year"])
+                           for _, t in targets.iterrows())
+        parts.append(f"{words['legend_programme_target']}: {stated}.")
+    for projection in context.projections:
+        parts.append(words["alt_projection"].format(
+            label=projection.label, value=format_number(round(projection.end[1], 1)),
+            year=math.floor(projection.end[0])))
+    scopes = set(dataset.programme["scopes"])
+    if not observations["lineage"].isin(scopes).any():
+        parts.append(words["alt_no_data"])
+    if context.as_of is not None:
+        parts.append(words["alt_as_of"].format(date=format_date(context.as_of)))
+    return " ".join(parts)

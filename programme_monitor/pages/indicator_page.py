@@ -1,0 +1,251 @@
+"""One indicator's page: definition, targets with their status, chart, values, calculation inputs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from programme_monitor.data.area_series import boundary_crossings
+from programme_monitor.assess.assessment import TargetStatus, inputs_table
+from programme_monitor.pages.charts import ChartContext, Projection, draw_indicator_chart
+from programme_monitor.pages.data_package import indicator_tables, package_files, write_zip
+from programme_monitor.pages.downloads import write_csv
+from programme_monitor.words.formatting import (
+    category_text, cite, flag_words, format_date, format_number, format_period, format_target, format_value,
+    labels, markdown_escape, unit_symbol, with_unit,
+)
+from programme_monitor.pages.judgement_words import (
+    judgement_basis, percent_per_year, ratio_text, status_with_reason,
+)
+from programme_monitor.pages.markdown import markdown_table, web_only, web_only_section
+from programme_monitor.assess.selection import observations_of
+
+def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, TargetStatus],
+                   links: dict[str, str], figures_dir: Path, downloads_dir: Path) -> str:
+    """Markdown for the page; writes its chart and its CSV of calculation inputs.
+
+    `links` gives document names: 'chapter' (the group's chapter) and 'methodology'.
+    """
+    words = labels()
+    spec = dataset.indicators[indicator_id]
+    targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
+    observations = observations_of(dataset, indicator_id, as_of)
+    numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
+    parts = [f"# {spec['name']}", "", _facts(dataset, spec, as_of, links), ""]
+    if len(targets):
+        parts += _targets_section(dataset, targets, statuses)
+    if not observations.empty:
+        parts += [f"## {words['heading_chart']}", "",
+                  *_figure(dataset, indicator_id, observations, targets, statuses, as_of, numbers,
+                           figures_dir)]
+        parts += [f"## {words['heading_values']}", "",
+                  _values_table(dataset, observations, numbers, words), ""]
+        parts += _boundary_note(dataset, observations, words)
+    if len(targets):
+        parts += _inputs_section(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
+    parts += _downloads(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
+    return "\n".join(parts)
+
+
+def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict, as_of: date,
+               downloads_dir: Path) -> list[str]:
+    """The indicator's own data package: its observations as CSV, and a zip with its targets,
+    calculation inputs, the areas and sources they refer to, and the descriptor."""
+    tables = indicator_tables(dataset, as_of, indicator_id)
+    derived = {"progress-inputs": inputs_table(
+        dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets)} \
+        if len(targets) else {}
+    words = labels()
+    files = package_files(dataset, as_of, derived, f"indicator-{indicator_id.replace('_', '-')}",
+                          words["package_title"].format(name=dataset.indicators[indicator_id]['name'],
+                                                        as_of=as_of.isoformat()), tables=tables)
+    csv_path = downloads_dir / f"observations-{indicator_id}.csv"
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    csv_path.write_bytes(files["observations.csv"])
+    zip_path = downloads_dir / f"indicator-{indicator_id}.zip"
+    write_zip(zip_path, files)
+    def link(path: Path) -> str:
+        return f"{{download}}`{path.name} <{downloads_dir.name}/{path.name}>`"
+
+    return [web_only_section(words["heading_download"], words["indicator_downloads"].format(
+        csv=link(csv_path), zip=link(zip_path), data="{doc}`data`")), ""]
+
+
+def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
+    unit = dataset.units[spec["unit"]]
+    words = labels()
+    lines = [spec["definition"].strip(), "",
+             f"- **{words['fact_as_of']}** {format_date(as_of)}",
+             f"- **{words['fact_unit']}** {unit['name']}" + (f" ({unit['symbol']})" if unit["symbol"] else ""),
+             f"- **{words['fact_direction']}** {words['direction'][spec['direction']]}"]
+    if spec.get("ceiling") is not None:
+        lines.append(f"- **{words['fact_ceiling']}** {with_unit(format_number(spec['ceiling']), unit['symbol'])}")
+    if spec.get("stages"):
+        stages = '; '.join(category_text(spec, stage) for stage in spec['stages'])
+        lines.append(f"- **{words['fact_stages']}** {stages}")
+    lines += [f"- **{words['fact_publisher']}** {spec['publisher']}",
+              f"- **{words['fact_chapter']}** {{doc}}`{links['chapter']}`; {words['fact_method']} "
+              f"{{doc}}`{links['methodology']}`"]
+    return "\n".join(lines)
+
+
+def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
+    rows, notes = [], []
+    words = labels()
+    for _, target in targets.iterrows():
+        result = statuses[target["target_id"]]
+        rows.append([target["clause"], f"{format_target(dataset, target)} ({target['year']}"
+                     + ("" if target["year_basis"] == "text" else "*") + ")",
+                     dataset.programme["scopes"][target["area"]]["name"], status_with_reason(result),
+                     judgement_basis(dataset, target, result)])
+        if target["reading_note"]:
+            notes.append(f"- {target['clause']} ({target['target_id']}): "
+                         f"{markdown_escape(target['reading_note'])}")
+        if result.scale_changed and not any(result.scale_changed in n for n in notes):
+            notes.append(f"- {words['scale_changed']} {markdown_escape(result.scale_changed)}")
+    parts = [f"## {words['heading_targets']}", "",
+             markdown_table([words["col_clause"], words["col_target_year"], words["col_area"],
+                             words["col_status"], words["col_basis"]], rows), ""]
+    if (targets["year_basis"] != "text").any():
+        parts += [f"\\* {dataset.vocabulary['year_bases']['horizon']['label']}.", ""]
+    if notes:
+        parts += [words["notes_lead"], "", *notes, ""]
+    return parts
+
+
+def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path,
+                    heading_level: int = 3) -> str:
+    """A figure that describes the area (not a target): definition, chart, values with sources."""
+    spec = dataset.indicators[indicator_id]
+    observations = observations_of(dataset, indicator_id, as_of)
+    numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
+    parts = [f"{'#' * heading_level} {spec['name']}", "",
+             f"{spec['definition'].strip()} *{labels()['fact_publisher']}* "
+             f"{spec['publisher']}.", ""]
+    if not observations.empty:
+        no_targets = dataset.targets.iloc[0:0]
+        parts += _figure(dataset, indicator_id, observations, no_targets, {}, as_of, numbers,
+                         figures_dir)
+        parts += [_values_table(dataset, observations, numbers, labels()), ""]
+        parts += _boundary_note(dataset, observations, labels())
+    return "\n".join(parts)
+
+
+def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.DataFrame,
+            statuses: dict, as_of: date, numbers: dict, figures_dir: Path) -> list[str]:
+    words = labels()
+    spec = dataset.indicators[indicator_id]
+    context = ChartContext(as_of, tuple(_projections(dataset, targets, statuses)), numbers)
+    path = figures_dir / f"{indicator_id}.svg"
+    alt = draw_indicator_chart(dataset, indicator_id, observations, targets, path, context)
+    sources = "; ".join(f"[{n}] {cite(dataset, s)}" for s, n in numbers.items())
+    caption = f"{spec['name']}. {words['sources_lead']} {sources}. {words['as_of_line_note']}"
+    if observations["flags"].map(lambda flags: "lower-bound" in flags).any():
+        caption += f" {words['lower_bound_note']}"
+    if (~observations["observed"]).any():
+        caption += f" {words['hollow_note']}"
+    if context.projections:
+        caption += f" {words['projection_note']}"
+    relative = Path(figures_dir.name) / f"{path.stem}.*"  # .svg on the site, .pdf in print
+    return [f":::{{figure}} {relative.as_posix()}", f":alt: {alt}", f":name: fig-{indicator_id}", "",
+            caption, ":::", ""]
+
+
+def _projections(dataset, targets: pd.DataFrame, statuses: dict) -> list[Projection]:
+    projections = []
+    for _, target in targets.iterrows():
+        calc = statuses[target["target_id"]].calculation
+        if calc is None or calc.projection is None:
+            continue
+        projections.append(Projection(calc.latest.segment, (calc.latest.t, calc.latest.value),
+                                      (calc.target_t, calc.projection),
+                                      f"{target['clause']} ({target['target_id']})"))
+    return projections
+
+
+def _values_table(dataset, observations: pd.DataFrame, numbers: dict, words: dict) -> str:
+    return markdown_table(
+        [words["col_area"], words["col_period"], words["col_value"], words["col_notes"],
+         words["col_source"]],
+        [[dataset.area_names[o["area"]], format_period(o["period"]), format_value(dataset, o),
+          markdown_escape("; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note"]]))),
+          f"[{numbers[o['source']]}] {cite(dataset, o['source'])}"]
+         for _, o in observations.iterrows()])
+
+
+def _boundary_note(dataset, observations: pd.DataFrame, words: dict) -> list[str]:
+    """Says where the figures of one lineage move from one area to the next."""
+    crossings = boundary_crossings(observations, dataset.areas)
+    if not crossings:
+        return []
+    steps = "; ".join(words["boundary_step"].format(
+        before=dataset.area_names[c.before], after=dataset.area_names[c.after],
+        since=words["boundary_since"].format(date=format_date(c.changed_on)) if c.changed_on else "")
+        for c in crossings)
+    return [words["boundary_crossing"].format(steps=markdown_escape(steps)).strip(), ""]
+
+
+# The rows of the inputs table, in order; their names are labels.yaml's `input_rows`.
+INPUT_ROWS = ["base", "latest", "target_value_used", "target_year", "direction", "required_growth",
+              "observed_growth", "ratio", "ceiling_coefficient", "projection_in_target_year",
+              "projected_shortfall", "anticipated_progress", "evidence", "status_label",
+              "reason_text"]
+
+
+def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict,
+                    as_of: date, downloads_dir: Path) -> list[str]:
+    """Every input of every target's judgement, one column per target, and its CSV."""
+    table = inputs_table(dataset, {t: statuses[t] for t in targets["target_id"]}, as_of,
+                         targets=targets)
+    csv_path = downloads_dir / f"progress-inputs-{indicator_id}.csv"
+    write_csv(table, csv_path)
+    symbol = unit_symbol(dataset, dataset.indicators[indicator_id]["unit"])
+    words = labels()
+    header = [words["col_input"], *[f"{r.clause} ({r.target_id})" for r in table.itertuples()]]
+    rows = [[words["input_rows"][key], *[_input_cell(dataset, row, key, symbol)
+                                         for _, row in table.iterrows()]] for key in INPUT_ROWS]
+    rows = [row for row in rows if any(cell not in ("", "–") for cell in row[1:])]
+    link = f"{{download}}`{words['inputs_csv']} <{downloads_dir.name}/{csv_path.name}>`"
+    return [f"## {words['heading_inputs']}", "",
+            words["base_year_rule"].format(year=dataset.programme['base_year']), "",
+            web_only(words["download_link"].format(link=link)), "",
+            markdown_table(header, rows), ""]
+
+
+def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
+    def number(value) -> str:
+        return "–" if value is None or pd.isna(value) else with_unit(
+            format_number(round(float(value), 2)), symbol)
+
+    if key in ("base", "latest"):
+        value = row[f"{key}_value"]
+        if value is None or pd.isna(value):
+            return "–"
+        return (f"{number(value)} ({format_period(row[f'{key}_period'])}, "
+                f"{dataset.area_names[row[f'{key}_area']]})")
+    if key in ("target_value_used", "projection_in_target_year"):
+        return number(row[key])
+    if key == "projected_shortfall":
+        if pd.isna(row[key]):
+            return "–"
+        # A difference of percentages is in percentage points, not per cent.
+        words = labels()
+        gap = with_unit(format_number(round(abs(float(row[key])), 2)),
+                        words["percentage_points"] if symbol == "%" else symbol)
+        return words["shortfall" if row[key] > 0 else "overshoot"].format(gap)
+    if key in ("required_growth", "observed_growth"):
+        return "–" if pd.isna(row[key]) else percent_per_year(row[key])
+    if key in ("ratio", "anticipated_progress", "ceiling_coefficient"):
+        return "–" if pd.isna(row[key]) else ratio_text(row[key])
+    if key == "direction":
+        return "–" if row["kind"] == "milestone" else labels()["direction"][row[key]]
+    if key == "evidence":
+        if row["evidence_period"] is None or pd.isna(row["evidence_period"]):
+            return "–"
+        spec = dataset.indicators[row["indicator"]]
+        return (f"{markdown_escape(category_text(spec, row['evidence_value']))} ({format_period(row['evidence_period'])}, "
+                f"{cite(dataset, row['evidence_source'])})")
+    value = row[key]
+    return "–" if value is None or pd.isna(value) else markdown_escape(value)

@@ -1,0 +1,117 @@
+"""The overview: counts by status and completion, one row per target and per task group."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from programme_monitor.assess.assessment import TargetStatus, status_counts
+from programme_monitor.assess.commitments import TaskStatus
+from programme_monitor.words.formatting import cite, format_period, format_target, format_value, labels
+from programme_monitor.pages.judgement_words import completion_text, status_text, status_with_reason
+from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.assess.progress import method
+from programme_monitor.assess.selection import context_for_target, latest_for_target
+
+
+def target_label(dataset, target: pd.Series) -> str:
+    scope = dataset.programme["scopes"][target["area"]]["name"]
+    return f"{target['statement']} ({scope})"
+
+
+def overview_rows(dataset, as_of: date) -> pd.DataFrame:
+    """One row per target: clause, statement, target, year, latest value and source (or none)."""
+    rows = []
+    for _, target in dataset.targets.iterrows():
+        latest = latest_for_target(dataset, target, as_of)
+        context = context_for_target(dataset, target, as_of)
+        rows.append({
+            "target_id": target["target_id"],
+            "clause": target["clause"],
+            "statement": target_label(dataset, target),
+            "target": format_target(dataset, target),
+            "year": int(target["year"]),
+            "has_data": latest is not None,
+            "latest": "" if latest is None else
+            f"{format_value(dataset, latest)} ({format_period(latest['period'])})",
+            "source": "" if latest is None else cite(dataset, latest["source"]),
+            "context": "; ".join(_context_entry(dataset, target, c) for _, c in context.iterrows()),
+        })
+    return pd.DataFrame(rows)
+
+
+def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
+    """'Việt Nam: 40,4 % (6/2021, source)'; a related indicator is named, so it is not misread."""
+    text = (f"{dataset.area_names[observation['area']]}: {format_value(dataset, observation)} "
+            f"({format_period(observation['period'])}, {cite(dataset, observation['source'])})")
+    if observation["indicator"] != target["indicator"]:
+        text = f"{dataset.indicators[observation['indicator']]['name']} – {text}"
+    return text
+
+
+def status_count_table(statuses: dict[str, TargetStatus]) -> str:
+    """Targets per status; 'not assessable' split by reason, since the reason is the news."""
+    rows = [[status_text(name), count] for name, count in status_counts(statuses).items()
+            if name != "not-assessable"]
+    reasons: dict[str, int] = {}
+    for result in statuses.values():
+        if result.status == "not-assessable":
+            reasons[result.reason] = reasons.get(result.reason, 0) + 1
+    rows += [[f"{status_text('not-assessable')}: {method()['reasons'][reason]['long']}", count]
+             for reason, count in reasons.items()]
+    words = labels()
+    rows.append([f"**{words['total_targets']}**", f"**{len(statuses)}**"])
+    return markdown_table([words["col_status"], words["col_target_count"]], rows)
+
+
+def completion_count_table(tasks: dict[str, TaskStatus]) -> str:
+    counts = {name: 0 for name in method()["completion"]}
+    for task in tasks.values():
+        counts[task.completion] += 1
+    rows = [[completion_text(name), count] for name, count in counts.items() if count]
+    words = labels()
+    rows.append([words["overdue_not_done"], sum(t.overdue for t in tasks.values())])
+    rows.append([f"**{words['total_tasks']}**", f"**{len(tasks)}**"])
+    return markdown_table([words["col_completion_level"], words["col_task_count"]], rows)
+
+
+# Percent of the line for clause, target and status in the one-page scorecard (measured on the
+# booklet with pdftotext -bbox: at 9 pt the longest status, "– Chưa đánh giá được (chưa có số
+# liệu)", and most targets fit on one line).
+SCORECARD_WIDTHS = [8, 57, 35]
+
+
+def target_scorecard(dataset, statuses: dict[str, TargetStatus], pages: dict[str, str]) -> str:
+    """One short row per target, to fit one printed page: clause, indicator (a link to its page)
+    with the level and year asked, and the status in symbol and words. The area is named only when
+    it is not the programme's whole area (the inner city, for instance)."""
+    whole_area = dataset.programme["area"]
+    rows = []
+    for _, target in dataset.targets.iterrows():
+        indicator = dataset.indicators[target["indicator"]]["name_vi"]
+        scope = "" if target["area"] == whole_area else \
+            f"; {dataset.programme['scopes'][target['area']]['name']}"
+        rows.append([target["clause"],
+                     f"{{doc}}`{indicator} <{pages[target['indicator']]}>`: "
+                     f"{format_target(dataset, target)} ({target['year']}{scope})",
+                     status_with_reason(statuses[target["target_id"]])])
+    # Laid out by hand to fit one page: the status words are short and must not wrap the target.
+    words = labels()
+    return markdown_table([words["col_clause"], words["col_indicator_level"], words["col_status"]],
+                          rows, widths=SCORECARD_WIDTHS)
+
+
+def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:
+    """One row per task group: how many tasks at each completion level, how many overdue."""
+    levels = list(method()["completion"])
+    rows = []
+    for group in dataset.programme["task_groups"]:
+        in_group = [tasks[t] for t in dataset.tasks.loc[dataset.tasks["group"] == group["clause"],
+                                                        "task_id"]]
+        rows.append([f"{group['clause']}. {group['title'].strip()}", len(in_group),
+                     *[sum(t.completion == level for t in in_group) for level in levels],
+                     sum(t.overdue for t in in_group)])
+    words = labels()
+    return markdown_table([words["col_task_group"], words["col_task_count"],
+                           *[completion_text(c) for c in levels], words["col_overdue"]], rows)

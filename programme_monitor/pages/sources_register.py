@@ -1,0 +1,48 @@
+"""The register of sources with full citations and how many published values use each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from programme_monitor.words.formatting import cite, format_date, format_published, labels, markdown_escape
+from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.assess.selection import published_by, sources_published_by
+
+
+# Percent of the line per column (id, citation, published, registered, confidence, uses, notes),
+# for the booklet's 9 pt (the notebook prints the register in small type): the citation carries a
+# full web address, so it gets the room (estimated widths gave the notes as much, and rows of a
+# dozen lines left half-empty pages); a date and an id such as PROGRAMME fit on one line.
+SOURCES_WIDTHS = [14, 30, 12, 12, 6, 6, 20]
+
+
+def sources_table(dataset, as_of: date) -> str:
+    words = labels()
+    visible = published_by(dataset.observations, as_of)
+    uses = visible["source"].value_counts()
+    rows = []
+    for source in sources_published_by(dataset, as_of).itertuples():
+        title = markdown_escape(source.title)
+        # The address is printed as well as linked: on paper a link is invisible.
+        linked = f"[{title}]({source.url})" if source.url else title
+        address = f" <{source.url}>" if source.url else ""
+        note = markdown_escape(". ".join(filter(None, [source.published_note, source.note])))
+        rows.append([source.source_id, f"{linked} — *{markdown_escape(source.publisher)}*.{address}",
+                     format_published(source.published), format_date(date.fromisoformat(source.accessed)),
+                     words["confidence"][source.confidence], int(uses.get(source.source_id, 0)),
+                     note])
+    return markdown_table([words["col_id"], f"{words['col_title']}, {words['col_publisher'].lower()}",
+                           words["col_published"], words["col_accessed"],
+                           words["col_confidence"], words["col_used"], words["col_notes"]], rows,
+                          widths=SOURCES_WIDTHS)
+
+
+def errata_table(dataset) -> str:
+    """Errors of the programme's text as printed, what is correct, and the sources that say so."""
+    words = labels()
+    rows = [[markdown_escape(e["where"]), markdown_escape(e["as_printed"]),
+             markdown_escape(e["correct"]), markdown_escape(e["explanation"].strip()),
+             "; ".join(cite(dataset, s) for s in e["sources"])]
+            for e in dataset.programme["errata"]]
+    return markdown_table([words["col_where"], words["col_as_printed"], words["col_correct"],
+                           words["col_notes"], words["col_source"]], rows)

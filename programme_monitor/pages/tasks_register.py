@@ -1,0 +1,82 @@
+"""The tasks of section III by group: who does them, by when, how far they are, on what evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from programme_monitor.assess.commitments import TaskStatus
+from programme_monitor.words.formatting import cite, format_date, format_period, labels, markdown_escape
+from programme_monitor.pages.judgement_words import completion_text
+from programme_monitor.pages.markdown import markdown_table
+
+
+def body_names(dataset, body_ids: list[str]) -> str:
+    names = dict(zip(dataset.bodies["body_id"], dataset.bodies["name"]))
+    return "; ".join(names[b] for b in body_ids)
+
+
+def due_text(task, status: TaskStatus | None = None) -> str:
+    """The due date, where it comes from, and 'overdue' in words when it is."""
+    due = format_date(date.fromisoformat(task["due"]))
+    basis, words = task["due_basis"], labels()
+    if basis == "horizon":
+        text = f"{due} ({words['due_horizon']})"
+    elif basis == "text":
+        text = due
+    else:
+        text = f"{due} ({words['due_per'].format(basis)})"
+    if status is not None and status.overdue:
+        text += f" – **{words['overdue']}**"
+    return text
+
+
+def task_group_table(dataset, group_clause: str, statuses: dict[str, TaskStatus]) -> str:
+    words = labels()
+    tasks = dataset.tasks[dataset.tasks["group"] == group_clause]
+    rows = []
+    for _, task in tasks.iterrows():
+        status = statuses[task["task_id"]]
+        bodies = f"{words['lead']} {body_names(dataset, task['lead'])}"
+        if task["support"]:
+            bodies += f". {words['support']} {body_names(dataset, task['support'])}"
+        rows.append([task["task_id"],
+                     f"{markdown_escape(task['title'])} ({words['basis'].format(', '.join(task['basis']))})",
+                     bodies, due_text(task, status),
+                     f"{completion_text(status.completion)} ({format_period(status.status_as_of)})",
+                     evidence_text(dataset, status)])
+    return markdown_table([words["col_clause"], words["col_task"], words["col_bodies"],
+                           words["col_due"], words["col_completion"], words["col_evidence"]], rows)
+
+
+def evidence_text(dataset, status: TaskStatus) -> str:
+    if status.source is None:
+        return "–"  # the completion column already says "no evidence available"
+    return f"{markdown_escape(status.evidence)} {cite(dataset, status.source)}"
+
+
+def history_table(dataset, statuses: dict[str, TaskStatus]) -> str:
+    """Every assessment seen by the reporting date, oldest first, task by task."""
+    words = labels()
+    rows = []
+    for task_id, status in statuses.items():
+        for entry in status.history.itertuples():
+            rows.append([task_id, format_period(entry.status_as_of), completion_text(entry.completion),
+                         markdown_escape(entry.evidence), cite(dataset, entry.source),
+                         format_date(date.fromisoformat(entry.assessed_on))])
+    return markdown_table([words["col_clause"], words["col_status_date"], words["col_completion"],
+                           words["col_evidence"], words["col_source"], words["col_assessed_on"]],
+                          rows)
+
+
+def organisation_table(dataset) -> str:
+    words = labels()
+    rows = [[o["clause"], body_names(dataset, o["bodies"]), markdown_escape(o["summary"].strip())]
+            for o in dataset.programme["organisation"]]
+    return markdown_table([words["col_clause"], words["col_body"], words["col_role"]], rows)
+
+
+def bodies_status_table(dataset) -> str:
+    words = labels()
+    rows = [[b.name, markdown_escape(b.role), markdown_escape(b.status_since_2025)]
+            for b in dataset.bodies.itertuples()]
+    return markdown_table([words["col_body"], words["col_role"], words["col_status_since"]], rows)

@@ -1,0 +1,5 @@
+"""The site and booklet around the pages: the Sphinx extension (footer, language switch,
+templates/), the booklet's edition values for LaTeX, each edition's source tree, the search index
+without marks, and the link check of the built site.
+
+Uses words/ and common/."""

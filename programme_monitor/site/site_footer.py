@@ -1,0 +1,44 @@
+"""What every page of the site says at its foot: the reporting date and the date built, who
+publishes it and under which licence, how to cite it, and how to reach the publisher.
+
+The build writes these values for the edition into `book/generated/edition.json`; the site's
+Sphinx extension (sphinx_site.py) reads them and sets the footer of every page, with links that
+are relative to each page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import date
+
+from programme_monitor.words.formatting import format_date, labels
+from programme_monitor.words.publication import ANCHORS, citation
+
+EDITION_FILE = "edition.json"  # in book/generated, beside edition.def for the booklet
+
+
+def edition_values(programme: dict, as_of: date, built_on: date, lang: str,
+                   languages: tuple[str, ...] = ("vi",)) -> bytes:
+    """The edition's values for its pages (`programme` localized to `lang`); `languages` are all
+    the editions, the root one first, for the language switch."""
+    publication = programme["publication"]
+    values = {"lang": lang, "languages": list(languages), "as_of": format_date(as_of), "built_on": format_date(built_on),
+              "publisher": publication["publisher"], "licence_url": publication["licence_url"],
+              "contact": " ".join(publication["contact"].split()),
+              "citation": citation(programme, as_of)}
+    return (json.dumps(values, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def footer_html(values: dict, data_page_url: str) -> str:
+    """The footer of one page; `data_page_url` is the data page's address relative to it."""
+    words = {key: html.escape(text) for key, text in labels(values["lang"]).items()
+             if isinstance(text, str)}
+    e = {key: html.escape(value) for key, value in values.items() if isinstance(value, str)}
+    page = html.escape("" if data_page_url == "#" else data_page_url)  # "#" on the data page
+    links = " · ".join(f'<a href="{page}#{ANCHORS[name]}">{words[f"heading_{name}"]}</a>'
+                       for name in ("cite", "editions", "contact"))
+    return (f'<p>{words["footer_as_of"]} <strong>{e["as_of"]}</strong> · '
+            f'{words["footer_built_on"]} {e["built_on"]} · {e["publisher"]} · '
+            f'{words["footer_licence"]} <a href="{e["licence_url"]}">CC BY 4.0</a> · {links}</p>'
+            f'<p>{words["footer_sources"]}</p>')

@@ -1,0 +1,95 @@
+"""A Sphinx extension for the published site (listed in _config.yml, sphinx.extra_extensions).
+
+What a reader's browser met before it, and what it does instead:
+- Jupyter Book 1 sets up sphinx-thebe and sphinx-togglebutton twice, so every page declared the
+  same inline scripts twice, and the second `const THEBE_JS_URL` threw "Identifier has already
+  been declared" in the console. Each script is kept once, in its first place.
+- The theme's colour mode defaulted to "", which the theme itself reports as an error on a first
+  visit; it starts light. Its search field said "Search this book..." on a Vietnamese site.
+- The theme copies two HTML template fragments into `_static/`; served, they are broken pages
+  with no title or language. They are removed from the output.
+
+It also gives every page the edition's footer (site_footer.py): reporting date, date built,
+licence, and links to how to cite, the editions and the contact; and, at the top of every page,
+a link to the same page in each other edition (the root edition at the site's root, the others in
+their language's folder, with the same page paths: see edition_sources.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from programme_monitor.words.formatting import labels
+from programme_monitor.site.site_footer import EDITION_FILE, footer_html
+from programme_monitor.words.publication import DATA_PAGE
+
+TEMPLATE_FRAGMENTS = ["webpack-macros.html", "sbt-webpack-macros.html"]
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _theme_options(app, config) -> None:
+    config.html_context.setdefault("default_mode", "light")  # read by the theme's layout.html
+    config.templates_path.append(str(TEMPLATES))
+    options = config.html_theme_options
+    options["search_bar_text"] = labels(config.language or "vi")["search_bar"]
+    # The language switch, first among the buttons at the top right of every page.
+    options["article_header_end"] = ["language-switch.html", "article-header-buttons.html"]
+
+
+def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
+    """The edition's footer, and its language switch when there is another edition."""
+    edition = Path(app.srcdir) / "book" / "generated" / EDITION_FILE
+    if not edition.exists():
+        return  # a book without an edition (built by hand): the theme's footer stays
+    values = json.loads(edition.read_text("utf-8"))
+    context["theme_extra_footer"] = footer_html(values, context["pathto"](DATA_PAGE))
+    if len(values.get("languages", [])) < 2:
+        return
+    links = edition_links(pagename, values["lang"], values["languages"])
+    context["edition_switch"] = links
+    context["edition_switch_label"] = labels(values["lang"])["language_switch"]
+    # Tells search engines and browsers that the page exists in the other languages.
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<link rel="alternate" hreflang="{link["lang"]}" href="{link["url"]}">' for link in links)
+
+
+def edition_links(pagename: str, lang: str, languages: list[str]) -> list[dict[str, str]]:
+    """The same page in each other edition, relative to this page: the root edition (first
+    language) at the site's root, every other in its language's folder."""
+    up = "../" * pagename.count("/") + ("" if lang == languages[0] else "../")
+    return [{"lang": other, "name": labels(other)["language_name"],
+             "url": f"{up}{'' if other == languages[0] else other + '/'}{pagename}.html"}
+            for other in languages if other != lang]
+
+
+def _drop_template_fragments(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for name in TEMPLATE_FRAGMENTS:
+        (Path(app.outdir) / "_static" / name).unlink(missing_ok=True)
+
+
+def _scripts_once(app, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen, kept = set(), []
+    for script in scripts:
+        # The same file or inline body, whatever priority each copy was given; an inline script's
+        # file name is None in one copy and "" in the other.
+        key = (str(getattr(script, "filename", script) or ""),
+               repr(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(script)
+    context["script_files"] = kept
+
+
+def setup(app):
+    app.connect("config-inited", _theme_options, priority=900)
+    app.connect("build-finished", _drop_template_fragments)
+    # After the extensions that add their scripts while the page is being written (priority 500).
+    app.connect("html-page-context", _scripts_once, priority=900)
+    app.connect("html-page-context", _edition_on_page)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
