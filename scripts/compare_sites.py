@@ -7,6 +7,8 @@ Build both with the same data, `AS_OF` and `BUILT_ON` (for example
 after. Every file must be byte-identical, except:
 
 - `build-report.json`, which records times;
+- `.buildinfo`, Sphinx's hash of its configuration, which names the package's Sphinx extension by
+  its module path (a module moved is a new hash, and nothing a reader sees);
 - executed notebooks (`.ipynb`, offered for download), whose code cells are the template's code
   and change with it: of these the outputs must be identical (what each cell showed, in order),
   not the code that made them.
@@ -20,7 +22,7 @@ import json
 import sys
 from pathlib import Path
 
-IGNORED = {"build-report.json"}
+IGNORED = {"build-report.json", ".buildinfo"}
 
 
 def notebook_outputs(content: bytes) -> list:

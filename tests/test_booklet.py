@@ -13,7 +13,10 @@ from programme_monitor.build.pipeline import build
 from programme_monitor.build.settings import BuildFailed, BuildSettings
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.pages.table_layout import MAX_UNBROKEN_ROWS, table_layout
+from programme_monitor.words.edition import Edition
 from tests.conftest import MINI, REAL_DATA
+
+edition = Edition()  # the Vietnamese edition: the words these tables use
 
 
 def test_latex_escape_prints_every_special_character_as_itself():
@@ -32,7 +35,7 @@ def test_edition_definitions_carry_this_editions_dates_publisher_and_licence():
     programme = dict(load_dataset(MINI).programme)
     programme["publication"] = {**programme["publication"], "publisher": "Nhóm A & B",
                                 "licence_url": "https://example.org/l?a=1#x"}
-    text = edition_definitions(programme, date(2026, 12, 31), date(2027, 1, 2))
+    text = edition_definitions(Edition("vi", date(2026, 12, 31), date(2027, 1, 2)), programme)
     assert r"\newcommand{\BookletAsOf}{31/12/2026}" in text
     assert r"\newcommand{\BookletBuiltOn}{02/01/2027}" in text
     assert r"\newcommand{\BookletPublisher}{Nhóm A \& B}" in text
@@ -42,14 +45,14 @@ def test_edition_definitions_carry_this_editions_dates_publisher_and_licence():
 
 def test_a_short_narrow_table_keeps_its_natural_layout():
     assert table_layout(["Đánh giá", "Số mục tiêu"], [["✓ Đạt", "3"], ["– Chưa", "29"]]) is None
-    assert "{table}" not in markdown_table(["Đánh giá", "Số"], [["✓ Đạt", "3"]])
+    assert "{table}" not in markdown_table(edition, ["Đánh giá", "Số"], [["✓ Đạt", "3"]])
 
 
 def test_a_long_table_may_break_across_pages_with_widths_summing_to_100():
     rows = [["II.2.1", f"mục tiêu số {i}", "– Chưa đánh giá được"] for i in range(30)]
     widths = table_layout(["Khoản", "Mục tiêu", "Đánh giá"], rows)
     assert widths is not None and sum(widths) == 100
-    text = markdown_table(["Khoản", "Mục tiêu", "Đánh giá"], rows)
+    text = markdown_table(edition, ["Khoản", "Mục tiêu", "Đánh giá"], rows)
     assert text.startswith("```{table}\n:class: longtable\n:widths: ")
     assert len(rows) > MAX_UNBROKEN_ROWS
 
@@ -98,7 +101,7 @@ def test_booklet_layout_prints_only_words_it_is_given():
 
 
 def test_a_table_with_no_rows_is_a_sentence_not_a_bare_header():
-    text = markdown_table(["Khoản", "Tình trạng"], [])
+    text = markdown_table(edition, ["Khoản", "Tình trạng"], [])
     assert "|" not in text and "Không có dòng nào" in text
 
 

@@ -134,8 +134,8 @@ def test_contract_allows_exactly_the_terms_the_package_explains():
     The two lists must name the same terms, or a value would pass with no words to show it."""
     from programme_monitor.data.contract import table_schema
     from programme_monitor.data.dataset import load_vocabulary
-    from programme_monitor.words.formatting import labels
-    from programme_monitor.assess.progress import method
+    from programme_monitor.words.formatting import labels_of
+    from programme_monitor.assess.progress import rules
 
     def allowed(table, column):
         [field] = [f for f in table_schema(table)["fields"] if f["name"] == column]
@@ -144,5 +144,5 @@ def test_contract_allows_exactly_the_terms_the_package_explains():
     vocabulary = load_vocabulary()
     assert allowed("targets", "kind") == set(vocabulary["target_kinds"])
     assert allowed("targets", "year_basis") == set(vocabulary["year_bases"])
-    assert allowed("task_assessments", "completion") == set(method()["completion"])
-    assert allowed("sources", "confidence") == set(labels()["confidence"])
+    assert allowed("task_assessments", "completion") == set(rules()["completion"])
+    assert allowed("sources", "confidence") == set(labels_of("vi")["confidence"])

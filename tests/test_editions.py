@@ -11,22 +11,16 @@ import pytest
 import yaml
 
 from programme_monitor import load_dataset
-from programme_monitor.words.edition import LANGUAGES, localized, use_edition
+from programme_monitor.words.edition import LANGUAGES, Edition, localized
 from programme_monitor.site.edition_sources import (MissingEditionText, book_pages, editions_config,
                                                translated_toc)
 from programme_monitor.data.errors import DataErrors
-from programme_monitor.words.formatting import (format_date, format_number, format_period,
-                                          format_published, format_target, format_value, labels,
-                                          with_unit)
+from programme_monitor.words.formatting import format_target, format_value, labels_of
 from programme_monitor.site.sphinx_site import edition_links
 from tests.conftest import PROJECT, REAL_DATA, set_cell
 
 
-@pytest.fixture
-def english():
-    use_edition("en")
-    yield
-    use_edition("vi")
+EN, VI = Edition("en"), Edition("vi")
 
 
 @pytest.fixture
@@ -40,28 +34,26 @@ def real_copy(tmp_path):
 @pytest.mark.parametrize("value, vi, en", [
     (60.5, "60,5", "60.5"), (397570, "397.570", "397,570"), (3194.72, "3.194,72", "3,194.72"),
 ])
-def test_numbers_follow_the_edition(english, value, vi, en):
-    assert format_number(value) == en
-    use_edition("vi")
-    assert format_number(value) == vi
+def test_numbers_follow_the_edition(value, vi, en):
+    assert EN.number(value) == en
+    assert VI.number(value) == vi
 
 
-def test_percent_and_dates_follow_the_edition(english):
+def test_percent_and_dates_follow_the_edition():
     """The issue's own examples: 60,5 % and 24/01/2022 in Vietnamese, 60.5% and 24 Jan 2022."""
-    assert with_unit(format_number(60.5), "%") == "60.5%"
-    assert format_date(date(2022, 1, 24)) == "24 Jan 2022"
-    assert with_unit(format_number(28), "m²/person") == "28\u00a0m²/person"
-    assert [format_period(p) for p in ["2021-06", "2022-H1", "2025-Q3", "2015/2020"]] == \
+    assert EN.with_unit(EN.number(60.5), "%") == "60.5%"
+    assert EN.date(date(2022, 1, 24)) == "24 Jan 2022"
+    assert EN.with_unit(EN.number(28), "m²/person") == "28\u00a0m²/person"
+    assert [EN.period(p) for p in ["2021-06", "2022-H1", "2025-Q3", "2015/2020"]] == \
         ["Jun 2021", "H1 2022", "Q3 2025", "2015–2020"]
-    assert [format_published(p) for p in ["2024", "2023-11", "2023-11-17"]] == \
+    assert [EN.published(p) for p in ["2024", "2023-11", "2023-11-17"]] == \
         ["2024", "Nov 2023", "17 Nov 2023"]
-    use_edition("vi")
-    assert with_unit(format_number(60.5), "%") == "60,5\u00a0%"
-    assert format_date(date(2022, 1, 24)) == "24/01/2022"
+    assert VI.with_unit(VI.number(60.5), "%") == "60,5\u00a0%"
+    assert VI.date(date(2022, 1, 24)) == "24/01/2022"
 
 
-def test_targets_values_and_categories_in_english(english):
-    dataset = load_dataset(REAL_DATA)
+def test_targets_values_and_categories_in_english():
+    dataset = load_dataset(REAL_DATA, EN)
     targets = dataset.targets.set_index("target_id")
     assert format_target(dataset, targets.loc["T07"]) == "60–70%"
     assert format_target(dataset, targets.loc["T17"]) == "at least 28\u00a0m² floor/person"
@@ -77,8 +69,8 @@ def test_every_label_exists_in_every_language():
     all_labels = yaml.safe_load((PROJECT / "programme_monitor" / "words" / "labels.yaml").read_text("utf-8"))
     assert set(all_labels) == set(LANGUAGES)
     for lang in LANGUAGES:
-        assert set(labels(lang)) == set(labels("vi")), lang
-        assert labels(lang)["input_rows"].keys() == labels("vi")["input_rows"].keys()
+        assert set(labels_of(lang)) == set(labels_of("vi")), lang
+        assert labels_of(lang)["input_rows"].keys() == labels_of("vi")["input_rows"].keys()
 
 
 @pytest.mark.parametrize("name", ["data/vocabulary.yaml", "assess/progress_method.yaml"])

@@ -4,16 +4,17 @@ import pandas as pd
 import pytest
 
 from programme_monitor import load_dataset
-from programme_monitor.words.formatting import (
-    format_number, format_period, format_published, format_target, format_value, labels,
-)
+from programme_monitor.words.edition import Edition
+from programme_monitor.words.formatting import format_target, format_value, labels_of
+
+VI = Edition("vi")
 
 
 @pytest.mark.parametrize("value, text", [
     (40.4, "40,4"), (397570, "397.570"), (3194.72, "3.194,72"), (60.0, "60"), (0.5, "0,5"),
 ])
 def test_vietnamese_number_style(value, text):
-    assert format_number(value) == text
+    assert VI.number(value) == text
 
 
 @pytest.mark.parametrize("period, text", [
@@ -21,13 +22,13 @@ def test_vietnamese_number_style(value, text):
     ("2022-H1", "6 tháng đầu 2022"), ("2015/2020", "2015–2020"), ("2018-01/2018-09", "1/2018–9/2018"),
 ])
 def test_period_words(period, text):
-    assert format_period(period) == text
+    assert VI.period(period) == text
 
 
 def test_publication_date_keeps_its_precision():
-    assert format_published("2024") == "năm 2024"
-    assert format_published("2023-11") == "11/2023"
-    assert format_published("2023-11-17") == "17/11/2023"
+    assert VI.published("2024") == "năm 2024"
+    assert VI.published("2023-11") == "11/2023"
+    assert VI.published("2023-11-17") == "17/11/2023"
 
 
 def test_targets_in_words():
@@ -51,5 +52,7 @@ def test_value_qualifiers_from_flags():
 
 def test_unknown_edition_language_fails_instead_of_mixing_languages():
     with pytest.raises(ValueError, match="no labels"):
-        labels("xx")
-    assert SimpleNamespace(**labels("vi")).col_source == "Nguồn"
+        labels_of("xx")
+    with pytest.raises(ValueError, match="no edition language"):
+        Edition("xx")
+    assert SimpleNamespace(**labels_of("vi")).col_source == "Nguồn"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from programme_monitor.assess.progress import Goal, Point, assess, growth, method
+from programme_monitor.assess.progress import Goal, Point, assess, growth, rules
 
 
 def year(y: int, value: float, segment: str = "a") -> Point:
@@ -56,7 +56,7 @@ def test_cut_off_values_belong_to_the_better_status():
     result = assess([year(2024, 100), year(2026, latest)], Goal("minimum", 2030, +1, low=200), 2024)
     assert result.ratio == pytest.approx(0.95)
     assert result.status in {"on-track", "acceleration-needed"}  # float rounding at the edge
-    assert method()["ratio_cutoffs"]["on-track"] == 0.95
+    assert rules()["ratio_cutoffs"]["on-track"] == 0.95
 
 
 def test_lower_is_better():
@@ -187,8 +187,8 @@ def test_direction_only_target_uses_growth_cut_offs_shrunk_near_the_ceiling():
     assert falling.status == "on-track"  # -2.53 %/year in the desired direction
 
 
-RANK = {name: spec.get("rank") for name, spec in method()["statuses"].items()}
-CUTOFFS = [*method()["ratio_cutoffs"].values()]
+RANK = {name: spec.get("rank") for name, spec in rules()["statuses"].items()}
+CUTOFFS = [*rules()["ratio_cutoffs"].values()]
 positive = st.floats(min_value=0.5, max_value=500, allow_nan=False, allow_infinity=False)
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from programme_monitor.data.dataset import Dataset
 from programme_monitor.data.dataset_assessments import first_break
 from programme_monitor.common.periods import end_of_day_as_year
-from programme_monitor.assess.progress import Assessment, Goal, Point, assess, method
+from programme_monitor.assess.progress import Assessment, Goal, Point, assess, method, rules
 from programme_monitor.assess.selection import target_observations
 
 
@@ -122,7 +122,7 @@ def assess_all(dataset: Dataset, as_of: date,
 def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: date,
                  targets: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per target with every input of its judgement: the downloadable file."""
-    spec = method()
+    spec = method(dataset.edition.lang)
     rows = []
     for _, target in (dataset.targets if targets is None else targets).iterrows():
         result = statuses[target["target_id"]]
@@ -173,7 +173,7 @@ def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: dat
 
 def status_counts(statuses: dict[str, TargetStatus]) -> dict[str, int]:
     """Targets per status, in the method's order, leaving out statuses nobody has."""
-    counts = {name: 0 for name in method()["statuses"]}
+    counts = {name: 0 for name in rules()["statuses"]}
     for result in statuses.values():
         counts[result.status] += 1
     return {name: n for name, n in counts.items() if n}

@@ -23,17 +23,23 @@ from functools import lru_cache
 
 
 from programme_monitor.common.resources import package_yaml
-from programme_monitor.words.edition import edition_lang, localized
+from programme_monitor.words.edition import localized
 
 
-def method() -> dict:
-    """Cut-offs, statuses and reasons from progress_method.yaml, worded for the current edition."""
-    return _method(edition_lang())
+def rules() -> dict:
+    """Cut-offs, status and reason keys of progress_method.yaml: what the calculation uses, in no
+    language."""
+    return package_yaml("assess", "progress_method.yaml")
+
+
+def method(lang: str) -> dict:
+    """progress_method.yaml with its statuses, reasons and references worded in `lang`."""
+    return _method(lang)
 
 
 @lru_cache(maxsize=None)
 def _method(lang: str) -> dict:
-    return localized(package_yaml("assess", "progress_method.yaml"), lang, "progress_method.yaml")
+    return localized(rules(), lang, "progress_method.yaml")
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,7 @@ def reached_state(goal: Goal, value: float) -> str | None:
 
 def assess(points: list[Point], goal: Goal, base_year: int) -> Assessment:
     """Status of a series against a goal, with the inputs of the calculation."""
-    spec = method()
+    spec = rules()
     if not points:
         return Assessment("not-assessable", "no-data")
     points = sorted(points, key=lambda p: (p.t, p.end))

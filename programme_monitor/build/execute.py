@@ -12,7 +12,7 @@ import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 from programme_monitor.build.build_report import BuildReport, ChapterRecord, read_report
@@ -27,7 +27,7 @@ from programme_monitor.data.chapters import plan_chapters
 from programme_monitor.data.dataset import Dataset
 from programme_monitor.site.booklet import edition_definitions
 from programme_monitor.site.site_footer import EDITION_FILE, edition_values
-from programme_monitor.words.edition import localized, use_edition
+from programme_monitor.words.edition import Edition, localized
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,40 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
     `report` in the order of the plan (`en/overview.ipynb` for an edition other than the root),
     whatever order they finished in. Each book/generated ends up holding exactly its edition's files.
     """
-    everything = []
+    planned = plan_runs(settings, dataset)
+    cache = ExecutionCache(settings.cache_dir)
+    last_took = execution_times(read_report(settings.site_dir))
+    executed = run_pending(settings, planned, cache, last_took)
+    last_took.update(executed)
+    report.chapters = [ChapterRecord(run.name, run.name in executed,
+                                     round(last_took.get(run.name, 0.0), 3)) for run in planned]
+    changed = []
+    for lang in settings.languages:
+        files = chapter_files(cache, [run for run in planned if run.lang == lang])
+        files.update(edition_files(settings.edition(lang), dataset.programme))
+        changed += sync_directory(settings.generated_dir(lang), files)
+    keys = [run.keyed.key for run in planned]
+    cache.mark_used(keys)
+    cache.prune(set(keys), SPARE_ENTRIES_PER_CHAPTER * len(keys))
+    for record in report.chapters:
+        log.info("%s %s%s", "executed" if record.executed else "reused  ", record.output,
+                 f" in {record.seconds:.1f} s" if record.executed else "")
+    log.info("book/generated: %d files written or removed", len(changed))
+
+
+@dataclass(frozen=True)
+class PlannedRun:
+    """One chapter of one edition, keyed by what it reads; `name` is how the report records it
+    (`en/overview.ipynb` for an edition other than the root)."""
+
+    lang: str
+    keyed: KeyedRun
+    name: str
+
+
+def plan_runs(settings: BuildSettings, dataset: Dataset) -> list[PlannedRun]:
+    """Every chapter of every edition, in the order of the plan, with its parameters and key."""
+    planned = []
     for lang in settings.languages:
         # Relative, so that the executed notebooks offered for download name no path of this
         # machine: from the run directories, which sit at the depth of the root edition's
@@ -51,53 +84,48 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
         common = {"as_of": settings.as_of, "lang": lang,
                   "data_dir": os.path.relpath(settings.data_dir,
                                               settings.generated_dir(settings.root_lang))}
-        everything += [(lang, keyed) for keyed in key_runs(
-            plan_chapters(dataset), common, dataset, settings.data_dir, settings.notebooks_dir,
-            settings.project_dir)]
+        planned += [PlannedRun(lang, keyed, settings.site_path(lang) + keyed.run.output)
+                    for keyed in key_runs(plan_chapters(dataset), common, dataset,
+                                          settings.data_dir, settings.notebooks_dir,
+                                          settings.project_dir)]
+    return planned
 
-    def recorded(lang: str, keyed: KeyedRun) -> str:
-        return settings.site_path(lang) + keyed.run.output
 
-    cache = ExecutionCache(settings.cache_dir)
-    last_took = execution_times(read_report(settings.site_dir))
-    pending = longest_first([item for item in everything if not cache.has(item[1].key)],
-                            {recorded(*item): last_took[recorded(*item)] for item in everything
-                             if recorded(*item) in last_took}, lambda item: recorded(*item))
-    jobs = [(str(settings.notebooks_dir / keyed.run.template), str(settings.run_dir(keyed.run, lang)),
-             keyed.run.output, keyed.parameters) for lang, keyed in pending]
+def run_pending(settings: BuildSettings, planned: list[PlannedRun], cache: ExecutionCache,
+                last_took: dict[str, float]) -> dict[str, float]:
+    """Execute the runs the cache lacks, longest first, and store each; seconds each took, by
+    name."""
+    names = {run.name for run in planned}
+    pending = longest_first([run for run in planned if not cache.has(run.keyed.key)],
+                            {name: s for name, s in last_took.items() if name in names},
+                            lambda run: run.name)
+    jobs = [(str(settings.notebooks_dir / run.keyed.run.template),
+             str(settings.run_dir(run.keyed.run, run.lang)), run.keyed.run.output,
+             run.keyed.parameters) for run in pending]
     seconds = {}
     if jobs:
         # Processes, not threads: each notebook's kernel client keeps its own event loop and sockets.
         with ProcessPoolExecutor(max_workers=max(1, min(settings.jobs, len(jobs)))) as pool:
-            for (lang, keyed), took in zip(pending, pool.map(_execute_one, jobs)):
-                cache.store(keyed.key, settings.run_dir(keyed.run, lang))
-                seconds[recorded(lang, keyed)] = took
-    last_took.update(seconds)
-    report.chapters = [ChapterRecord(recorded(*item), recorded(*item) in seconds,
-                                     round(last_took.get(recorded(*item), 0.0), 3))
-                       for item in everything]
-    as_of = date.fromisoformat(settings.as_of)
-    changed = []
-    for lang in settings.languages:
-        runs = [keyed for run_lang, keyed in everything if run_lang == lang]
-        try:
-            files = merge_outputs([(keyed.run.output, cache.entry(keyed.key)) for keyed in runs])
-        except ConflictingOutputs as exc:
-            raise BuildFailed(str(exc)) from None
-        use_edition(lang)  # the dates and words of this edition's footer and booklet cover
-        programme = localized(dataset.programme, lang, "programme")
-        files["edition.def"] = edition_definitions(programme, as_of, settings.built_on).encode("utf-8")
-        files[EDITION_FILE] = edition_values(programme, as_of, settings.built_on, lang,
-                                             settings.languages)
-        changed += sync_directory(settings.generated_dir(lang), files)
-    use_edition(settings.root_lang)
-    keys = [keyed.key for _, keyed in everything]
-    cache.mark_used(keys)
-    cache.prune(set(keys), SPARE_ENTRIES_PER_CHAPTER * len(keys))
-    for record in report.chapters:
-        log.info("%s %s%s", "executed" if record.executed else "reused  ", record.output,
-                 f" in {record.seconds:.1f} s" if record.executed else "")
-    log.info("book/generated: %d files written or removed", len(changed))
+            for run, took in zip(pending, pool.map(_execute_one, jobs)):
+                cache.store(run.keyed.key, settings.run_dir(run.keyed.run, run.lang))
+                seconds[run.name] = took
+    return seconds
+
+
+def chapter_files(cache: ExecutionCache, runs: list[PlannedRun]) -> dict[str, bytes]:
+    """Every file the chapters of one edition wrote, by path in book/generated."""
+    try:
+        return merge_outputs([(run.keyed.run.output, cache.entry(run.keyed.key)) for run in runs])
+    except ConflictingOutputs as exc:
+        raise BuildFailed(str(exc)) from None
+
+
+def edition_files(edition: Edition, programme: dict) -> dict[str, bytes]:
+    """The edition's values for the booklet's cover and footers (edition.def) and for every page's
+    footer and language switch (edition.json), in its language."""
+    programme = localized(programme, edition.lang, "programme")
+    return {"edition.def": edition_definitions(edition, programme).encode("utf-8"),
+            EDITION_FILE: edition_values(edition, programme)}
 
 
 def execution_times(previous: dict | None) -> dict[str, float]:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from programme_monitor.data.chapters import ChapterRun
+from programme_monitor.words.edition import Edition
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ class BuildSettings:
     @property
     def root_lang(self) -> str:
         return self.languages[0]
+
+    def edition(self, lang: str) -> Edition:
+        """The edition in `lang` this build makes."""
+        return Edition(lang, date.fromisoformat(self.as_of), self.built_on, self.languages)
 
     def source_dir(self, lang: str) -> Path:
         """Where an edition's book sources are: the project itself for the root edition."""

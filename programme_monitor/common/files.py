@@ -32,3 +32,11 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     return True
+
+
+def write_files(files: dict[Path, bytes]) -> None:
+    """Write each file, making its folder; what a page produces reaches the disk here."""
+    for path, content in files.items():
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)

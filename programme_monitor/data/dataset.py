@@ -26,7 +26,7 @@ from programme_monitor.data.dataset_assessments import (
     check_milestone_values, check_stage_values, check_breaks,
     load_task_assessments,
 )
-from programme_monitor.words.edition import edition_lang, localized, localized_frame
+from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, localized, localized_frame
 from programme_monitor.data.errors import ErrorCollector
 from programme_monitor.common.periods import latest_possible_date, parse_period
 from programme_monitor.data.readers import read_csv_records, read_text, read_yaml
@@ -38,10 +38,10 @@ FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
 
 COLUMNS = {table: columns(table) for table in TABLES}
 
-def load_vocabulary() -> dict[str, Any]:
-    """Target kinds, observation flags and other terms shared by every programme, worded for the
-    current edition."""
-    return localized(package_yaml("data", "vocabulary.yaml"), where="vocabulary.yaml")
+def load_vocabulary(lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+    """Target kinds, observation flags and other terms shared by every programme, worded in
+    `lang`."""
+    return localized(package_yaml("data", "vocabulary.yaml"), lang, "vocabulary.yaml")
 
 
 def _split_list(text: str) -> list[str]:
@@ -69,6 +69,8 @@ class Dataset:
     observations: pd.DataFrame
     task_assessments: pd.DataFrame
     vocabulary: dict[str, Any] = field(default_factory=load_vocabulary)
+    # The edition the texts above are in; pages write numbers, dates and words through it.
+    edition: Edition = field(default_factory=Edition)
 
     @cached_property
     def area_names(self) -> dict[str, str]:
@@ -86,9 +88,38 @@ class Dataset:
         return with_targets + [i for i in in_group if i not in with_targets]
 
 
-def load_dataset(data_dir: str | Path) -> Dataset:
+def load_dataset(data_dir: str | Path, edition: Edition | None = None) -> Dataset:
+    """Read and check every file of a programme's data directory, for `edition` (by default the
+    programme's own language, with no reporting date); raise DataErrors on problems."""
+    return for_edition(check_programme(Path(data_dir)), edition or Edition())
+
+
+@dataclass(frozen=True)
+class CheckedProgramme:
+    """A programme's files read and checked, every text in all its languages: what editions are
+    made from."""
+
+    data_dir: Path
+    programme: dict[str, Any]
+    indicators: dict[str, dict[str, Any]]
+    units: dict[str, dict[str, Any]]
+    changes: dict[str, Any]
+    frames: dict[str, pd.DataFrame]  # by name in FILES, in the order of Dataset's fields
+
+
+def for_edition(checked: CheckedProgramme, edition: Edition) -> Dataset:
+    """The programme as one edition shows it: every text also under its plain name (`name`), in
+    the edition's language."""
+    lang = edition.lang
+    frames = [localized_frame(frame, lang, FILES[name]) for name, frame in checked.frames.items()]
+    return Dataset(checked.data_dir, localized(checked.programme, lang, "programme"),
+                   localized(checked.indicators, lang, "indicators"),
+                   localized(checked.units, lang, "units"), localized(checked.changes, lang, "changes"),
+                   *frames, load_vocabulary(lang), edition)
+
+
+def check_programme(data_dir: Path) -> CheckedProgramme:
     """Read and check every file of a programme's data directory; raise DataErrors on problems."""
-    data_dir = Path(data_dir)
     errors = ErrorCollector()
     vocabulary = load_vocabulary()
     paths = {name: data_dir / filename for name, filename in FILES.items()}
@@ -143,14 +174,9 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     errors.raise_if_any()
 
     observations = add_sums_of_parts(observations, areas, indicators)
-    # Every text also under its plain name, in the current edition's language (edition.py).
-    lang = edition_lang()
-    frames = [localized_frame(frame, lang, FILES[name]) for name, frame in [
-        ("areas", areas), ("bodies", bodies), ("sources", sources), ("targets", targets),
-        ("tasks", tasks), ("observations", observations), ("task_assessments", task_assessments)]]
-    return Dataset(data_dir, localized(programme, lang, "programme"),
-                   localized(indicators, lang, "indicators"), localized(units, lang, "units"),
-                   localized(changes, lang, "changes"), *frames, vocabulary)
+    frames = {"areas": areas, "bodies": bodies, "sources": sources, "targets": targets,
+              "tasks": tasks, "observations": observations, "task_assessments": task_assessments}
+    return CheckedProgramme(data_dir, programme, indicators, units, changes, frames)
 
 
 def _frame(records: list[tuple[int, dict[str, str]]], columns: list[str]) -> pd.DataFrame:

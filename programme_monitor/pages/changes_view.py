@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from programme_monitor.words.formatting import cite, format_date, labels, markdown_escape
+from programme_monitor.words.formatting import cite, markdown_escape
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.assess.selection import sources_published_by
 
 
 def events_table(dataset, as_of: date) -> str:
     """Changes in force on the reporting date, oldest first, with the sources published by then."""
-    words = labels()
+    words = dataset.edition.labels
     published = set(sources_published_by(dataset, as_of).index)
-    rows = [[format_date(e["date"]), e["title"], markdown_escape(e["what"].strip()),
+    rows = [[dataset.edition.date(e["date"]), e["title"], markdown_escape(e["what"].strip()),
              "; ".join(cite(dataset, s) for s in e["sources"] if s in published)]
             for e in sorted(dataset.changes["events"], key=lambda e: e["date"])
             if e["date"] <= as_of]
-    return markdown_table([words["col_date"], words["col_change"], words["col_notes"],
+    return markdown_table(dataset.edition, [words["col_date"], words["col_change"], words["col_notes"],
                            words["col_source"]], rows)
 
 
 def impacts_table(dataset, as_of: date) -> str:
     """For each affected target: the changes that touch it and what they mean."""
-    words = labels()
+    words = dataset.edition.labels
     events = {e["id"]: e for e in dataset.changes["events"] if e["date"] <= as_of}
     targets = dataset.targets.set_index("target_id")
     rows = []
@@ -34,4 +34,4 @@ def impacts_table(dataset, as_of: date) -> str:
         affected = ", ".join(f"{targets.loc[t, 'clause']} ({t})" for t in impact["affects"])
         rows.append([affected, "; ".join(e["title"] for e in in_force),
                      markdown_escape(impact["meaning"].strip())])
-    return markdown_table([words["col_targets"], words["col_change"], words["col_meaning"]], rows)
+    return markdown_table(dataset.edition, [words["col_targets"], words["col_change"], words["col_meaning"]], rows)

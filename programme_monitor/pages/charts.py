@@ -18,9 +18,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from programme_monitor.words.formatting import (  # noqa: E402
-    category_text, format_date, format_number, format_period, format_target, labels, unit_symbol,
+    format_target, unit_symbol,
 )
 from programme_monitor.common.periods import end_of_day_as_year  # noqa: E402
+from programme_monitor.words.edition import Edition
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies; markers differ too, so
 # series stay apart when printed in grayscale.
@@ -60,16 +61,16 @@ def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
                          context: ChartContext = ChartContext()) -> str:
     """Draw the chart of one indicator into `path` (SVG) and return its text alternative."""
     spec = dataset.indicators[indicator_id]
-    words = labels()
+    words = dataset.edition.labels
     if spec["value_type"] == "number":
         fig, ax = _numeric_chart(dataset, spec, observations, targets, words, context)
     else:
         fig, ax = _category_timeline(dataset, spec, observations, words, context)
     if context.as_of is not None:
         _draw_reporting_date(ax, context.as_of)
-    _finish(ax, fig, spec, words, legend=spec["value_type"] == "number")
+    _finish(dataset.edition, ax, fig, spec, words, legend=spec["value_type"] == "number")
     if context.as_of is not None:
-        _label_reporting_date(ax, context.as_of, words)
+        _label_reporting_date(dataset.edition, ax, context.as_of, words)
     path.parent.mkdir(parents=True, exist_ok=True)
     # SVG for the site, PDF for the printed booklet: both vector; Sphinx picks one per builder
     # when the page names the figure as `name.*`. No dates inside, so same inputs, same bytes.
@@ -99,7 +100,7 @@ def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.
                     linestyle="none", markersize=8, markerfacecolor="white", markeredgewidth=1.5,
                     label=f"{names[area]}: {words['legend_other_plan']} / {words['legend_forecast']}")
         for position, (_, obs) in enumerate(rows.sort_values("period_x").iterrows()):
-            text = format_number(obs["value_number"])
+            text = dataset.edition.number(obs["value_number"])
             if "lower-bound" in obs["flags"]:
                 text = "▲ " + text
             if obs["source"] in context.source_numbers:
@@ -140,7 +141,7 @@ def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: d
             ax.plot(obs["period_x"], index, marker=marker, color=colour, markerfacecolor=face,
                     markeredgewidth=1.5, markersize=8)
             above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
-            text = category_text(spec, obs["value"])
+            text = dataset.edition.category(spec, obs["value"])
             if obs["source"] in context.source_numbers:
                 text += f" [{context.source_numbers[obs['source']]}]"
             ax.annotate(_wrap(text, 26), (obs["period_x"], index),
@@ -163,19 +164,19 @@ def _draw_reporting_date(ax, as_of: date) -> None:
     ax.axvline(end_of_day_as_year(as_of), color="#333333", linestyle=":", linewidth=1)
 
 
-def _label_reporting_date(ax, as_of: date, words: dict) -> None:
+def _label_reporting_date(edition: Edition, ax, as_of: date, words: dict) -> None:
     """The line's label, on the side of the line with room, once the time axis is set: to its
     left it ran over the value axis's numbers when the line stood near the start."""
     x = end_of_day_as_year(as_of)
     low, high = ax.get_xlim()
     left = (x - low) / (high - low) > 0.35
-    ax.annotate(f"{words['legend_as_of']} {format_date(as_of)}", (x, 1.0),
+    ax.annotate(f"{words['legend_as_of']} {edition.date(as_of)}", (x, 1.0),
                 xycoords=("data", "axes fraction"), xytext=(-3 if left else 3, -2),
                 textcoords="offset points", ha="right" if left else "left", va="top", fontsize=7,
                 color="#333333")
 
 
-def _finish(ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
+def _finish(edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
     """Whole years on the time axis, title, legend outside the plot."""
     # A year's label sits in the middle of its span, where its annual values are drawn.
     ax.relim()
@@ -188,7 +189,7 @@ def _finish(ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{math.floor(x)}"))
     if spec["value_type"] == "number":
         # The axis writes numbers as the text does: 1.500 and 0,5 in Vietnamese, 1,500 and 0.5 in English.
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda y, _: format_number(y)))
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda y, _: edition.number(y)))
     ax.set_title(spec["name"], fontsize=11, loc="left")
     if legend:
         _legend_below(ax)
@@ -240,13 +241,13 @@ def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
     """A text alternative: what the chart shows, in a sentence or three."""
     spec = dataset.indicators[indicator_id]
     names = dataset.area_names
-    words = labels()
+    words = dataset.edition.labels
     parts = [words["alt_chart"].format(name=spec["name"].lower())]
     for area in dict.fromkeys(observations["area"]):
         rows = observations[observations["area"] == area]
         values = ", ".join(
-            f"{format_period(r['period'])}: "
-            f"{format_number(r['value_number']) if spec['value_type'] == 'number' else category_text(spec, r['value'])}"
+            f"{dataset.edition.period(r['period'])}: "
+            f"{dataset.edition.number(r['value_number']) if spec['value_type'] == 'number' else dataset.edition.category(spec, r['value'])}"
             + ("" if r["observed"] else f" ({words['alt_not_observed']})")
             for _, r in rows.iterrows())
         parts.append(f"{names[area]}: {values}.")
@@ -257,11 +258,11 @@ def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
         parts.append(f"{words['legend_programme_target']}: {stated}.")
     for projection in context.projections:
         parts.append(words["alt_projection"].format(
-            label=projection.label, value=format_number(round(projection.end[1], 1)),
+            label=projection.label, value=dataset.edition.number(round(projection.end[1], 1)),
             year=math.floor(projection.end[0])))
     scopes = set(dataset.programme["scopes"])
     if not observations["lineage"].isin(scopes).any():
         parts.append(words["alt_no_data"])
     if context.as_of is not None:
-        parts.append(words["alt_as_of"].format(date=format_date(context.as_of)))
+        parts.append(words["alt_as_of"].format(date=dataset.edition.date(context.as_of)))
     return " ".join(parts)

@@ -14,13 +14,11 @@ import io
 import json
 import zipfile
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from programme_monitor.data.contract import DOCUMENTS, TABLES, document_schema, table_schema
 from programme_monitor.words.edition import LANGUAGES
-from programme_monitor.words.formatting import labels
 from programme_monitor.assess.selection import published_by
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry; no build time leaks in
@@ -108,7 +106,7 @@ def descriptor(dataset, as_of: date, resources: list[dict], name: str, title: st
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": name,
         "title": title,
-        "description": labels()["package_description"].format(
+        "description": dataset.edition.labels["package_description"].format(
             name=dataset.programme["short_title"], as_of=as_of.isoformat()),
         "version": as_of.isoformat(),
         "licenses": [{"path": publication["licence_url"], "title": "CC BY 4.0"}],
@@ -140,7 +138,7 @@ def package_files(dataset, as_of: date, derived: dict[str, pd.DataFrame], name: 
         path = f"{derived_name}.csv"
         files[path] = csv_bytes(frame)
         resources.append(resource(derived_name, path, inferred_schema(frame),
-                                  labels()["derived_descriptions"].get(derived_name)))
+                                  dataset.edition.labels["derived_descriptions"].get(derived_name)))
     for document, filename in DOCUMENTS.items():
         files[filename] = (dataset.data_dir / filename).read_bytes()
         files[f"schemas/{document}.schema.json"] = _json_bytes(document_schema(document))
@@ -169,9 +167,8 @@ def indicator_tables(dataset, as_of: date, indicator_id: str) -> dict[str, pd.Da
             "observations": observations.reset_index(drop=True)}
 
 
-def write_zip(path: Path, files: dict[str, bytes]) -> None:
+def zip_bytes(files: dict[str, bytes]) -> bytes:
     """A zip whose bytes depend only on the files: sorted names, fixed time stamps."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in sorted(files):
@@ -179,7 +176,7 @@ def write_zip(path: Path, files: dict[str, bytes]) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, files[name])
-    path.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _json_bytes(value) -> bytes:

@@ -11,44 +11,49 @@ from datetime import date
 from pathlib import Path
 
 from programme_monitor.data.contract import TABLES, table_schema
-from programme_monitor.pages.data_package import package_files, write_zip
-from programme_monitor.words.edition import SOURCE_LANGUAGE, MissingTranslation, edition_lang
-from programme_monitor.words.formatting import format_date, labels
+from programme_monitor.assess.assessment import inputs_table
+from programme_monitor.pages.data_package import indicators_table, package_files, zip_bytes
+from programme_monitor.pages.downloads import task_status_table
+from programme_monitor.words.edition import SOURCE_LANGUAGE, MissingTranslation
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.words.publication import ANCHORS, booklet_file_name, citation
+from programme_monitor.words.edition import Edition
 
 def package_file_name(programme: dict, as_of: date) -> str:
     """'42-CTr-HU-2026-11-24-du-lieu.zip', beside the booklet's name."""
     return booklet_file_name(programme, as_of, "-du-lieu.zip")
 
 
-def write_downloads(dataset, as_of: date, derived: dict, downloads_dir: Path) -> dict[str, str]:
-    """Writes the package's zip and each of its files; returns name → path relative to the page."""
-    title = labels()["package_title"].format(name=dataset.programme["short_title"],
-                                             as_of=as_of.isoformat())
+def data_downloads(chapter, downloads_dir: Path) -> tuple[dict[Path, bytes], dict[str, str]]:
+    """The edition's data as files to offer: the package's zip and each of its tables, with the
+    derived tables (indicators, every input of every assessment, the tasks' status); and each
+    one's link, by name, relative to the page."""
+    dataset, as_of = chapter.dataset, chapter.report_date
+    derived = {"indicators": indicators_table(dataset),
+               "progress-inputs": inputs_table(dataset, chapter.statuses, as_of),
+               "task-status": task_status_table(dataset, chapter.tasks, as_of)}
+    title = dataset.edition.labels["package_title"].format(name=dataset.programme["short_title"],
+                                                           as_of=as_of.isoformat())
     files = package_files(dataset, as_of, derived, "programme-monitor-data", title)
-    links = {}
-    for name, content in files.items():
-        if name.startswith("schemas/") or name.endswith(".yaml"):
-            continue  # inside the zip; the YAML files are the programme's sources, in the repository
-        path = downloads_dir / "data" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        links[name] = f"{downloads_dir.name}/data/{name}"
+    # Inside the zip only: the schemas, and the YAML files (the programme's sources, in the repository).
+    offered = {name: content for name, content in files.items()
+               if not (name.startswith("schemas/") or name.endswith(".yaml"))}
+    written = {downloads_dir / "data" / name: content for name, content in offered.items()}
+    links = {name: f"{downloads_dir.name}/data/{name}" for name in offered}
     archive = downloads_dir / package_file_name(dataset.programme, as_of)
-    write_zip(archive, files)
+    written[archive] = zip_bytes(files)
     links["archive"] = f"{downloads_dir.name}/{archive.name}"
-    return links
+    return written, links
 
 
 def publication_sections(dataset, as_of: date) -> str:
     """How to cite, licence, contact and the editions: the footer of every page links here."""
-    words = labels()
+    words = dataset.edition.labels
     publication = dataset.programme["publication"]
-    editions = "\n".join(f"- **{format_date(edition['date'])}**: {' '.join(edition['changes'].split())}"
+    editions = "\n".join(f"- **{dataset.edition.date(edition['date'])}**: {' '.join(edition['changes'].split())}"
                          for edition in publication["editions"])
     sections = {
-        "cite": citation(dataset.programme, as_of),
+        "cite": citation(dataset.edition, dataset.programme),
         "licence": " ".join(publication["licence"].split())
         + f" {words['see']} <{publication['licence_url']}>.",
         "contact": " ".join(publication["contact"].split()),
@@ -70,9 +75,9 @@ def schema_text(node: dict, key: str, lang: str, where: str) -> str:
     return translated
 
 
-def codebook(lang: str | None = None) -> str:
+def codebook(edition: Edition, lang: str | None = None) -> str:
     """One table per CSV file: each field, its type, whether it must be filled, what it holds."""
-    parts, words, lang = [], labels(), edition_lang()
+    parts, words, lang = [], edition.labels, edition.lang
     for table, filename in TABLES.items():
         schema = table_schema(table)
         rows = []
@@ -90,7 +95,7 @@ def codebook(lang: str | None = None) -> str:
         key = ", ".join(schema.get("primaryKey", []))
         parts += [f"**`{filename}`: {schema_text(schema, 'title', lang, filename)}**", "",
                   " ".join(schema_text(schema, "description", lang, filename).split()), "",
-                  markdown_table([words["col_column"], words["col_name"], words["col_type"], "",
+                  markdown_table(edition, [words["col_column"], words["col_name"], words["col_type"], "",
                                   words["col_content"]], rows), "",
                   words["codebook_key"].format(key) if key else "", ""]
     return "\n".join(parts)

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from programme_monitor.assess.commitments import TaskStatus
-from programme_monitor.pages.data_package import csv_bytes
 from programme_monitor.assess.progress import method
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(csv_bytes(frame))
-
-
 def task_status_table(dataset, tasks: dict[str, TaskStatus], as_of: date) -> pd.DataFrame:
-    levels = method()["completion"]
+    levels = method(dataset.edition.lang)["completion"]
     rows = []
     for _, task in dataset.tasks.iterrows():
         status = tasks[task["task_id"]]
@@ -30,7 +23,3 @@ def task_status_table(dataset, tasks: dict[str, TaskStatus], as_of: date) -> pd.
                      "status_as_of": status.status_as_of, "source": status.source,
                      "evidence": status.evidence})
     return pd.DataFrame(rows)
-
-
-def write_task_status_csv(dataset, tasks: dict[str, TaskStatus], as_of: date, path: Path) -> None:
-    write_csv(task_status_table(dataset, tasks, as_of), path)

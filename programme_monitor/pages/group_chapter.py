@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from programme_monitor.assess.assessment import TargetStatus
-from programme_monitor.words.formatting import format_target, labels
+from programme_monitor.words.formatting import format_target
 from programme_monitor.pages.judgement_words import judgement_basis, status_with_reason
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.pages.overview import overview_rows
@@ -20,15 +20,15 @@ def group_chapter(dataset, group_id: str, as_of: date, statuses: dict[str, Targe
     rows = [[t["clause"],
              f"{t['statement']} ({dataset.programme['scopes'][t['area']]['name']}): "
              f"{format_target(dataset, t)} ({t['year']})",
-             status_with_reason(statuses[t["target_id"]]),
+             status_with_reason(dataset.edition, statuses[t["target_id"]]),
              judgement_basis(dataset, t, statuses[t["target_id"]]),
              context[t["target_id"]]]
             for _, t in targets.iterrows()]
-    words = labels()
+    words = dataset.edition.labels
     parts = [f"# {group['title']}", "", group["intro"].strip(), ""]
     if rows:
         parts += [f"## {words['heading_targets']}", "", words["comparison_note"], "",
-                  markdown_table([words["col_clause"], words["col_target"], words["col_status"],
+                  markdown_table(dataset.edition, [words["col_clause"], words["col_target"], words["col_status"],
                                   words["col_basis"], words["col_comparison"]], rows), ""]
     parts += [f"## {words['heading_indicator_pages']}", "", words["indicator_pages_lead"], ""]
     for indicator_id in indicator_ids:

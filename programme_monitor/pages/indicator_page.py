@@ -10,11 +10,12 @@ import pandas as pd
 from programme_monitor.data.area_series import boundary_crossings
 from programme_monitor.assess.assessment import TargetStatus, inputs_table
 from programme_monitor.pages.charts import ChartContext, Projection, draw_indicator_chart
-from programme_monitor.pages.data_package import indicator_tables, package_files, write_zip
-from programme_monitor.pages.downloads import write_csv
+from programme_monitor.pages.data_package import indicator_tables, package_files, zip_bytes
+from programme_monitor.common.files import write_files
+from programme_monitor.pages.data_package import csv_bytes
 from programme_monitor.words.formatting import (
-    category_text, cite, flag_words, format_date, format_number, format_period, format_target, format_value,
-    labels, markdown_escape, unit_symbol, with_unit,
+    cite, flag_words, format_target, format_value,
+    markdown_escape, unit_symbol,
 )
 from programme_monitor.pages.judgement_words import (
     judgement_basis, percent_per_year, ratio_text, status_with_reason,
@@ -28,7 +29,7 @@ def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, 
 
     `links` gives document names: 'chapter' (the group's chapter) and 'methodology'.
     """
-    words = labels()
+    words = dataset.edition.labels
     spec = dataset.indicators[indicator_id]
     targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
@@ -57,7 +58,7 @@ def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict
     derived = {"progress-inputs": inputs_table(
         dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets)} \
         if len(targets) else {}
-    words = labels()
+    words = dataset.edition.labels
     files = package_files(dataset, as_of, derived, f"indicator-{indicator_id.replace('_', '-')}",
                           words["package_title"].format(name=dataset.indicators[indicator_id]['name'],
                                                         as_of=as_of.isoformat()), tables=tables)
@@ -65,7 +66,7 @@ def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     csv_path.write_bytes(files["observations.csv"])
     zip_path = downloads_dir / f"indicator-{indicator_id}.zip"
-    write_zip(zip_path, files)
+    write_files({zip_path: zip_bytes(files)})
     def link(path: Path) -> str:
         return f"{{download}}`{path.name} <{downloads_dir.name}/{path.name}>`"
 
@@ -75,15 +76,15 @@ def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict
 
 def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
     unit = dataset.units[spec["unit"]]
-    words = labels()
+    words = dataset.edition.labels
     lines = [spec["definition"].strip(), "",
-             f"- **{words['fact_as_of']}** {format_date(as_of)}",
+             f"- **{words['fact_as_of']}** {dataset.edition.date(as_of)}",
              f"- **{words['fact_unit']}** {unit['name']}" + (f" ({unit['symbol']})" if unit["symbol"] else ""),
              f"- **{words['fact_direction']}** {words['direction'][spec['direction']]}"]
     if spec.get("ceiling") is not None:
-        lines.append(f"- **{words['fact_ceiling']}** {with_unit(format_number(spec['ceiling']), unit['symbol'])}")
+        lines.append(f"- **{words['fact_ceiling']}** {dataset.edition.with_unit(dataset.edition.number(spec['ceiling']), unit['symbol'])}")
     if spec.get("stages"):
-        stages = '; '.join(category_text(spec, stage) for stage in spec['stages'])
+        stages = '; '.join(dataset.edition.category(spec, stage) for stage in spec['stages'])
         lines.append(f"- **{words['fact_stages']}** {stages}")
     lines += [f"- **{words['fact_publisher']}** {spec['publisher']}",
               f"- **{words['fact_chapter']}** {{doc}}`{links['chapter']}`; {words['fact_method']} "
@@ -93,12 +94,12 @@ def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
 
 def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
     rows, notes = [], []
-    words = labels()
+    words = dataset.edition.labels
     for _, target in targets.iterrows():
         result = statuses[target["target_id"]]
         rows.append([target["clause"], f"{format_target(dataset, target)} ({target['year']}"
                      + ("" if target["year_basis"] == "text" else "*") + ")",
-                     dataset.programme["scopes"][target["area"]]["name"], status_with_reason(result),
+                     dataset.programme["scopes"][target["area"]]["name"], status_with_reason(dataset.edition, result),
                      judgement_basis(dataset, target, result)])
         if target["reading_note"]:
             notes.append(f"- {target['clause']} ({target['target_id']}): "
@@ -106,7 +107,7 @@ def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str
         if result.scale_changed and not any(result.scale_changed in n for n in notes):
             notes.append(f"- {words['scale_changed']} {markdown_escape(result.scale_changed)}")
     parts = [f"## {words['heading_targets']}", "",
-             markdown_table([words["col_clause"], words["col_target_year"], words["col_area"],
+             markdown_table(dataset.edition, [words["col_clause"], words["col_target_year"], words["col_area"],
                              words["col_status"], words["col_basis"]], rows), ""]
     if (targets["year_basis"] != "text").any():
         parts += [f"\\* {dataset.vocabulary['year_bases']['horizon']['label']}.", ""]
@@ -122,20 +123,20 @@ def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path,
     observations = observations_of(dataset, indicator_id, as_of)
     numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
     parts = [f"{'#' * heading_level} {spec['name']}", "",
-             f"{spec['definition'].strip()} *{labels()['fact_publisher']}* "
+             f"{spec['definition'].strip()} *{dataset.edition.labels['fact_publisher']}* "
              f"{spec['publisher']}.", ""]
     if not observations.empty:
         no_targets = dataset.targets.iloc[0:0]
         parts += _figure(dataset, indicator_id, observations, no_targets, {}, as_of, numbers,
                          figures_dir)
-        parts += [_values_table(dataset, observations, numbers, labels()), ""]
-        parts += _boundary_note(dataset, observations, labels())
+        parts += [_values_table(dataset, observations, numbers, dataset.edition.labels), ""]
+        parts += _boundary_note(dataset, observations, dataset.edition.labels)
     return "\n".join(parts)
 
 
 def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.DataFrame,
             statuses: dict, as_of: date, numbers: dict, figures_dir: Path) -> list[str]:
-    words = labels()
+    words = dataset.edition.labels
     spec = dataset.indicators[indicator_id]
     context = ChartContext(as_of, tuple(_projections(dataset, targets, statuses)), numbers)
     path = figures_dir / f"{indicator_id}.svg"
@@ -166,10 +167,10 @@ def _projections(dataset, targets: pd.DataFrame, statuses: dict) -> list[Project
 
 
 def _values_table(dataset, observations: pd.DataFrame, numbers: dict, words: dict) -> str:
-    return markdown_table(
+    return markdown_table(dataset.edition, 
         [words["col_area"], words["col_period"], words["col_value"], words["col_notes"],
          words["col_source"]],
-        [[dataset.area_names[o["area"]], format_period(o["period"]), format_value(dataset, o),
+        [[dataset.area_names[o["area"]], dataset.edition.period(o["period"]), format_value(dataset, o),
           markdown_escape("; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note"]]))),
           f"[{numbers[o['source']]}] {cite(dataset, o['source'])}"]
          for _, o in observations.iterrows()])
@@ -182,7 +183,7 @@ def _boundary_note(dataset, observations: pd.DataFrame, words: dict) -> list[str
         return []
     steps = "; ".join(words["boundary_step"].format(
         before=dataset.area_names[c.before], after=dataset.area_names[c.after],
-        since=words["boundary_since"].format(date=format_date(c.changed_on)) if c.changed_on else "")
+        since=words["boundary_since"].format(date=dataset.edition.date(c.changed_on)) if c.changed_on else "")
         for c in crossings)
     return [words["boundary_crossing"].format(steps=markdown_escape(steps)).strip(), ""]
 
@@ -200,9 +201,9 @@ def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses:
     table = inputs_table(dataset, {t: statuses[t] for t in targets["target_id"]}, as_of,
                          targets=targets)
     csv_path = downloads_dir / f"progress-inputs-{indicator_id}.csv"
-    write_csv(table, csv_path)
+    write_files({csv_path: csv_bytes(table)})
     symbol = unit_symbol(dataset, dataset.indicators[indicator_id]["unit"])
-    words = labels()
+    words = dataset.edition.labels
     header = [words["col_input"], *[f"{r.clause} ({r.target_id})" for r in table.itertuples()]]
     rows = [[words["input_rows"][key], *[_input_cell(dataset, row, key, symbol)
                                          for _, row in table.iterrows()]] for key in INPUT_ROWS]
@@ -211,19 +212,19 @@ def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses:
     return [f"## {words['heading_inputs']}", "",
             words["base_year_rule"].format(year=dataset.programme['base_year']), "",
             web_only(words["download_link"].format(link=link)), "",
-            markdown_table(header, rows), ""]
+            markdown_table(dataset.edition, header, rows), ""]
 
 
 def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
     def number(value) -> str:
-        return "–" if value is None or pd.isna(value) else with_unit(
-            format_number(round(float(value), 2)), symbol)
+        return "–" if value is None or pd.isna(value) else dataset.edition.with_unit(
+            dataset.edition.number(round(float(value), 2)), symbol)
 
     if key in ("base", "latest"):
         value = row[f"{key}_value"]
         if value is None or pd.isna(value):
             return "–"
-        return (f"{number(value)} ({format_period(row[f'{key}_period'])}, "
+        return (f"{number(value)} ({dataset.edition.period(row[f'{key}_period'])}, "
                 f"{dataset.area_names[row[f'{key}_area']]})")
     if key in ("target_value_used", "projection_in_target_year"):
         return number(row[key])
@@ -231,21 +232,21 @@ def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
         if pd.isna(row[key]):
             return "–"
         # A difference of percentages is in percentage points, not per cent.
-        words = labels()
-        gap = with_unit(format_number(round(abs(float(row[key])), 2)),
+        words = dataset.edition.labels
+        gap = dataset.edition.with_unit(dataset.edition.number(round(abs(float(row[key])), 2)),
                         words["percentage_points"] if symbol == "%" else symbol)
         return words["shortfall" if row[key] > 0 else "overshoot"].format(gap)
     if key in ("required_growth", "observed_growth"):
-        return "–" if pd.isna(row[key]) else percent_per_year(row[key])
+        return "–" if pd.isna(row[key]) else percent_per_year(dataset.edition, row[key])
     if key in ("ratio", "anticipated_progress", "ceiling_coefficient"):
-        return "–" if pd.isna(row[key]) else ratio_text(row[key])
+        return "–" if pd.isna(row[key]) else ratio_text(dataset.edition, row[key])
     if key == "direction":
-        return "–" if row["kind"] == "milestone" else labels()["direction"][row[key]]
+        return "–" if row["kind"] == "milestone" else dataset.edition.labels["direction"][row[key]]
     if key == "evidence":
         if row["evidence_period"] is None or pd.isna(row["evidence_period"]):
             return "–"
         spec = dataset.indicators[row["indicator"]]
-        return (f"{markdown_escape(category_text(spec, row['evidence_value']))} ({format_period(row['evidence_period'])}, "
+        return (f"{markdown_escape(dataset.edition.category(spec, row['evidence_value']))} ({dataset.edition.period(row['evidence_period'])}, "
                 f"{cite(dataset, row['evidence_source'])})")
     value = row[key]
     return "–" if value is None or pd.isna(value) else markdown_escape(value)

@@ -4,49 +4,50 @@ from __future__ import annotations
 
 from programme_monitor.assess.assessment import TargetStatus
 from programme_monitor.words.formatting import (
-    category_text, cite, format_number, format_period, labels, unit_symbol, with_unit,
+    cite, unit_symbol,
 )
 from programme_monitor.assess.progress import method
+from programme_monitor.words.edition import Edition
 
 
-def status_text(status: str) -> str:
+def status_text(edition: Edition, status: str) -> str:
     """'✓ Đạt', '◐ Có tiến bộ, cần đẩy nhanh'."""
-    spec = method()["statuses"][status]
+    spec = method(edition.lang)["statuses"][status]
     return f"{spec['symbol']} {spec['label']}"
 
 
-def reason_text(reason: str | None, short: bool = True) -> str:
+def reason_text(edition: Edition, reason: str | None, short: bool = True) -> str:
     if not reason:
         return ""
-    return method()["reasons"][reason]["short" if short else "long"]
+    return method(edition.lang)["reasons"][reason]["short" if short else "long"]
 
 
-def status_with_reason(result: TargetStatus) -> str:
+def status_with_reason(edition: Edition, result: TargetStatus) -> str:
     """The status, and for 'not assessable' the reason: '– Chưa đánh giá được (chưa có số liệu)'."""
-    text = status_text(result.status)
+    text = status_text(edition, result.status)
     if result.reason:
-        text += f" ({reason_text(result.reason)})"
+        text += f" ({reason_text(edition, result.reason)})"
     elif result.evidence is not None and result.evidence.late and result.status == "achieved":
-        text += f" ({labels()['after_target_year']})"
+        text += f" ({edition.labels['after_target_year']})"
     return text
 
 
-def completion_text(completion: str) -> str:
-    spec = method()["completion"][completion]
+def completion_text(edition: Edition, completion: str) -> str:
+    spec = method(edition.lang)["completion"][completion]
     return f"{spec['symbol']} {spec['label']}"
 
 
-def ratio_text(value: float | None) -> str:
+def ratio_text(edition: Edition, value: float | None) -> str:
     if value is None:
         return ""
     if abs(value) == float("inf"):
         return "∞" if value > 0 else "−∞"
-    return format_number(round(value, 2), 2)
+    return edition.number(round(value, 2), 2)
 
 
-def percent_per_year(value: float | None) -> str:
-    return "" if value is None else with_unit(format_number(round(value * 100, 2), 2),
-                                              labels()["percent_per_year"])
+def percent_per_year(edition: Edition, value: float | None) -> str:
+    return "" if value is None else edition.with_unit(edition.number(round(value * 100, 2), 2),
+                                              edition.labels["percent_per_year"])
 
 
 def judgement_basis(dataset, target, result: TargetStatus) -> str:
@@ -55,17 +56,17 @@ def judgement_basis(dataset, target, result: TargetStatus) -> str:
     calc = result.calculation
     if result.evidence is not None:
         evidence = result.evidence
-        shown = category_text(dataset.indicators[target["indicator"]], evidence.value)
-        return (f"{shown} ({format_period(evidence.period)}), "
+        shown = dataset.edition.category(dataset.indicators[target["indicator"]], evidence.value)
+        return (f"{shown} ({dataset.edition.period(evidence.period)}), "
                 f"{cite(dataset, evidence.source)}")
     if calc is None or calc.latest is None:
         return ""
-    words = labels()
-    parts = [words["basis_latest"].format(value=with_unit(format_number(calc.latest.value), symbol),
-                                          period=format_period(calc.latest.label))]
+    words = dataset.edition.labels
+    parts = [words["basis_latest"].format(value=dataset.edition.with_unit(dataset.edition.number(calc.latest.value), symbol),
+                                          period=dataset.edition.period(calc.latest.label))]
     if calc.ratio is not None:
-        parts.append(f"R = {ratio_text(calc.ratio)}")
+        parts.append(f"R = {ratio_text(dataset.edition, calc.ratio)}")
     if calc.projection is not None:
         parts.append(words["basis_trend"].format(
-            year=target["year"], value=with_unit(format_number(round(calc.projection, 1)), symbol)))
+            year=target["year"], value=dataset.edition.with_unit(dataset.edition.number(round(calc.projection, 1)), symbol)))
     return "; ".join(parts)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from programme_monitor.words.formatting import labels, markdown_escape
+from programme_monitor.words.formatting import markdown_escape
 from programme_monitor.pages.table_layout import table_layout
+from programme_monitor.words.edition import Edition
 
 
 class Markdown:
@@ -19,7 +20,7 @@ class Markdown:
         return self.text
 
 
-def markdown_table(header: list[str], rows: list[list[str]], escape: bool = False,
+def markdown_table(edition: Edition, header: list[str], rows: list[list[str]], escape: bool = False,
                    widths: list[int] | None = None) -> str:
     """A pipe table. Cells are Markdown already (links, emphasis) unless `escape` is set.
 
@@ -30,7 +31,7 @@ def markdown_table(header: list[str], rows: list[list[str]], escape: bool = Fals
     saying so: a header alone reads as a mistake, and Sphinx's LaTeX writer fails on it.
     """
     if not rows:
-        return f"*{labels()['table_empty']}*"
+        return f"*{edition.labels['table_empty']}*"
     def cell(value) -> str:
         text = "" if value is None else str(value)
         return markdown_escape(text) if escape else text.replace("\n", " ")

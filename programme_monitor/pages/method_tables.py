@@ -4,63 +4,64 @@ from __future__ import annotations
 
 from datetime import date
 
-from programme_monitor.words.formatting import cite, format_date, format_number, labels, with_unit
+from programme_monitor.words.formatting import cite
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.assess.progress import method
+from programme_monitor.words.edition import Edition
 
 
-def _percent(value: float) -> str:
-    return with_unit(format_number(round(value * 100, 2)), "%")
+def _percent(edition: Edition, value: float) -> str:
+    return edition.with_unit(edition.number(round(value * 100, 2)), "%")
 
 
-def ratio_cutoff_table() -> str:
-    cut = method()["ratio_cutoffs"]
-    statuses = method()["statuses"]
-    words = labels()
+def ratio_cutoff_table(edition: Edition) -> str:
+    cut = method(edition.lang)["ratio_cutoffs"]
+    statuses = method(edition.lang)["statuses"]
+    words = edition.labels
     rows = [[words["cutoff_achieved"], _label(statuses, "achieved")],
-            [f"R ≥ {format_number(cut['on-track'])}", _label(statuses, "on-track")],
-            [f"{format_number(cut['acceleration-needed'])} ≤ R < {format_number(cut['on-track'])}",
+            [f"R ≥ {edition.number(cut['on-track'])}", _label(statuses, "on-track")],
+            [f"{edition.number(cut['acceleration-needed'])} ≤ R < {edition.number(cut['on-track'])}",
              _label(statuses, "acceleration-needed")],
-            [f"{format_number(cut['limited-progress'])} ≤ R < "
-             f"{format_number(cut['acceleration-needed'])}", _label(statuses, "limited-progress")],
-            [f"R < {format_number(cut['limited-progress'])}", _label(statuses, "deterioration")]]
-    return markdown_table([words["col_condition"], words["col_status"]], rows)
+            [f"{edition.number(cut['limited-progress'])} ≤ R < "
+             f"{edition.number(cut['acceleration-needed'])}", _label(statuses, "limited-progress")],
+            [f"R < {edition.number(cut['limited-progress'])}", _label(statuses, "deterioration")]]
+    return markdown_table(edition, [words["col_condition"], words["col_status"]], rows)
 
 
-def growth_cutoff_table() -> str:
-    cut = method()["growth_cutoffs"]
-    statuses = method()["statuses"]
-    words = labels()
+def growth_cutoff_table(edition: Edition) -> str:
+    cut = method(edition.lang)["growth_cutoffs"]
+    statuses = method(edition.lang)["statuses"]
+    words = edition.labels
     per_year = words["per_year"]
-    on_track, needed = _percent(cut["on-track"]), _percent(cut["acceleration-needed"])
+    on_track, needed = _percent(edition, cut["on-track"]), _percent(edition, cut["acceleration-needed"])
     rows = [[f"g ≥ {on_track}{per_year} × C", _label(statuses, "on-track")],
             [f"{needed}{per_year} × C ≤ g < {on_track}{per_year} × C",
              _label(statuses, "acceleration-needed")],
             [f"0 ≤ g < {needed}{per_year} × C", _label(statuses, "limited-progress")],
             ["g < 0", _label(statuses, "deterioration")]]
-    return markdown_table([words["col_growth"], words["col_status"]], rows)
+    return markdown_table(edition, [words["col_growth"], words["col_status"]], rows)
 
 
-def status_legend_table() -> str:
-    words = labels()
+def status_legend_table(edition: Edition) -> str:
+    words = edition.labels
     rows = [[spec["symbol"], spec["label"], " ".join(spec["meaning"].split())]
-            for spec in method()["statuses"].values()]
-    return markdown_table([words["col_symbol"], words["col_status"], words["col_meaning_status"]], rows)
+            for spec in method(edition.lang)["statuses"].values()]
+    return markdown_table(edition, [words["col_symbol"], words["col_status"], words["col_meaning_status"]], rows)
 
 
-def reasons_table() -> str:
-    return markdown_table([labels()["input_rows"]["reason_text"]],
-                          [[text["long"]] for text in method()["reasons"].values()])
+def reasons_table(edition: Edition) -> str:
+    return markdown_table(edition, [edition.labels["input_rows"]["reason_text"]],
+                          [[text["long"]] for text in method(edition.lang)["reasons"].values()])
 
 
-def completion_table() -> str:
-    words = labels()
-    rows = [[spec["symbol"], spec["label"]] for spec in method()["completion"].values()]
-    return markdown_table([words["col_symbol"], words["col_completion_ogp"]], rows)
+def completion_table(edition: Edition) -> str:
+    words = edition.labels
+    rows = [[spec["symbol"], spec["label"]] for spec in method(edition.lang)["completion"].values()]
+    return markdown_table(edition, [words["col_symbol"], words["col_completion_ogp"]], rows)
 
 
-def references_list() -> str:
-    return "\n".join(f"- [{ref['title']}]({ref['url']})" for ref in method()["method"]["references"])
+def references_list(edition: Edition) -> str:
+    return "\n".join(f"- [{ref['title']}]({ref['url']})" for ref in method(edition.lang)["method"]["references"])
 
 
 def _label(statuses: dict, name: str) -> str:
@@ -70,15 +71,15 @@ def _label(statuses: dict, name: str) -> str:
 def boundary_lines(dataset) -> str:
     """The programme area's successive boundaries, from areas.csv: the breaks in its series."""
     lines = []
-    words = labels()
+    words = dataset.edition.labels
     for lineage, scope in dataset.programme["scopes"].items():
         areas = dataset.areas[dataset.areas["lineage"] == lineage]
         if len(areas) < 2:
             continue
         spans = []
         for area in areas.itertuples():
-            start = format_date(date.fromisoformat(area.valid_from)) if area.valid_from else "…"
-            end = format_date(date.fromisoformat(area.valid_to)) if area.valid_to else words["now"]
+            start = dataset.edition.date(date.fromisoformat(area.valid_from)) if area.valid_from else "…"
+            end = dataset.edition.date(date.fromisoformat(area.valid_to)) if area.valid_to else words["now"]
             code = f"{words['code']} {area.official_code}; " if area.official_code else ""
             spans.append(f"{area.name} ({code}{start} – {end})")
         lines.append(f"- {scope['name']}: " + "; ".join(spans) + ".")
@@ -89,7 +90,7 @@ def boundary_lines(dataset) -> str:
 def _parts_lines(dataset, areas) -> list[str]:
     """The units an area of the lineage is made of, and which figures are added up from them."""
     lines = []
-    words = labels()
+    words = dataset.edition.labels
     additive = [spec["name"].lower() for spec in dataset.indicators.values()
                 if spec.get("additive")]
     for whole in areas.itertuples():
@@ -108,17 +109,17 @@ def _parts_lines(dataset, areas) -> list[str]:
 
 def scale_break_lines(dataset) -> str:
     """Indicators whose scale changed, from the `breaks` of indicators.yaml."""
-    words = labels()
-    lines = [f"- {words['scale_break'].format(name=spec['name'], date=format_date(brk['date']))} "
+    words = dataset.edition.labels
+    lines = [f"- {words['scale_break'].format(name=spec['name'], date=dataset.edition.date(brk['date']))} "
              f"{brk['note']} ({cite(dataset, brk['source'])})"
              for spec in dataset.indicators.values() for brk in spec.get("breaks", [])]
     return "\n".join(lines) or f"- {words['no_scale_change']}"
 
 
-def constants_table() -> str:
+def constants_table(edition: Edition) -> str:
     """The method's fixed numbers besides the cut-offs, as the code reads them."""
-    spec, words = method(), labels()
-    rows = [[words["constant_zero"], format_number(spec["zero_replacement"], 3)],
-            [words["constant_exponent"], format_number(spec["ceiling_exponent"])],
-            [words["constant_span"], format_number(spec["minimum_span_years"])]]
-    return markdown_table([words["col_constant"], words["col_value"]], rows)
+    spec, words = method(edition.lang), edition.labels
+    rows = [[words["constant_zero"], edition.number(spec["zero_replacement"], 3)],
+            [words["constant_exponent"], edition.number(spec["ceiling_exponent"])],
+            [words["constant_span"], edition.number(spec["minimum_span_years"])]]
+    return markdown_table(edition, [words["col_constant"], words["col_value"]], rows)

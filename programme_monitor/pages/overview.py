@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
-from programme_monitor.assess.assessment import TargetStatus, status_counts
+from programme_monitor.assess.assessment import TargetStatus, inputs_table, status_counts
 from programme_monitor.assess.commitments import TaskStatus
-from programme_monitor.words.formatting import cite, format_period, format_target, format_value, labels
+from programme_monitor.words.formatting import cite, format_target, format_value
 from programme_monitor.pages.judgement_words import completion_text, status_text, status_with_reason
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.assess.progress import method
 from programme_monitor.assess.selection import context_for_target, latest_for_target
+from programme_monitor.pages.data_package import csv_bytes
+from programme_monitor.pages.downloads import task_status_table
+from programme_monitor.words.edition import Edition
 
 
 def target_label(dataset, target: pd.Series) -> str:
@@ -34,7 +38,7 @@ def overview_rows(dataset, as_of: date) -> pd.DataFrame:
             "year": int(target["year"]),
             "has_data": latest is not None,
             "latest": "" if latest is None else
-            f"{format_value(dataset, latest)} ({format_period(latest['period'])})",
+            f"{format_value(dataset, latest)} ({dataset.edition.period(latest['period'])})",
             "source": "" if latest is None else cite(dataset, latest["source"]),
             "context": "; ".join(_context_entry(dataset, target, c) for _, c in context.iterrows()),
         })
@@ -44,36 +48,36 @@ def overview_rows(dataset, as_of: date) -> pd.DataFrame:
 def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
     """'Việt Nam: 40,4 % (6/2021, source)'; a related indicator is named, so it is not misread."""
     text = (f"{dataset.area_names[observation['area']]}: {format_value(dataset, observation)} "
-            f"({format_period(observation['period'])}, {cite(dataset, observation['source'])})")
+            f"({dataset.edition.period(observation['period'])}, {cite(dataset, observation['source'])})")
     if observation["indicator"] != target["indicator"]:
         text = f"{dataset.indicators[observation['indicator']]['name']} – {text}"
     return text
 
 
-def status_count_table(statuses: dict[str, TargetStatus]) -> str:
+def status_count_table(edition: Edition, statuses: dict[str, TargetStatus]) -> str:
     """Targets per status; 'not assessable' split by reason, since the reason is the news."""
-    rows = [[status_text(name), count] for name, count in status_counts(statuses).items()
+    rows = [[status_text(edition, name), count] for name, count in status_counts(statuses).items()
             if name != "not-assessable"]
     reasons: dict[str, int] = {}
     for result in statuses.values():
         if result.status == "not-assessable":
             reasons[result.reason] = reasons.get(result.reason, 0) + 1
-    rows += [[f"{status_text('not-assessable')}: {method()['reasons'][reason]['long']}", count]
+    rows += [[f"{status_text(edition, 'not-assessable')}: {method(edition.lang)['reasons'][reason]['long']}", count]
              for reason, count in reasons.items()]
-    words = labels()
+    words = edition.labels
     rows.append([f"**{words['total_targets']}**", f"**{len(statuses)}**"])
-    return markdown_table([words["col_status"], words["col_target_count"]], rows)
+    return markdown_table(edition, [words["col_status"], words["col_target_count"]], rows)
 
 
-def completion_count_table(tasks: dict[str, TaskStatus]) -> str:
-    counts = {name: 0 for name in method()["completion"]}
+def completion_count_table(edition: Edition, tasks: dict[str, TaskStatus]) -> str:
+    counts = {name: 0 for name in method(edition.lang)["completion"]}
     for task in tasks.values():
         counts[task.completion] += 1
-    rows = [[completion_text(name), count] for name, count in counts.items() if count]
-    words = labels()
+    rows = [[completion_text(edition, name), count] for name, count in counts.items() if count]
+    words = edition.labels
     rows.append([words["overdue_not_done"], sum(t.overdue for t in tasks.values())])
     rows.append([f"**{words['total_tasks']}**", f"**{len(tasks)}**"])
-    return markdown_table([words["col_completion_level"], words["col_task_count"]], rows)
+    return markdown_table(edition, [words["col_completion_level"], words["col_task_count"]], rows)
 
 
 # Percent of the line for clause, target and status in the one-page scorecard (measured on the
@@ -95,16 +99,16 @@ def target_scorecard(dataset, statuses: dict[str, TargetStatus], pages: dict[str
         rows.append([target["clause"],
                      f"{{doc}}`{indicator} <{pages[target['indicator']]}>`: "
                      f"{format_target(dataset, target)} ({target['year']}{scope})",
-                     status_with_reason(statuses[target["target_id"]])])
+                     status_with_reason(dataset.edition, statuses[target["target_id"]])])
     # Laid out by hand to fit one page: the status words are short and must not wrap the target.
-    words = labels()
-    return markdown_table([words["col_clause"], words["col_indicator_level"], words["col_status"]],
+    words = dataset.edition.labels
+    return markdown_table(dataset.edition, [words["col_clause"], words["col_indicator_level"], words["col_status"]],
                           rows, widths=SCORECARD_WIDTHS)
 
 
 def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:
     """One row per task group: how many tasks at each completion level, how many overdue."""
-    levels = list(method()["completion"])
+    levels = list(method(dataset.edition.lang)["completion"])
     rows = []
     for group in dataset.programme["task_groups"]:
         in_group = [tasks[t] for t in dataset.tasks.loc[dataset.tasks["group"] == group["clause"],
@@ -112,6 +116,39 @@ def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:
         rows.append([f"{group['clause']}. {group['title'].strip()}", len(in_group),
                      *[sum(t.completion == level for t in in_group) for level in levels],
                      sum(t.overdue for t in in_group)])
-    words = labels()
-    return markdown_table([words["col_task_group"], words["col_task_count"],
-                           *[completion_text(c) for c in levels], words["col_overdue"]], rows)
+    words = dataset.edition.labels
+    return markdown_table(dataset.edition, [words["col_task_group"], words["col_task_count"],
+                           *[completion_text(dataset.edition, c) for c in levels], words["col_overdue"]], rows)
+
+
+def overview_facts(chapter) -> dict[str, str | int]:
+    """The programme's facts and counts the introduction cites (`{glue:text}` roles), for the
+    chapter's edition and reporting date."""
+    dataset, edition, report_date = chapter.dataset, chapter.edition, chapter.report_date
+    rows = overview_rows(dataset, report_date)
+    programme = dataset.programme
+    return {
+        "programme_title": programme["title"].strip(),
+        "programme_short_title": programme["short_title"],
+        "programme_issuer": programme["issuer"],
+        "programme_signed": edition.date(programme["signed"]),
+        "programme_area": programme["area_name"],
+        "as_of": edition.date(report_date),
+        "n_targets": len(rows),
+        "n_targets_with_data": int(rows["has_data"].sum()),
+        "n_targets_without_data": int((~rows["has_data"]).sum()),
+        "n_targets_assessed": sum(s.status != "not-assessable" for s in chapter.statuses.values()),
+        "n_tasks": len(dataset.tasks),
+        "n_task_groups": len(programme["task_groups"]),
+        "n_observations": int((dataset.observations["published_by"] <= report_date).sum()),
+        "n_sources": int((dataset.sources["published_by"] <= report_date).sum()),
+    }
+
+
+def overview_downloads(chapter) -> dict[Path, bytes]:
+    """The overview's downloads: every input of every assessment, and the tasks' status."""
+    dataset, report_date = chapter.dataset, chapter.report_date
+    return {Path("downloads/progress-inputs.csv"):
+            csv_bytes(inputs_table(dataset, chapter.statuses, report_date)),
+            Path("downloads/task-status.csv"):
+            csv_bytes(task_status_table(dataset, chapter.tasks, report_date))}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from programme_monitor.words.formatting import cite, format_date, format_published, labels, markdown_escape
+from programme_monitor.words.formatting import cite, markdown_escape
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.assess.selection import published_by, sources_published_by
 
@@ -17,7 +17,7 @@ SOURCES_WIDTHS = [14, 30, 12, 12, 6, 6, 20]
 
 
 def sources_table(dataset, as_of: date) -> str:
-    words = labels()
+    words = dataset.edition.labels
     visible = published_by(dataset.observations, as_of)
     uses = visible["source"].value_counts()
     rows = []
@@ -28,10 +28,10 @@ def sources_table(dataset, as_of: date) -> str:
         address = f" <{source.url}>" if source.url else ""
         note = markdown_escape(". ".join(filter(None, [source.published_note, source.note])))
         rows.append([source.source_id, f"{linked} — *{markdown_escape(source.publisher)}*.{address}",
-                     format_published(source.published), format_date(date.fromisoformat(source.accessed)),
+                     dataset.edition.published(source.published), dataset.edition.date(date.fromisoformat(source.accessed)),
                      words["confidence"][source.confidence], int(uses.get(source.source_id, 0)),
                      note])
-    return markdown_table([words["col_id"], f"{words['col_title']}, {words['col_publisher'].lower()}",
+    return markdown_table(dataset.edition, [words["col_id"], f"{words['col_title']}, {words['col_publisher'].lower()}",
                            words["col_published"], words["col_accessed"],
                            words["col_confidence"], words["col_used"], words["col_notes"]], rows,
                           widths=SOURCES_WIDTHS)
@@ -39,10 +39,10 @@ def sources_table(dataset, as_of: date) -> str:
 
 def errata_table(dataset) -> str:
     """Errors of the programme's text as printed, what is correct, and the sources that say so."""
-    words = labels()
+    words = dataset.edition.labels
     rows = [[markdown_escape(e["where"]), markdown_escape(e["as_printed"]),
              markdown_escape(e["correct"]), markdown_escape(e["explanation"].strip()),
              "; ".join(cite(dataset, s) for s in e["sources"])]
             for e in dataset.programme["errata"]]
-    return markdown_table([words["col_where"], words["col_as_printed"], words["col_correct"],
+    return markdown_table(dataset.edition, [words["col_where"], words["col_as_printed"], words["col_correct"],
                            words["col_notes"], words["col_source"]], rows)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from programme_monitor.assess.commitments import TaskStatus
-from programme_monitor.words.formatting import cite, format_date, format_period, labels, markdown_escape
+from programme_monitor.words.formatting import cite, markdown_escape
 from programme_monitor.pages.judgement_words import completion_text
 from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.words.edition import Edition
 
 
 def body_names(dataset, body_ids: list[str]) -> str:
@@ -15,10 +16,10 @@ def body_names(dataset, body_ids: list[str]) -> str:
     return "; ".join(names[b] for b in body_ids)
 
 
-def due_text(task, status: TaskStatus | None = None) -> str:
+def due_text(edition: Edition, task, status: TaskStatus | None = None) -> str:
     """The due date, where it comes from, and 'overdue' in words when it is."""
-    due = format_date(date.fromisoformat(task["due"]))
-    basis, words = task["due_basis"], labels()
+    due = edition.date(date.fromisoformat(task["due"]))
+    basis, words = task["due_basis"], edition.labels
     if basis == "horizon":
         text = f"{due} ({words['due_horizon']})"
     elif basis == "text":
@@ -31,7 +32,7 @@ def due_text(task, status: TaskStatus | None = None) -> str:
 
 
 def task_group_table(dataset, group_clause: str, statuses: dict[str, TaskStatus]) -> str:
-    words = labels()
+    words = dataset.edition.labels
     tasks = dataset.tasks[dataset.tasks["group"] == group_clause]
     rows = []
     for _, task in tasks.iterrows():
@@ -41,10 +42,10 @@ def task_group_table(dataset, group_clause: str, statuses: dict[str, TaskStatus]
             bodies += f". {words['support']} {body_names(dataset, task['support'])}"
         rows.append([task["task_id"],
                      f"{markdown_escape(task['title'])} ({words['basis'].format(', '.join(task['basis']))})",
-                     bodies, due_text(task, status),
-                     f"{completion_text(status.completion)} ({format_period(status.status_as_of)})",
+                     bodies, due_text(dataset.edition, task, status),
+                     f"{completion_text(dataset.edition, status.completion)} ({dataset.edition.period(status.status_as_of)})",
                      evidence_text(dataset, status)])
-    return markdown_table([words["col_clause"], words["col_task"], words["col_bodies"],
+    return markdown_table(dataset.edition, [words["col_clause"], words["col_task"], words["col_bodies"],
                            words["col_due"], words["col_completion"], words["col_evidence"]], rows)
 
 
@@ -56,27 +57,27 @@ def evidence_text(dataset, status: TaskStatus) -> str:
 
 def history_table(dataset, statuses: dict[str, TaskStatus]) -> str:
     """Every assessment seen by the reporting date, oldest first, task by task."""
-    words = labels()
+    words = dataset.edition.labels
     rows = []
     for task_id, status in statuses.items():
         for entry in status.history.itertuples():
-            rows.append([task_id, format_period(entry.status_as_of), completion_text(entry.completion),
+            rows.append([task_id, dataset.edition.period(entry.status_as_of), completion_text(dataset.edition, entry.completion),
                          markdown_escape(entry.evidence), cite(dataset, entry.source),
-                         format_date(date.fromisoformat(entry.assessed_on))])
-    return markdown_table([words["col_clause"], words["col_status_date"], words["col_completion"],
+                         dataset.edition.date(date.fromisoformat(entry.assessed_on))])
+    return markdown_table(dataset.edition, [words["col_clause"], words["col_status_date"], words["col_completion"],
                            words["col_evidence"], words["col_source"], words["col_assessed_on"]],
                           rows)
 
 
 def organisation_table(dataset) -> str:
-    words = labels()
+    words = dataset.edition.labels
     rows = [[o["clause"], body_names(dataset, o["bodies"]), markdown_escape(o["summary"].strip())]
             for o in dataset.programme["organisation"]]
-    return markdown_table([words["col_clause"], words["col_body"], words["col_role"]], rows)
+    return markdown_table(dataset.edition, [words["col_clause"], words["col_body"], words["col_role"]], rows)
 
 
 def bodies_status_table(dataset) -> str:
-    words = labels()
+    words = dataset.edition.labels
     rows = [[b.name, markdown_escape(b.role), markdown_escape(b.status_since_2025)]
             for b in dataset.bodies.itertuples()]
-    return markdown_table([words["col_body"], words["col_role"], words["col_status_since"]], rows)
+    return markdown_table(dataset.edition, [words["col_body"], words["col_role"], words["col_status_since"]], rows)

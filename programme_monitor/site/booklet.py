@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
 
-from programme_monitor.words.formatting import format_date, labels
+from programme_monitor.words.edition import Edition
+
 
 # What the LaTeX route runs, and the Debian package that provides each (for the error message).
 REQUIRED_COMMANDS = {"xelatex": "texlive-xetex", "latexmk": "latexmk", "make": "make"}
@@ -53,29 +53,30 @@ _WORD_MACROS = {"BookletWordKicker": "booklet_kicker", "BookletWordSigned": "boo
                 "BookletWordContinuesOn": "booklet_continues_on"}
 
 
-def edition_macros(programme: dict, as_of: date, built_on: date) -> dict[str, str]:
-    """The values and words of this edition, by macro name, as plain text."""
+def edition_macros(edition: Edition, programme: dict) -> dict[str, str]:
+    """The values and words of `edition`, by macro name, as plain text (`programme` in its
+    language)."""
     publication = programme["publication"]
-    words = labels()
+    words = edition.labels
     values = {
         "BookletProgrammeNumber": programme.get("number") or programme["id"],
         "BookletShortTitle": programme["short_title"],
         "BookletTitle": programme["title"],
         "BookletIssuer": programme["issuer"],
-        "BookletSigned": format_date(programme["signed"]),
+        "BookletSigned": edition.date(programme["signed"]),
         "BookletArea": programme.get("area_name") or programme["area"],
-        "BookletAsOf": format_date(as_of),
-        "BookletBuiltOn": format_date(built_on),
+        "BookletAsOf": edition.date(edition.as_of),
+        "BookletBuiltOn": edition.date(edition.built_on),
         "BookletPublisher": publication["publisher"],
         "BookletLicence": publication["licence"],
     }
     return {**{macro: words[key] for macro, key in _WORD_MACROS.items()}, **values}
 
 
-def edition_definitions(programme: dict, as_of: date, built_on: date) -> str:
+def edition_definitions(edition: Edition, programme: dict) -> str:
     """edition.def: one \\newcommand per value, escaped for LaTeX."""
-    lines = ["% Written by the build (programme_monitor/booklet.py) for one edition; do not edit."]
-    for name, value in edition_macros(programme, as_of, built_on).items():
+    lines = ["% Written by the build (programme_monitor/site/booklet.py) for one edition; do not edit."]
+    for name, value in edition_macros(edition, programme).items():
         lines.append(f"\\newcommand{{\\{name}}}{{{latex_escape(value)}}}")
     # \url takes % and # escaped; unescaped, they would end or break this definition.
     url = programme["publication"]["licence_url"].replace("%", r"\%").replace("#", r"\#")

@@ -10,29 +10,29 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import date
 
-from programme_monitor.words.formatting import format_date, labels
+from programme_monitor.words.edition import Edition
+from programme_monitor.words.formatting import labels_of
 from programme_monitor.words.publication import ANCHORS, citation
 
 EDITION_FILE = "edition.json"  # in book/generated, beside edition.def for the booklet
 
 
-def edition_values(programme: dict, as_of: date, built_on: date, lang: str,
-                   languages: tuple[str, ...] = ("vi",)) -> bytes:
-    """The edition's values for its pages (`programme` localized to `lang`); `languages` are all
-    the editions, the root one first, for the language switch."""
+def edition_values(edition: Edition, programme: dict) -> bytes:
+    """The edition's values for its pages (`programme` in its language), with every edition's
+    language, the root one first, for the language switch."""
     publication = programme["publication"]
-    values = {"lang": lang, "languages": list(languages), "as_of": format_date(as_of), "built_on": format_date(built_on),
+    values = {"lang": edition.lang, "languages": list(edition.languages),
+              "as_of": edition.date(edition.as_of), "built_on": edition.date(edition.built_on),
               "publisher": publication["publisher"], "licence_url": publication["licence_url"],
               "contact": " ".join(publication["contact"].split()),
-              "citation": citation(programme, as_of)}
+              "citation": citation(edition, programme)}
     return (json.dumps(values, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def footer_html(values: dict, data_page_url: str) -> str:
     """The footer of one page; `data_page_url` is the data page's address relative to it."""
-    words = {key: html.escape(text) for key, text in labels(values["lang"]).items()
+    words = {key: html.escape(text) for key, text in labels_of(values["lang"]).items()
              if isinstance(text, str)}
     e = {key: html.escape(value) for key, value in values.items() if isinstance(value, str)}
     page = html.escape("" if data_page_url == "#" else data_page_url)  # "#" on the data page

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from programme_monitor.words.formatting import labels
+from programme_monitor.words.formatting import labels_of
 from programme_monitor.site.site_footer import EDITION_FILE, footer_html
 from programme_monitor.words.publication import DATA_PAGE
 
@@ -32,7 +32,7 @@ def _theme_options(app, config) -> None:
     config.html_context.setdefault("default_mode", "light")  # read by the theme's layout.html
     config.templates_path.append(str(TEMPLATES))
     options = config.html_theme_options
-    options["search_bar_text"] = labels(config.language or "vi")["search_bar"]
+    options["search_bar_text"] = labels_of(config.language or "vi")["search_bar"]
     # The language switch, first among the buttons at the top right of every page.
     options["article_header_end"] = ["language-switch.html", "article-header-buttons.html"]
 
@@ -48,7 +48,7 @@ def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
         return
     links = edition_links(pagename, values["lang"], values["languages"])
     context["edition_switch"] = links
-    context["edition_switch_label"] = labels(values["lang"])["language_switch"]
+    context["edition_switch_label"] = labels_of(values["lang"])["language_switch"]
     # Tells search engines and browsers that the page exists in the other languages.
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<link rel="alternate" hreflang="{link["lang"]}" href="{link["url"]}">' for link in links)
@@ -58,7 +58,7 @@ def edition_links(pagename: str, lang: str, languages: list[str]) -> list[dict[s
     """The same page in each other edition, relative to this page: the root edition (first
     language) at the site's root, every other in its language's folder."""
     up = "../" * pagename.count("/") + ("" if lang == languages[0] else "../")
-    return [{"lang": other, "name": labels(other)["language_name"],
+    return [{"lang": other, "name": labels_of(other)["language_name"],
              "url": f"{up}{'' if other == languages[0] else other + '/'}{pagename}.html"}
             for other in languages if other != lang]
 

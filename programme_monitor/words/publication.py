@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from programme_monitor.words.formatting import format_date, labels
+from programme_monitor.words.edition import Edition
 
 DATA_PAGE = "book/generated/data"  # where citation, licence, contact and editions are set out
 # Targets of the data page's sections, the same in every language: the footer links to them.
@@ -21,8 +21,9 @@ def booklet_file_name(programme: dict, as_of: date, suffix: str = ".pdf") -> str
     return f"{number}-{as_of.isoformat()}{suffix}"
 
 
-def citation(programme: dict, as_of: date) -> str:
+def citation(edition: Edition, programme: dict) -> str:
     """How to cite this edition, in the form of a dataset citation: the reporting date names it."""
+    as_of = edition.as_of
     publication = programme["publication"]
-    return labels()["citation"].format(publisher=publication["publisher"], year=as_of.year,
-                                       title=programme["short_title"], as_of=format_date(as_of))
+    return edition.labels["citation"].format(publisher=publication["publisher"], year=as_of.year,
+                                             title=programme["short_title"], as_of=edition.date(as_of))

@@ -1,0 +1,65 @@
+"""What every chapter notebook opens with: the programme's data for one edition on one reporting
+date, and its assessments, in one call.
+
+    chapter = open_chapter(data_dir, as_of, lang)
+
+gives `chapter.dataset` (its texts in the edition's language, carrying the edition),
+`chapter.edition` (language, reporting date, every language published), `chapter.report_date`,
+and the assessments of targets (`chapter.statuses`) and tasks (`chapter.tasks`), computed the
+first time a page asks for them, so a page that shows no assessment does not pay for one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from IPython.display import display
+
+from programme_monitor.assess.assessment import TargetStatus, assess_all
+from programme_monitor.assess.commitments import TaskStatus, task_statuses
+from programme_monitor.assess.selection import resolve_as_of
+from programme_monitor.data.dataset import Dataset, check_programme, for_edition
+from programme_monitor.data.translations import edition_languages
+from programme_monitor.pages.markdown import Markdown
+from programme_monitor.words.edition import Edition
+
+
+@dataclass
+class Chapter:
+    dataset: Dataset
+    indicators: list[str] | None = None  # assess only these indicators' targets (None: all)
+
+    @property
+    def edition(self) -> Edition:
+        return self.dataset.edition
+
+    @property
+    def report_date(self) -> date:
+        return self.edition.as_of
+
+    @cached_property
+    def statuses(self) -> dict[str, TargetStatus]:
+        return assess_all(self.dataset, self.report_date, indicators=self.indicators)
+
+    @cached_property
+    def tasks(self) -> dict[str, TaskStatus]:
+        return task_statuses(self.dataset, self.report_date)
+
+
+def open_chapter(data_dir: str | Path, as_of: str = "", lang: str = "vi",
+                 indicators: list[str] | None = None) -> Chapter:
+    """The data of `data_dir` for the edition in `lang` on the reporting date `as_of`
+    (YYYY-MM-DD; "" for today); `indicators` limits the assessments to those indicators."""
+    checked = check_programme(Path(data_dir))
+    edition = Edition(lang, resolve_as_of(as_of), None,
+                      tuple(edition_languages(checked.programme)))
+    return Chapter(for_edition(checked, edition), indicators)
+
+
+def show(markdown: str) -> None:
+    """Put Markdown on the page (the build turns it into the page's own text: headings become
+    sections of the page and of the booklet)."""
+    display(Markdown(markdown))
