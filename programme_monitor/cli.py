@@ -17,6 +17,7 @@ from programme_monitor.assess.selection import resolve_as_of
 from programme_monitor.data.dataset import FILES, load_dataset
 from programme_monitor.data.errors import DataErrors
 
+
 def _iso_date(text: str) -> date:
     """A command-line date; a wrong one is refused with the form expected, not a traceback."""
     try:

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from programme_monitor import DataErrors, load_dataset
-from programme_monitor.data.area_series import boundary_crossings
 from programme_monitor.assess.selection import observations_of
+from programme_monitor.data.area_series import boundary_crossings
 from tests.conftest import MINI, REAL_DATA
 
 WHOLE_AND_PARTS = (

@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 
 from programme_monitor import load_dataset
-from programme_monitor.site import booklet
-from programme_monitor.site.booklet import edition_definitions, latex_escape, missing_requirements
-from programme_monitor.words.publication import booklet_file_name
 from programme_monitor.build.pipeline import build
 from programme_monitor.build.settings import BuildFailed, BuildSettings
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.pages.table_layout import MAX_UNBROKEN_ROWS, table_layout
+from programme_monitor.site import booklet
+from programme_monitor.site.booklet import edition_definitions, latex_escape, missing_requirements
 from programme_monitor.words.edition import Edition
+from programme_monitor.words.publication import booklet_file_name
 from tests.conftest import MINI, REAL_DATA
 
 edition = Edition()  # the Vietnamese edition: the words these tables use

@@ -12,7 +12,10 @@ from programme_monitor import load_dataset
 from programme_monitor.assess.assessment import assess_all, inputs_table
 from programme_monitor.data.contract import columns
 from programme_monitor.pages.data_package import (
-    indicator_tables, indicators_table, package_files, zip_bytes,
+    indicator_tables,
+    indicators_table,
+    package_files,
+    zip_bytes,
 )
 from tests.conftest import REAL_DATA
 

@@ -132,10 +132,10 @@ def test_publication_that_is_not_a_mapping_is_refused(mini_copy):
 def test_contract_allows_exactly_the_terms_the_package_explains():
     """Allowed values live in the schemas; their labels in vocabulary.yaml and the method file.
     The two lists must name the same terms, or a value would pass with no words to show it."""
+    from programme_monitor.assess.progress import rules
     from programme_monitor.data.contract import table_schema
     from programme_monitor.data.dataset import load_vocabulary
     from programme_monitor.words.formatting import labels_of
-    from programme_monitor.assess.progress import rules
 
     def allowed(table, column):
         [field] = [f for f in table_schema(table)["fields"] if f["name"] == column]

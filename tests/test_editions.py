@@ -11,14 +11,17 @@ import pytest
 import yaml
 
 from programme_monitor import load_dataset
-from programme_monitor.words.edition import LANGUAGES, Edition, localized
-from programme_monitor.site.edition_sources import (MissingEditionText, book_pages, editions_config,
-                                               translated_toc)
 from programme_monitor.data.errors import DataErrors
-from programme_monitor.words.formatting import format_target, format_value, labels_of
+from programme_monitor.site.edition_sources import (
+    MissingEditionText,
+    book_pages,
+    editions_config,
+    translated_toc,
+)
 from programme_monitor.site.sphinx_site import edition_links
+from programme_monitor.words.edition import LANGUAGES, Edition, localized
+from programme_monitor.words.formatting import format_target, format_value, labels_of
 from tests.conftest import PROJECT, REAL_DATA, set_cell
-
 
 EN, VI = Edition("en"), Edition("vi")
 

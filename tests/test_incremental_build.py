@@ -11,16 +11,18 @@ import nbformat
 import pytest
 
 from programme_monitor import load_dataset
-from programme_monitor.build.pipeline import build
-from programme_monitor.build.settings import BuildSettings
 from programme_monitor.build.build_report import REPORT_NAME
 from programme_monitor.build.chapter_inputs import data_digest, indicators_read
-from programme_monitor.data.chapters import ChapterRun, plan_chapters
 from programme_monitor.build.execution_cache import (
-    ConflictingOutputs, ExecutionCache, merge_outputs,
+    ConflictingOutputs,
+    ExecutionCache,
+    merge_outputs,
 )
-from programme_monitor.common.files import sync_directory
 from programme_monitor.build.notebook_output import without_run_details
+from programme_monitor.build.pipeline import build
+from programme_monitor.build.settings import BuildSettings
+from programme_monitor.common.files import sync_directory
+from programme_monitor.data.chapters import ChapterRun, plan_chapters
 from tests.conftest import MINI, set_cell
 from tests.test_build_end_to_end import make_project
 

@@ -1,8 +1,8 @@
 from datetime import date
 
 from programme_monitor import load_dataset
-from programme_monitor.pages.overview import overview_rows
 from programme_monitor.assess.selection import context_for_target, latest_for_target
+from programme_monitor.pages.overview import overview_rows
 from tests.conftest import MINI
 
 DATASET = load_dataset(MINI)

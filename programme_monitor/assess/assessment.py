@@ -13,11 +13,11 @@ from datetime import date
 
 import pandas as pd
 
-from programme_monitor.data.dataset import Dataset
-from programme_monitor.data.dataset_assessments import first_break
-from programme_monitor.common.periods import end_of_day_as_year
 from programme_monitor.assess.progress import Assessment, Goal, Point, assess, method, rules
 from programme_monitor.assess.selection import target_observations
+from programme_monitor.common.periods import end_of_day_as_year
+from programme_monitor.data.dataset import Dataset
+from programme_monitor.data.dataset_assessments import first_break
 
 
 @dataclass(frozen=True)

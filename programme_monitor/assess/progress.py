@@ -21,7 +21,6 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 from programme_monitor.common.resources import package_yaml
 from programme_monitor.words.edition import localized
 

@@ -15,7 +15,6 @@ import json
 from functools import cache
 from pathlib import Path
 
-
 from programme_monitor.common.digests import tree_digest
 from programme_monitor.common.resources import package_yaml
 from programme_monitor.data.chapters import ChapterRun

@@ -16,9 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from programme_monitor.build.build_report import BuildReport, ChapterRecord, read_report
-from programme_monitor.build.execution_cache import (SPARE_ENTRIES_PER_CHAPTER, ConflictingOutputs,
-                                                     ExecutionCache, KeyedRun, key_runs,
-                                                     merge_outputs)
+from programme_monitor.build.execution_cache import (
+    SPARE_ENTRIES_PER_CHAPTER,
+    ConflictingOutputs,
+    ExecutionCache,
+    KeyedRun,
+    key_runs,
+    merge_outputs,
+)
 from programme_monitor.build.kernels import PrivateSocketKernelManager
 from programme_monitor.build.notebook_output import for_edition, prepare_for_book
 from programme_monitor.build.settings import BuildFailed, BuildSettings

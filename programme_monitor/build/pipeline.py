@@ -24,8 +24,12 @@ from dataclasses import replace
 from datetime import date
 
 from programme_monitor.build.build_report import BuildReport
-from programme_monitor.build.compile import (check_booklet_requirements, compile_inputs_digest,
-                                             compile_site, site_is_current)
+from programme_monitor.build.compile import (
+    check_booklet_requirements,
+    compile_inputs_digest,
+    compile_site,
+    site_is_current,
+)
 from programme_monitor.build.execute import execute_chapters
 from programme_monitor.build.publish import publish_site
 from programme_monitor.build.settings import BuildFailed, BuildSettings

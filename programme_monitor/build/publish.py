@@ -8,6 +8,7 @@ from pathlib import Path
 
 from programme_monitor.build.settings import BuildFailed
 
+
 def publish_site(built: Path, site_dir: Path) -> None:
     """Replace the published site with the new one; the old one goes only once the new is in."""
     if not (built / "index.html").exists():

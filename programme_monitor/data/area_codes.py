@@ -13,8 +13,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-from programme_monitor.data.errors import ErrorCollector
 from programme_monitor.common.text_folding import unaccented
+from programme_monitor.data.errors import ErrorCollector
 
 
 @cache

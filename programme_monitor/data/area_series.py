@@ -19,8 +19,8 @@ from datetime import date
 
 import pandas as pd
 
-from programme_monitor.words.edition import LANGUAGES
 from programme_monitor.common.resources import package_yaml
+from programme_monitor.words.edition import LANGUAGES
 
 
 def add_sums_of_parts(observations: pd.DataFrame, areas: pd.DataFrame,

@@ -16,23 +16,34 @@ from typing import Any
 
 import pandas as pd
 
+from programme_monitor.common.periods import latest_possible_date, parse_period
 from programme_monitor.common.resources import package_yaml
 from programme_monitor.data.area_codes import check_official_codes
 from programme_monitor.data.area_series import add_sums_of_parts
 from programme_monitor.data.contract import (
-    DOCUMENTS, TABLES, check_document, check_foreign_keys, check_table, columns,
+    DOCUMENTS,
+    TABLES,
+    check_document,
+    check_foreign_keys,
+    check_table,
+    columns,
 )
 from programme_monitor.data.dataset_assessments import (
-    check_milestone_values, check_stage_values, check_breaks,
+    check_breaks,
+    check_milestone_values,
+    check_stage_values,
     load_task_assessments,
 )
-from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, localized, localized_frame
 from programme_monitor.data.errors import ErrorCollector
-from programme_monitor.common.periods import latest_possible_date, parse_period
 from programme_monitor.data.readers import read_csv_records, read_text, read_yaml
-from programme_monitor.data.translations import (check_category_translations, check_document_translations,
-                                            check_table_translations,
-                                            edition_languages, is_translation)
+from programme_monitor.data.translations import (
+    check_category_translations,
+    check_document_translations,
+    check_table_translations,
+    edition_languages,
+    is_translation,
+)
+from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, localized, localized_frame
 
 FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
 

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from programme_monitor.common.periods import DATE_FORMATS, latest_possible_date
 from programme_monitor.data.contract import columns
 from programme_monitor.data.errors import ErrorCollector
-from programme_monitor.common.periods import DATE_FORMATS, latest_possible_date
-
 
 
 def check_breaks(indicators: dict, source_ids: set[str], path: Path,

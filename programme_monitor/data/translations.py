@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from programme_monitor.words.edition import SOURCE_LANGUAGE
 from programme_monitor.data.errors import ErrorCollector
+from programme_monitor.words.edition import SOURCE_LANGUAGE
 
 LANGUAGE_NAMES = {"en": "tiếng Anh", "vi": "tiếng Việt"}
 

@@ -19,12 +19,11 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-
 from programme_monitor.common.resources import package_yaml
-from programme_monitor.intake.cell_values import Refused, clean_text, number_text, period_text
 from programme_monitor.data.contract import columns
 from programme_monitor.data.dataset import FILES, load_dataset
 from programme_monitor.data.errors import DataError, DataErrors, ErrorCollector
+from programme_monitor.intake.cell_values import Refused, clean_text, number_text, period_text
 
 SHEET = "Số liệu"
 LISTS_SHEET = "Danh mục"

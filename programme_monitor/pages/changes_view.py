@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from programme_monitor.words.formatting import cite, markdown_escape
-from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.assess.selection import sources_published_by
+from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.words.formatting import cite, markdown_escape
 
 
 def events_table(dataset, as_of: date) -> str:

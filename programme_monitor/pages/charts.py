@@ -17,11 +17,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from programme_monitor.words.formatting import (  # noqa: E402
-    format_target, unit_symbol,
-)
 from programme_monitor.common.periods import end_of_day_as_year  # noqa: E402
 from programme_monitor.words.edition import Edition
+from programme_monitor.words.formatting import (  # noqa: E402
+    format_target,
+    unit_symbol,
+)
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies; markers differ too, so
 # series stay apart when printed in grayscale.

@@ -17,9 +17,9 @@ from datetime import date
 
 import pandas as pd
 
+from programme_monitor.assess.selection import published_by
 from programme_monitor.data.contract import DOCUMENTS, TABLES, document_schema, table_schema
 from programme_monitor.words.edition import LANGUAGES
-from programme_monitor.assess.selection import published_by
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry; no build time leaks in
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from programme_monitor.data.contract import TABLES, table_schema
 from programme_monitor.assess.assessment import inputs_table
+from programme_monitor.data.contract import TABLES, table_schema
 from programme_monitor.pages.data_package import indicators_table, package_files, zip_bytes
 from programme_monitor.pages.downloads import task_status_table
-from programme_monitor.words.edition import SOURCE_LANGUAGE, MissingTranslation
 from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, MissingTranslation
 from programme_monitor.words.publication import ANCHORS, booklet_file_name, citation
-from programme_monitor.words.edition import Edition
+
 
 def package_file_name(programme: dict, as_of: date) -> str:
     """'42-CTr-HU-2026-11-24-du-lieu.zip', beside the booklet's name."""

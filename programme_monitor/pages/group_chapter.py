@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from programme_monitor.assess.assessment import TargetStatus
-from programme_monitor.words.formatting import format_target
 from programme_monitor.pages.judgement_words import judgement_basis, status_with_reason
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.pages.overview import overview_rows
+from programme_monitor.words.formatting import format_target
 
 
 def group_chapter(dataset, group_id: str, as_of: date, statuses: dict[str, TargetStatus],

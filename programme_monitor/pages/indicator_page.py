@@ -7,21 +7,33 @@ from pathlib import Path
 
 import pandas as pd
 
-from programme_monitor.data.area_series import boundary_crossings
 from programme_monitor.assess.assessment import TargetStatus, inputs_table
-from programme_monitor.pages.charts import ChartContext, Projection, draw_indicator_chart
-from programme_monitor.pages.data_package import indicator_tables, package_files, zip_bytes
+from programme_monitor.assess.selection import observations_of
 from programme_monitor.common.files import write_files
-from programme_monitor.pages.data_package import csv_bytes
-from programme_monitor.words.formatting import (
-    cite, flag_words, format_target, format_value,
-    markdown_escape, unit_symbol,
+from programme_monitor.data.area_series import boundary_crossings
+from programme_monitor.pages.charts import ChartContext, Projection, draw_indicator_chart
+from programme_monitor.pages.data_package import (
+    csv_bytes,
+    indicator_tables,
+    package_files,
+    zip_bytes,
 )
 from programme_monitor.pages.judgement_words import (
-    judgement_basis, percent_per_year, ratio_text, status_with_reason,
+    judgement_basis,
+    percent_per_year,
+    ratio_text,
+    status_with_reason,
 )
 from programme_monitor.pages.markdown import markdown_table, web_only, web_only_section
-from programme_monitor.assess.selection import observations_of
+from programme_monitor.words.formatting import (
+    cite,
+    flag_words,
+    format_target,
+    format_value,
+    markdown_escape,
+    unit_symbol,
+)
+
 
 def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, TargetStatus],
                    links: dict[str, str], figures_dir: Path, downloads_dir: Path) -> str:

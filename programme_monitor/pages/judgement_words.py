@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from programme_monitor.assess.assessment import TargetStatus
-from programme_monitor.words.formatting import (
-    cite, unit_symbol,
-)
 from programme_monitor.assess.progress import method
 from programme_monitor.words.edition import Edition
+from programme_monitor.words.formatting import (
+    cite,
+    unit_symbol,
+)
 
 
 def status_text(edition: Edition, status: str) -> str:

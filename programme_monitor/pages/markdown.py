@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from programme_monitor.words.formatting import markdown_escape
 from programme_monitor.pages.table_layout import table_layout
 from programme_monitor.words.edition import Edition
+from programme_monitor.words.formatting import markdown_escape
 
 
 class Markdown:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from programme_monitor.words.formatting import cite
-from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.assess.progress import method
+from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.words.edition import Edition
+from programme_monitor.words.formatting import cite
 
 
 def _percent(edition: Edition, value: float) -> str:

@@ -9,14 +9,14 @@ import pandas as pd
 
 from programme_monitor.assess.assessment import TargetStatus, inputs_table, status_counts
 from programme_monitor.assess.commitments import TaskStatus
-from programme_monitor.words.formatting import cite, format_target, format_value
-from programme_monitor.pages.judgement_words import completion_text, status_text, status_with_reason
-from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.assess.progress import method
 from programme_monitor.assess.selection import context_for_target, latest_for_target
 from programme_monitor.pages.data_package import csv_bytes
 from programme_monitor.pages.downloads import task_status_table
+from programme_monitor.pages.judgement_words import completion_text, status_text, status_with_reason
+from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.words.edition import Edition
+from programme_monitor.words.formatting import cite, format_target, format_value
 
 
 def target_label(dataset, target: pd.Series) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from programme_monitor.words.formatting import cite, markdown_escape
-from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.assess.selection import published_by, sources_published_by
-
+from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.words.formatting import cite, markdown_escape
 
 # Percent of the line per column (id, citation, published, registered, confidence, uses, notes),
 # for the booklet's 9 pt (the notebook prints the register in small type): the citation carries a

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from programme_monitor.assess.commitments import TaskStatus
-from programme_monitor.words.formatting import cite, markdown_escape
 from programme_monitor.pages.judgement_words import completion_text
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.words.edition import Edition
+from programme_monitor.words.formatting import cite, markdown_escape
 
 
 def body_names(dataset, body_ids: list[str]) -> str:

@@ -12,7 +12,6 @@ import subprocess
 
 from programme_monitor.words.edition import Edition
 
-
 # What the LaTeX route runs, and the Debian package that provides each (for the error message).
 REQUIRED_COMMANDS = {"xelatex": "texlive-xetex", "latexmk": "latexmk", "make": "make"}
 REQUIRED_FONTS = {"FreeSerif": "fonts-freefont-otf", "FreeSans": "fonts-freefont-otf"}

@@ -20,8 +20,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from programme_monitor.words.formatting import labels_of
 from programme_monitor.site.site_footer import EDITION_FILE, footer_html
+from programme_monitor.words.formatting import labels_of
 from programme_monitor.words.publication import DATA_PAGE
 
 TEMPLATE_FRAGMENTS = ["webpack-macros.html", "sbt-webpack-macros.html"]

@@ -11,8 +11,8 @@ from datetime import date
 
 import pandas as pd
 
-from programme_monitor.common.resources import package_yaml
 from programme_monitor.common.periods import parse_period
+from programme_monitor.common.resources import package_yaml
 
 NBSP = "\u00a0"
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
