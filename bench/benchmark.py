@@ -157,7 +157,7 @@ def parameterised_notebooks(project: Path, data: Path, folder: Path) -> list[Pat
 def _papermill_one(path: str) -> None:
     import papermill
 
-    from programme_monitor.build.kernels import PrivateSocketKernelManager
+    from programme_monitor.builder.kernels import PrivateSocketKernelManager
 
     # The same kernel transport as the build, so that only papermill itself is measured.
     papermill.execute_notebook(path, path, cwd=str(Path(path).parent), kernel_name="python3",

@@ -80,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per chapter is enough
     # Imported here: the build's modules (papermill, Sphinx hooks) are not needed to check data.
-    from programme_monitor.build.pipeline import build
-    from programme_monitor.build.settings import BuildFailed, BuildSettings
+    from programme_monitor.builder.pipeline import build
+    from programme_monitor.builder.settings import BuildFailed, BuildSettings
 
     as_of = resolve_as_of(args.as_of).isoformat()
     built_on = resolve_as_of(args.built_on)  # the same rule: a date, or today when not given

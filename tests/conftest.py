@@ -43,8 +43,8 @@ def real_site(tmp_path_factory):
     """The real programme's site and booklet, built once for every test that reads them."""
     from datetime import date
 
-    from programme_monitor.build.pipeline import build
-    from programme_monitor.build.settings import BuildSettings
+    from programme_monitor.builder.pipeline import build
+    from programme_monitor.builder.settings import BuildSettings
 
     root = make_project(tmp_path_factory.mktemp("real"))
     settings = BuildSettings(root, REAL_DATA, "2026-11-24", ("vi", "en"), built_on=date(2026, 11, 25))

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from programme_monitor import load_dataset
-from programme_monitor.build.pipeline import build
-from programme_monitor.build.settings import BuildFailed, BuildSettings
+from programme_monitor.builder.pipeline import build
+from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.pages.table_layout import MAX_UNBROKEN_ROWS, table_layout
 from programme_monitor.site import booklet
@@ -76,7 +76,7 @@ def test_missing_tex_is_named_with_the_package_that_provides_it(monkeypatch):
 
 
 def test_build_stops_before_any_notebook_when_the_booklet_cannot_be_made(monkeypatch, tmp_path):
-    monkeypatch.setattr("programme_monitor.build.compile.missing_requirements",
+    monkeypatch.setattr("programme_monitor.builder.compile.missing_requirements",
                         lambda: ["lệnh 'xelatex' (gói Debian texlive-xetex)"])
     settings = BuildSettings(tmp_path, MINI, "2026-12-31", ("vi",))
     with pytest.raises(BuildFailed) as caught:
@@ -88,8 +88,8 @@ def test_build_stops_before_any_notebook_when_the_booklet_cannot_be_made(monkeyp
 
 
 def test_site_only_build_does_not_need_tex(monkeypatch, tmp_path):
-    from programme_monitor.build.compile import check_booklet_requirements
-    monkeypatch.setattr("programme_monitor.build.compile.missing_requirements", lambda: ["xelatex"])
+    from programme_monitor.builder.compile import check_booklet_requirements
+    monkeypatch.setattr("programme_monitor.builder.compile.missing_requirements", lambda: ["xelatex"])
     check_booklet_requirements(BuildSettings(tmp_path, MINI, "2026-12-31", booklet=False))
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from programme_monitor import DataErrors, load_dataset
-from programme_monitor.build.build_report import read_report
-from programme_monitor.build.pipeline import build
-from programme_monitor.build.settings import BuildSettings
+from programme_monitor.builder.build_report import read_report
+from programme_monitor.builder.pipeline import build
+from programme_monitor.builder.settings import BuildSettings
 from tests.conftest import MINI, REAL_DATA, make_project, set_cell
 
 pytestmark = pytest.mark.slow
@@ -278,8 +278,8 @@ def test_real_programme_reporting_date_before_later_sources(tmp_path):
 
 
 def test_chapters_run_in_parallel_and_come_back_in_plan_order(tmp_path):
-    from programme_monitor.build.build_report import BuildReport
-    from programme_monitor.build.execute import execute_chapters
+    from programme_monitor.builder.build_report import BuildReport
+    from programme_monitor.builder.execute import execute_chapters
     from programme_monitor.data.chapters import plan_chapters
 
     root = make_project(tmp_path)
@@ -298,8 +298,8 @@ def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
 
     import nbformat
 
-    from programme_monitor.build.execute import _execute_one
-    from programme_monitor.build.settings import BuildFailed
+    from programme_monitor.builder.execute import _execute_one
+    from programme_monitor.builder.settings import BuildFailed
 
     notebook = nbformat.v4.new_notebook()
     notebook.metadata = {"kernelspec": {"name": "python3", "language": "python",

@@ -1,7 +1,7 @@
 import nbformat
 
 from programme_monitor import load_dataset
-from programme_monitor.build.notebook_output import prepare_for_book
+from programme_monitor.builder.notebook_output import prepare_for_book
 from programme_monitor.data.chapters import plan_chapters
 from tests.conftest import MINI, PROJECT, REAL_DATA
 

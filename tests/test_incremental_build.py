@@ -11,16 +11,16 @@ import nbformat
 import pytest
 
 from programme_monitor import load_dataset
-from programme_monitor.build.build_report import REPORT_NAME
-from programme_monitor.build.chapter_inputs import data_digest, indicators_read
-from programme_monitor.build.execution_cache import (
+from programme_monitor.builder.build_report import REPORT_NAME
+from programme_monitor.builder.chapter_inputs import data_digest, indicators_read
+from programme_monitor.builder.execution_cache import (
     ConflictingOutputs,
     ExecutionCache,
     merge_outputs,
 )
-from programme_monitor.build.notebook_output import without_run_details
-from programme_monitor.build.pipeline import build
-from programme_monitor.build.settings import BuildSettings
+from programme_monitor.builder.notebook_output import without_run_details
+from programme_monitor.builder.pipeline import build
+from programme_monitor.builder.settings import BuildSettings
 from programme_monitor.common.files import sync_directory
 from programme_monitor.data.chapters import ChapterRun, plan_chapters
 from tests.conftest import MINI, set_cell
@@ -183,8 +183,8 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
 
 
 def test_chapters_start_longest_first_by_their_last_times():
-    from programme_monitor.build.execute import execution_times, longest_first
-    from programme_monitor.build.execution_cache import KeyedRun
+    from programme_monitor.builder.execute import execution_times, longest_first
+    from programme_monitor.builder.execution_cache import KeyedRun
 
     pending = [KeyedRun(ChapterRun("t.ipynb", name), {}, name) for name in ["a", "b", "c", "new"]]
     previous = {"chapters": [{"output": "a", "executed": True, "seconds": 1.0},
@@ -198,8 +198,8 @@ def test_compile_work_is_kept_only_for_the_same_set_of_files(tmp_path):
     """Sphinx never deletes the output of a page or a download that is gone, and keeps a static
     file it copied before, so a build whose files differ (another reporting date names the data
     archive differently) or whose static files changed compiles clean."""
-    from programme_monitor.build.compile import _forget_work_if_files_changed
-    from programme_monitor.build.settings import BuildSettings
+    from programme_monitor.builder.compile import _forget_work_if_files_changed
+    from programme_monitor.builder.settings import BuildSettings
 
     (tmp_path / "book" / "generated").mkdir(parents=True)
     (tmp_path / "_static").mkdir()

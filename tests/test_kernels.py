@@ -1,6 +1,6 @@
 """Parallel chapters each get a kernel on sockets no other kernel can take."""
 
-from programme_monitor.build.kernels import PrivateSocketKernelManager
+from programme_monitor.builder.kernels import PrivateSocketKernelManager
 
 
 def test_kernels_use_unix_sockets_with_a_path_of_their_own():

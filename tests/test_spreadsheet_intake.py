@@ -15,8 +15,8 @@ import yaml
 from openpyxl import load_workbook
 
 from programme_monitor import DataErrors, load_dataset
-from programme_monitor.build.pipeline import build
-from programme_monitor.build.settings import BuildSettings
+from programme_monitor.builder.pipeline import build
+from programme_monitor.builder.settings import BuildSettings
 from programme_monitor.cli import main
 from programme_monitor.intake.cell_values import Refused, number_text
 from programme_monitor.intake.spreadsheet import SHEET, import_observations, write_template

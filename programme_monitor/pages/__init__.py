@@ -2,4 +2,4 @@
 groups, indicators, tasks, changes, sources, methodology and data pages. Page builders return what
 they show and the files they produce; the notebooks (notebooks/) call them.
 
-Uses assess/, data/, words/ and common/; never site/ or build/."""
+Uses assess/, data/, words/ and common/; never site/ or builder/."""

@@ -24,7 +24,7 @@ ALL = None  # a selection of every row
 
 
 def declarations() -> dict:
-    return package_yaml("build", "chapter_inputs.yaml")
+    return package_yaml("builder", "chapter_inputs.yaml")
 
 
 def indicators_read(run: ChapterRun, dataset: Dataset, table: str) -> frozenset[str] | None:

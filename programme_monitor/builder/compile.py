@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from programme_monitor.build.build_report import read_report
-from programme_monitor.build.chapter_inputs import code_digest
-from programme_monitor.build.execution_cache import environment_digest
-from programme_monitor.build.settings import BuildFailed, BuildSettings
+from programme_monitor.builder.build_report import read_report
+from programme_monitor.builder.chapter_inputs import code_digest
+from programme_monitor.builder.execution_cache import environment_digest
+from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.common.digests import tree_digest, value_digest
 from programme_monitor.site.booklet import INSTALL_HINT, missing_requirements
 from programme_monitor.site.edition_sources import EDITIONS_FILE

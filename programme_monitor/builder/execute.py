@@ -15,8 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from programme_monitor.build.build_report import BuildReport, ChapterRecord, read_report
-from programme_monitor.build.execution_cache import (
+from programme_monitor.builder.build_report import BuildReport, ChapterRecord, read_report
+from programme_monitor.builder.execution_cache import (
     SPARE_ENTRIES_PER_CHAPTER,
     ConflictingOutputs,
     ExecutionCache,
@@ -24,9 +24,9 @@ from programme_monitor.build.execution_cache import (
     key_runs,
     merge_outputs,
 )
-from programme_monitor.build.kernels import PrivateSocketKernelManager
-from programme_monitor.build.notebook_output import for_edition, prepare_for_book
-from programme_monitor.build.settings import BuildFailed, BuildSettings
+from programme_monitor.builder.kernels import PrivateSocketKernelManager
+from programme_monitor.builder.notebook_output import for_edition, prepare_for_book
+from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.common.files import sync_directory
 from programme_monitor.data.chapters import plan_chapters
 from programme_monitor.data.dataset import Dataset

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from programme_monitor.build.chapter_inputs import code_digest, data_digest
+from programme_monitor.builder.chapter_inputs import code_digest, data_digest
 from programme_monitor.common.digests import bytes_digest, value_digest
 from programme_monitor.data.chapters import ChapterRun
 from programme_monitor.data.dataset import Dataset

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from programme_monitor.build.settings import BuildFailed
+from programme_monitor.builder.settings import BuildFailed
 
 
 def publish_site(built: Path, site_dir: Path) -> None:

@@ -23,16 +23,16 @@ import time
 from dataclasses import replace
 from datetime import date
 
-from programme_monitor.build.build_report import BuildReport
-from programme_monitor.build.compile import (
+from programme_monitor.builder.build_report import BuildReport
+from programme_monitor.builder.compile import (
     check_booklet_requirements,
     compile_inputs_digest,
     compile_site,
     site_is_current,
 )
-from programme_monitor.build.execute import execute_chapters
-from programme_monitor.build.publish import publish_site
-from programme_monitor.build.settings import BuildFailed, BuildSettings
+from programme_monitor.builder.execute import execute_chapters
+from programme_monitor.builder.publish import publish_site
+from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.data.dataset import load_dataset
 from programme_monitor.data.translations import edition_languages
 from programme_monitor.site.edition_sources import MissingEditionText, prepare_edition_source
