@@ -1,7 +1,9 @@
 import nbformat
+import pytest
 
 from programme_monitor import load_dataset
 from programme_monitor.builder.notebook_output import prepare_for_book
+from programme_monitor.common.placeholders import VALUES_MIME, UnfilledPlaceholder
 from programme_monitor.data.chapters import plan_chapters
 from tests.conftest import MINI, PROJECT, REAL_DATA
 
@@ -43,3 +45,49 @@ def test_prepare_for_book_hides_code_and_promotes_markdown_outputs():
     assert "remove-cell" in cells[0].metadata["tags"]
     assert "remove-cell" in cells[1].metadata["tags"] and cells[1].outputs == []
     assert cells[2].cell_type == "markdown" and cells[2].source.startswith("## Hai")
+
+
+def _values_cell(values: dict) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("fill(...)")
+    cell.metadata["tags"] = ["remove-cell"]
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        VALUES_MIME: values, "text/plain": "…"})]
+    return cell
+
+
+def test_prepare_for_book_writes_the_values_into_the_markdown_that_names_them():
+    notebook = nbformat.v4.new_notebook()
+    narrative = nbformat.v4.new_markdown_cell("Tính đến **{{as_of}}**: {{ n }} mục tiêu.\n\n{doc}`x`")
+    notebook.cells = [_values_cell({"as_of": "01/12/2026", "n": "34"}), narrative]
+    cells = prepare_for_book(notebook, "overview.ipynb").cells
+    assert cells[1].source == "Tính đến **01/12/2026**: 34 mục tiêu.\n\n{doc}`x`"
+    assert cells[0].outputs == []  # the values reach the reader in the text, not as an output
+
+
+def test_a_placeholder_with_no_value_names_the_chapter_and_the_cell():
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [_values_cell({"as_of": "01/12/2026"}),
+                      nbformat.v4.new_markdown_cell("{{as_of}} {{n_targets}}")]
+    with pytest.raises(UnfilledPlaceholder, match=r"overview.ipynb, Markdown cell 1: \{\{n_targets\}\}"):
+        prepare_for_book(notebook, "overview.ipynb")
+
+
+def test_every_placeholder_of_every_template_is_given_by_its_chapter(tmp_path, monkeypatch):
+    """Run each narrative template's code (not papermill: the same cells in one namespace, in a
+    folder of its own) and check every {{name}} of its Markdown has a value."""
+    from programme_monitor.common.placeholders import PLACEHOLDER
+    from programme_monitor.pages import chapter as chapter_module
+
+    monkeypatch.chdir(tmp_path)  # the chapters write their charts and downloads here
+    for template in ["overview", "methodology", "sources", "changes", "tasks", "data_package"]:
+        notebook = nbformat.read(PROJECT / "notebooks" / f"{template}.ipynb", as_version=4)
+        given = {}
+        monkeypatch.setattr(chapter_module, "fill", lambda **values: given.update(values))
+        namespace = {"as_of": "2026-12-01", "lang": "en", "data_dir": str(REAL_DATA)}
+        for cell in notebook.cells:
+            if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", []):
+                exec(cell.source.replace("from myst_nb import glue",
+                                         "def glue(*args, **kwargs): pass"), namespace)
+        named = {m.group(1) for c in notebook.cells if c.cell_type == "markdown"
+                 for m in PLACEHOLDER.finditer(c.source)}
+        assert named and named <= set(given), (template, named - set(given))

@@ -28,6 +28,7 @@ from programme_monitor.builder.kernels import PrivateSocketKernelManager
 from programme_monitor.builder.notebook_output import for_edition, prepare_for_book
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.common.files import sync_directory
+from programme_monitor.common.placeholders import UnfilledPlaceholder
 from programme_monitor.data.chapters import plan_chapters
 from programme_monitor.data.dataset import Dataset
 from programme_monitor.site.booklet import edition_definitions
@@ -176,7 +177,10 @@ def _execute_one(job: tuple[str, str, str, dict]) -> float:
         raise BuildFailed(f"chương {output_name} lỗi khi chạy: {exc.ename}: {exc.evalue} "
                           f"(xem {output})") from None
     notebook = nbformat.read(output, as_version=4)
-    nbformat.write(prepare_for_book(notebook), output)
+    try:
+        nbformat.write(prepare_for_book(notebook, output_name), output)
+    except UnfilledPlaceholder as exc:
+        raise BuildFailed(f"chương {output_name}: {exc.args[0]}") from None
     for folder in CHAPTER_OUTPUT_FOLDERS:
         if not any((run_dir / folder).iterdir()):
             (run_dir / folder).rmdir()

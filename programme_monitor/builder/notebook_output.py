@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import nbformat
 
+from programme_monitor.common.placeholders import VALUES_MIME, fill_placeholders
+
 HIDE = "remove-cell"
 PROMOTE = "promote-output"
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
@@ -33,7 +35,11 @@ def _tags(cell) -> list[str]:
     return cell.setdefault("metadata", {}).setdefault("tags", [])
 
 
-def prepare_for_book(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def prepare_for_book(notebook: nbformat.NotebookNode, name: str = "") -> nbformat.NotebookNode:
+    """The executed notebook as the book shows it (`name` says which, in errors): parameters
+    hidden, promoted outputs made Markdown cells, values written into the Markdown that names them
+    (raises UnfilledPlaceholder for a name with no value)."""
+    values = _take_values(notebook)
     cells = []
     for cell in notebook.cells:
         tags = _tags(cell)
@@ -48,8 +54,28 @@ def prepare_for_book(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell["outputs"] = []
             if HIDE not in tags:
                 tags.append(HIDE)
+    for number, cell in enumerate(cells):
+        if cell.cell_type == "markdown":
+            cell.source = fill_placeholders(cell.source, values, f"{name}, Markdown cell {number}")
     notebook.cells = cells
     return without_run_details(notebook)
+
+
+def _take_values(notebook: nbformat.NotebookNode) -> dict[str, str]:
+    """The values the code cells gave for the Markdown (pages/chapter.py, `fill`), removed from
+    their outputs: they reach the reader in the text, not as a cell's output."""
+    values = {}
+    for cell in notebook.cells:
+        kept = []
+        for output in cell.get("outputs", []):
+            given = output.get("data", {}).get(VALUES_MIME)
+            if given is None:
+                kept.append(output)
+            else:
+                values.update(given)
+        if cell.cell_type == "code":
+            cell["outputs"] = kept
+    return values
 
 
 def without_run_details(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:

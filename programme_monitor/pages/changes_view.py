@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from programme_monitor.assess.selection import sources_published_by
+from programme_monitor.pages.indicator_page import context_section
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.words.formatting import cite, markdown_escape
 
@@ -35,3 +37,16 @@ def impacts_table(dataset, as_of: date) -> str:
         rows.append([affected, "; ".join(e["title"] for e in in_force),
                      markdown_escape(impact["meaning"].strip())])
     return markdown_table(dataset.edition, [words["col_targets"], words["col_change"], words["col_meaning"]], rows)
+
+
+def changes_values(chapter, figures_dir: Path) -> tuple[dict[str, str], dict[Path, bytes]]:
+    """The changes chapter's parts, by the name its narrative gives them, and the files of its
+    charts (the area's context indicators through the changes)."""
+    dataset, as_of = chapter.dataset, chapter.report_date
+    context = [context_section(dataset, indicator_id, as_of, figures_dir)
+               for indicator_id in dataset.indicator_ids_in_group("context")]
+    values = {"reporting": dataset.changes["reporting"].strip(),
+              "events_table": events_table(dataset, as_of),
+              "impacts_table": impacts_table(dataset, as_of),
+              "context": "\n".join(page.markdown for page in context)}
+    return values, {path: content for page in context for path, content in page.files.items()}

@@ -7,6 +7,9 @@ gives `chapter.dataset` (its texts in the edition's language, carrying the editi
 `chapter.edition` (language, reporting date, every language published), `chapter.report_date`,
 and the assessments of targets (`chapter.statuses`) and tasks (`chapter.tasks`), computed the
 first time a page asks for them, so a page that shows no assessment does not pay for one.
+
+A chapter's narrative is Markdown cells that name values as `{{name}}`; `fill(name=…)` gives
+them. `show(markdown)` puts Markdown the package wrote (a whole indicator page) on the page.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from IPython.display import display
 from programme_monitor.assess.assessment import TargetStatus, assess_all
 from programme_monitor.assess.commitments import TaskStatus, task_statuses
 from programme_monitor.assess.selection import resolve_as_of
+from programme_monitor.common.files import write_files
+from programme_monitor.common.placeholders import VALUES_MIME
 from programme_monitor.data.dataset import Dataset, check_programme, for_edition
 from programme_monitor.data.translations import edition_languages
-from programme_monitor.pages.markdown import Markdown
+from programme_monitor.pages.markdown import Markdown, Page
 from programme_monitor.words.edition import Edition
 
 
@@ -57,6 +62,20 @@ def open_chapter(data_dir: str | Path, as_of: str = "", lang: str = "vi",
     edition = Edition(lang, resolve_as_of(as_of), None,
                       tuple(edition_languages(checked.programme)))
     return Chapter(for_edition(checked, edition), indicators)
+
+
+def fill(**values) -> None:
+    """The values this chapter's Markdown cells name as `{{name}}`, as the text they show; the build
+    writes them in (a template run alone shows them as this cell's output)."""
+    given = {name: str(value) for name, value in values.items()}
+    listing = "\n\n".join(f"{name}:\n{text}" for name, text in given.items())
+    display({VALUES_MIME: given, "text/plain": listing}, raw=True)
+
+
+def show_page(page: Page) -> None:
+    """Put a page the package built on the page, and its files (charts, downloads) on disk."""
+    write_files(page.files)
+    show(page.markdown)
 
 
 def show(markdown: str) -> None:

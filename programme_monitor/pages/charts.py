@@ -6,6 +6,7 @@ a MyST figure with a caption naming the sources and a text alternative saying wh
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,8 +60,9 @@ class Projection:
 
 def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
                          targets: pd.DataFrame, path: Path,
-                         context: ChartContext = ChartContext()) -> str:
-    """Draw the chart of one indicator into `path` (SVG) and return its text alternative."""
+                         context: ChartContext = ChartContext()) -> tuple[str, dict[Path, bytes]]:
+    """The chart of one indicator: its text alternative, and its files (`path` as SVG for the
+    site and as PDF for the booklet)."""
     spec = dataset.indicators[indicator_id]
     words = dataset.edition.labels
     if spec["value_type"] == "number":
@@ -72,15 +74,18 @@ def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
     _finish(dataset.edition, ax, fig, spec, words, legend=spec["value_type"] == "number")
     if context.as_of is not None:
         _label_reporting_date(dataset.edition, ax, context.as_of, words)
-    path.parent.mkdir(parents=True, exist_ok=True)
     # SVG for the site, PDF for the printed booklet: both vector; Sphinx picks one per builder
     # when the page names the figure as `name.*`. No dates inside, so same inputs, same bytes.
-    fig.savefig(path.with_suffix(".svg"), format="svg", metadata={"Date": None},
-                bbox_inches="tight")
-    fig.savefig(path.with_suffix(".pdf"), format="pdf",
-                metadata={"CreationDate": None, "ModDate": None}, bbox_inches="tight")
+    files = {path.with_suffix(".svg"): _saved(fig, "svg", {"Date": None}),
+             path.with_suffix(".pdf"): _saved(fig, "pdf", {"CreationDate": None, "ModDate": None})}
     plt.close(fig)
-    return describe_chart(dataset, indicator_id, observations, targets, context)
+    return describe_chart(dataset, indicator_id, observations, targets, context), files
+
+
+def _saved(fig, file_format: str, metadata: dict) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=file_format, metadata=metadata, bbox_inches="tight")
+    return buffer.getvalue()
 
 
 def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.DataFrame,

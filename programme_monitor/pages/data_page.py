@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from programme_monitor.assess.assessment import inputs_table
+from programme_monitor.assess.selection import sources_published_by
 from programme_monitor.data.contract import TABLES, table_schema
 from programme_monitor.pages.data_package import indicators_table, package_files, zip_bytes
 from programme_monitor.pages.downloads import task_status_table
@@ -99,3 +100,25 @@ def codebook(edition: Edition, lang: str | None = None) -> str:
                                   words["col_content"]], rows), "",
                   words["codebook_key"].format(key) if key else "", ""]
     return "\n".join(parts)
+
+
+def data_page_values(chapter, downloads_dir: Path) -> tuple[dict[str, str], dict[Path, bytes]]:
+    """The data page's figures, links and sections, by the name its narrative gives them, and
+    the files it offers."""
+    dataset, edition, as_of = chapter.dataset, chapter.edition, chapter.report_date
+    files, links = data_downloads(chapter, downloads_dir)
+
+    def download(name: str, label: str | None = None) -> str:
+        return f"{{download}}`{label or name} <{links[name]}>`"
+
+    values = {
+        "as_of": edition.date(as_of),
+        "n_observations": int((dataset.observations["published_by"] <= as_of).sum()),
+        "n_sources": len(sources_published_by(dataset, as_of)),
+        "archive_link": download("archive", Path(links["archive"]).name),
+        "tables": ", ".join(download(name) for name in links if name.endswith(".csv")),
+        "datapackage_link": download("datapackage.json"),
+        "publication_sections": publication_sections(dataset, as_of),
+        "codebook": codebook(edition),
+    }
+    return values, files

@@ -9,7 +9,6 @@ import pandas as pd
 
 from programme_monitor.assess.assessment import TargetStatus, inputs_table
 from programme_monitor.assess.selection import observations_of
-from programme_monitor.common.files import write_files
 from programme_monitor.data.area_series import boundary_crossings
 from programme_monitor.pages.charts import ChartContext, Projection, draw_indicator_chart
 from programme_monitor.pages.data_package import (
@@ -24,7 +23,7 @@ from programme_monitor.pages.judgement_words import (
     ratio_text,
     status_with_reason,
 )
-from programme_monitor.pages.markdown import markdown_table, web_only, web_only_section
+from programme_monitor.pages.markdown import Page, markdown_table, web_only, web_only_section
 from programme_monitor.words.formatting import (
     cite,
     flag_words,
@@ -36,8 +35,9 @@ from programme_monitor.words.formatting import (
 
 
 def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, TargetStatus],
-                   links: dict[str, str], figures_dir: Path, downloads_dir: Path) -> str:
-    """Markdown for the page; writes its chart and its CSV of calculation inputs.
+                   links: dict[str, str], figures_dir: Path, downloads_dir: Path) -> Page:
+    """The page's Markdown and its files: the chart, the CSV of calculation inputs, the
+    indicator's data package.
 
     `links` gives document names: 'chapter' (the group's chapter) and 'methodology'.
     """
@@ -46,26 +46,31 @@ def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, 
     targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
     numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
-    parts = [f"# {spec['name']}", "", _facts(dataset, spec, as_of, links), ""]
+    parts, files = [f"# {spec['name']}", "", _facts(dataset, spec, as_of, links), ""], {}
     if len(targets):
         parts += _targets_section(dataset, targets, statuses)
     if not observations.empty:
-        parts += [f"## {words['heading_chart']}", "",
-                  *_figure(dataset, indicator_id, observations, targets, statuses, as_of, numbers,
-                           figures_dir)]
+        figure, chart = _figure(dataset, indicator_id, observations, targets, statuses, as_of,
+                                numbers, figures_dir)
+        parts += [f"## {words['heading_chart']}", "", *figure]
         parts += [f"## {words['heading_values']}", "",
                   _values_table(dataset, observations, numbers, words), ""]
         parts += _boundary_note(dataset, observations, words)
+        files.update(chart)
     if len(targets):
-        parts += _inputs_section(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
-    parts += _downloads(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
-    return "\n".join(parts)
+        inputs, table = _inputs_section(dataset, indicator_id, targets, statuses, as_of,
+                                        downloads_dir)
+        parts += inputs
+        files.update(table)
+    downloads, package = _downloads(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
+    return Page("\n".join(parts + downloads), {**files, **package})
 
 
 def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict, as_of: date,
-               downloads_dir: Path) -> list[str]:
+               downloads_dir: Path) -> tuple[list[str], dict[Path, bytes]]:
     """The indicator's own data package: its observations as CSV, and a zip with its targets,
-    calculation inputs, the areas and sources they refer to, and the descriptor."""
+    calculation inputs, the areas and sources they refer to, and the descriptor; the links to
+    them and the files."""
     tables = indicator_tables(dataset, as_of, indicator_id)
     derived = {"progress-inputs": inputs_table(
         dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets)} \
@@ -75,15 +80,14 @@ def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict
                           words["package_title"].format(name=dataset.indicators[indicator_id]['name'],
                                                         as_of=as_of.isoformat()), tables=tables)
     csv_path = downloads_dir / f"observations-{indicator_id}.csv"
-    csv_path.parent.mkdir(parents=True, exist_ok=True)
-    csv_path.write_bytes(files["observations.csv"])
     zip_path = downloads_dir / f"indicator-{indicator_id}.zip"
-    write_files({zip_path: zip_bytes(files)})
+
     def link(path: Path) -> str:
         return f"{{download}}`{path.name} <{downloads_dir.name}/{path.name}>`"
 
-    return [web_only_section(words["heading_download"], words["indicator_downloads"].format(
-        csv=link(csv_path), zip=link(zip_path), data="{doc}`data`")), ""]
+    section = web_only_section(words["heading_download"], words["indicator_downloads"].format(
+        csv=link(csv_path), zip=link(zip_path), data="{doc}`data`"))
+    return [section, ""], {csv_path: files["observations.csv"], zip_path: zip_bytes(files)}
 
 
 def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
@@ -129,7 +133,7 @@ def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str
 
 
 def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path,
-                    heading_level: int = 3) -> str:
+                    heading_level: int = 3) -> Page:
     """A figure that describes the area (not a target): definition, chart, values with sources."""
     spec = dataset.indicators[indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
@@ -137,22 +141,25 @@ def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path,
     parts = [f"{'#' * heading_level} {spec['name']}", "",
              f"{spec['definition'].strip()} *{dataset.edition.labels['fact_publisher']}* "
              f"{spec['publisher']}.", ""]
+    files = {}
     if not observations.empty:
         no_targets = dataset.targets.iloc[0:0]
-        parts += _figure(dataset, indicator_id, observations, no_targets, {}, as_of, numbers,
-                         figures_dir)
+        figure, files = _figure(dataset, indicator_id, observations, no_targets, {}, as_of,
+                                numbers, figures_dir)
+        parts += figure
         parts += [_values_table(dataset, observations, numbers, dataset.edition.labels), ""]
         parts += _boundary_note(dataset, observations, dataset.edition.labels)
-    return "\n".join(parts)
+    return Page("\n".join(parts), files)
 
 
 def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.DataFrame,
-            statuses: dict, as_of: date, numbers: dict, figures_dir: Path) -> list[str]:
+            statuses: dict, as_of: date, numbers: dict,
+            figures_dir: Path) -> tuple[list[str], dict[Path, bytes]]:
     words = dataset.edition.labels
     spec = dataset.indicators[indicator_id]
     context = ChartContext(as_of, tuple(_projections(dataset, targets, statuses)), numbers)
     path = figures_dir / f"{indicator_id}.svg"
-    alt = draw_indicator_chart(dataset, indicator_id, observations, targets, path, context)
+    alt, files = draw_indicator_chart(dataset, indicator_id, observations, targets, path, context)
     sources = "; ".join(f"[{n}] {cite(dataset, s)}" for s, n in numbers.items())
     caption = f"{spec['name']}. {words['sources_lead']} {sources}. {words['as_of_line_note']}"
     if observations["flags"].map(lambda flags: "lower-bound" in flags).any():
@@ -163,7 +170,7 @@ def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.
         caption += f" {words['projection_note']}"
     relative = Path(figures_dir.name) / f"{path.stem}.*"  # .svg on the site, .pdf in print
     return [f":::{{figure}} {relative.as_posix()}", f":alt: {alt}", f":name: fig-{indicator_id}", "",
-            caption, ":::", ""]
+            caption, ":::", ""], files
 
 
 def _projections(dataset, targets: pd.DataFrame, statuses: dict) -> list[Projection]:
@@ -208,12 +215,11 @@ INPUT_ROWS = ["base", "latest", "target_value_used", "target_year", "direction",
 
 
 def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict,
-                    as_of: date, downloads_dir: Path) -> list[str]:
+                    as_of: date, downloads_dir: Path) -> tuple[list[str], dict[Path, bytes]]:
     """Every input of every target's judgement, one column per target, and its CSV."""
     table = inputs_table(dataset, {t: statuses[t] for t in targets["target_id"]}, as_of,
                          targets=targets)
     csv_path = downloads_dir / f"progress-inputs-{indicator_id}.csv"
-    write_files({csv_path: csv_bytes(table)})
     symbol = unit_symbol(dataset, dataset.indicators[indicator_id]["unit"])
     words = dataset.edition.labels
     header = [words["col_input"], *[f"{r.clause} ({r.target_id})" for r in table.itertuples()]]
@@ -224,7 +230,7 @@ def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses:
     return [f"## {words['heading_inputs']}", "",
             words["base_year_rule"].format(year=dataset.programme['base_year']), "",
             web_only(words["download_link"].format(link=link)), "",
-            markdown_table(dataset.edition, header, rows), ""]
+            markdown_table(dataset.edition, header, rows), ""], {csv_path: csv_bytes(table)}
 
 
 def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:

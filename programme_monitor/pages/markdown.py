@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from programme_monitor.pages.table_layout import table_layout
 from programme_monitor.words.edition import Edition
 from programme_monitor.words.formatting import markdown_escape
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a page builder makes: the page's Markdown, and the files it shows or offers (charts,
+    downloads) by path relative to the chapter's folder, for one writer to put on disk."""
+
+    markdown: str
+    files: dict[Path, bytes] = field(default_factory=dict)
 
 
 class Markdown:

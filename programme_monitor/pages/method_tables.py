@@ -123,3 +123,23 @@ def constants_table(edition: Edition) -> str:
             [words["constant_exponent"], edition.number(spec["ceiling_exponent"])],
             [words["constant_span"], edition.number(spec["minimum_span_years"])]]
     return markdown_table(edition, [words["col_constant"], words["col_value"]], rows)
+
+
+def methodology_values(chapter) -> dict[str, str]:
+    """The methodology chapter's tables and the programme's own figures, by the name its narrative
+    gives them."""
+    dataset, edition = chapter.dataset, chapter.edition
+    return {
+        "status_legend_table": status_legend_table(edition),
+        "ratio_cutoff_table": ratio_cutoff_table(edition),
+        "growth_cutoff_table": growth_cutoff_table(edition),
+        "constants_table": constants_table(edition),
+        "base_year": dataset.programme["base_year"],
+        "minimum_span_years": format(method(edition.lang)["minimum_span_years"], "g"),
+        "boundary_lines": boundary_lines(dataset),
+        "scale_break_lines": scale_break_lines(dataset),
+        "reasons_table": reasons_table(edition),
+        "completion_table": completion_table(edition),
+        "horizon": dataset.programme["horizon"],
+        "references_list": references_list(edition),
+    }

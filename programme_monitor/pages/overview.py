@@ -11,10 +11,12 @@ from programme_monitor.assess.assessment import TargetStatus, inputs_table, stat
 from programme_monitor.assess.commitments import TaskStatus
 from programme_monitor.assess.progress import method
 from programme_monitor.assess.selection import context_for_target, latest_for_target
+from programme_monitor.data.chapters import indicator_pages
 from programme_monitor.pages.data_package import csv_bytes
 from programme_monitor.pages.downloads import task_status_table
 from programme_monitor.pages.judgement_words import completion_text, status_text, status_with_reason
-from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.pages.markdown import markdown_table, small_print
+from programme_monitor.pages.method_tables import status_legend_table
 from programme_monitor.words.edition import Edition
 from programme_monitor.words.formatting import cite, format_target, format_value
 
@@ -152,3 +154,17 @@ def overview_downloads(chapter) -> dict[Path, bytes]:
             csv_bytes(inputs_table(dataset, chapter.statuses, report_date)),
             Path("downloads/task-status.csv"):
             csv_bytes(task_status_table(dataset, chapter.tasks, report_date))}
+
+
+def overview_tables(chapter) -> dict[str, str]:
+    """The overview's tables, as Markdown, by the name its narrative gives them."""
+    dataset, edition = chapter.dataset, chapter.edition
+    statuses, tasks = chapter.statuses, chapter.tasks
+    return {
+        "status_count_table": status_count_table(edition, statuses),
+        "status_legend_table": status_legend_table(edition),
+        "completion_count_table": completion_count_table(edition, tasks),
+        "target_scorecard": small_print(target_scorecard(dataset, statuses,
+                                                         indicator_pages(dataset))),
+        "task_group_scorecard": task_group_scorecard(dataset, tasks),
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from programme_monitor.assess.selection import published_by, sources_published_by
-from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.pages.markdown import markdown_table, small_print
 from programme_monitor.words.formatting import cite, markdown_escape
 
 # Percent of the line per column (id, citation, published, registered, confidence, uses, notes),
@@ -45,3 +45,9 @@ def errata_table(dataset) -> str:
             for e in dataset.programme["errata"]]
     return markdown_table(dataset.edition, [words["col_where"], words["col_as_printed"], words["col_correct"],
                            words["col_notes"], words["col_source"]], rows)
+
+
+def sources_values(chapter) -> dict[str, str]:
+    """The source register's tables, by the name its narrative gives them."""
+    return {"sources_table": small_print(sources_table(chapter.dataset, chapter.report_date)),
+            "errata_table": errata_table(chapter.dataset)}

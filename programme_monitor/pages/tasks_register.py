@@ -6,7 +6,7 @@ from datetime import date
 
 from programme_monitor.assess.commitments import TaskStatus
 from programme_monitor.pages.judgement_words import completion_text
-from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.pages.markdown import markdown_table, reviewers_notes
 from programme_monitor.words.edition import Edition
 from programme_monitor.words.formatting import cite, markdown_escape
 
@@ -81,3 +81,17 @@ def bodies_status_table(dataset) -> str:
     rows = [[b.name, markdown_escape(b.role), markdown_escape(b.status_since_2025)]
             for b in dataset.bodies.itertuples()]
     return markdown_table(dataset.edition, [words["col_body"], words["col_role"], words["col_status_since"]], rows)
+
+
+def tasks_values(chapter) -> dict[str, str]:
+    """The tasks chapter's figures and tables, by the name its narrative gives them; each task
+    group is a section with its table and, in print, ruled lines for reviewers' notes."""
+    dataset, edition, tasks = chapter.dataset, chapter.edition, chapter.tasks
+    groups = [f"## {group['clause']}. {group['title'].strip()}\n\n"
+              f"{task_group_table(dataset, group['clause'], tasks)}\n\n{reviewers_notes()}\n"
+              for group in dataset.programme["task_groups"]]
+    return {"n_tasks": len(dataset.tasks), "n_task_groups": len(dataset.programme["task_groups"]),
+            "as_of": edition.date(chapter.report_date), "task_groups": "\n".join(groups),
+            "history_table": history_table(dataset, tasks),
+            "organisation_table": organisation_table(dataset),
+            "bodies_status_table": bodies_status_table(dataset)}
