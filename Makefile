@@ -29,6 +29,7 @@ import: $(VENV)/.installed ## add a filled template to the data, then build (XLS
 	$(MAKE) book
 
 test: $(VENV)/.installed tests/browser/node_modules/.installed ## run the tests (unit, end-to-end, in Chromium with axe-core)
+	$(PY) -m ruff format --check programme_monitor tests bench scripts
 	$(PY) -m ruff check programme_monitor tests bench scripts
 	$(PY) -m pytest
 

@@ -78,8 +78,9 @@ class PeakMemory:
 def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
     """Run a command; wall seconds, peak memory of its process tree (bytes), output."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     memory = PeakMemory(psutil.Process(process.pid))
     output, _ = process.communicate()
     wall = time.perf_counter() - started
@@ -90,15 +91,34 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
 
 
 def build_once(project: Path, data: Path, jobs: int, pdf: bool) -> dict:
-    command = [sys.executable, "-m", "programme_monitor", "build", "--project", str(project),
-               "--data", str(data), "--as-of", AS_OF, "--built-on", AS_OF, "--jobs", str(jobs)]
+    command = [
+        sys.executable,
+        "-m",
+        "programme_monitor",
+        "build",
+        "--project",
+        str(project),
+        "--data",
+        str(data),
+        "--as-of",
+        AS_OF,
+        "--built-on",
+        AS_OF,
+        "--jobs",
+        str(jobs),
+    ]
     if not pdf:
         command.append("--no-pdf")
     wall, peak, _ = timed(command, project)
     report = json.loads((project / "_build" / "html" / "build-report.json").read_text("utf-8"))
-    return {"wall": wall, "peak_mib": peak / 2**20, "stages": report["stages"],
-            "executed": sum(c["executed"] for c in report["chapters"]),
-            "chapters": len(report["chapters"]), "compiled": report["compiled"]}
+    return {
+        "wall": wall,
+        "peak_mib": peak / 2**20,
+        "stages": report["stages"],
+        "executed": sum(c["executed"] for c in report["chapters"]),
+        "chapters": len(report["chapters"]),
+        "compiled": report["compiled"],
+    }
 
 
 def change_one_observation(data: Path) -> str:
@@ -134,7 +154,7 @@ def measure_scale(work: Path, factor: int, jobs: int, pdf: bool) -> dict:
 
 
 def parameterised_notebooks(project: Path, data: Path, folder: Path) -> list[Path]:
-    """The build's notebooks with their parameters injected, not executed (papermill prepare_only)."""
+    """The build's notebooks with parameters injected, not executed (papermill prepare_only)."""
     import papermill
 
     from programme_monitor import load_dataset
@@ -147,9 +167,14 @@ def parameterised_notebooks(project: Path, data: Path, folder: Path) -> list[Pat
     paths = []
     for run in plan_chapters(load_dataset(data)):
         path = folder / run.output
-        papermill.execute_notebook(str(project / "notebooks" / run.template), str(path),
-                                   parameters={**common, **run.parameters}, prepare_only=True,
-                                   progress_bar=False, log_output=False)
+        papermill.execute_notebook(
+            str(project / "notebooks" / run.template),
+            str(path),
+            parameters={**common, **run.parameters},
+            prepare_only=True,
+            progress_bar=False,
+            log_output=False,
+        )
         paths.append(path)
     return paths
 
@@ -160,9 +185,15 @@ def _papermill_one(path: str) -> None:
     from programme_monitor.builder.kernels import PrivateSocketKernelManager
 
     # The same kernel transport as the build, so that only papermill itself is measured.
-    papermill.execute_notebook(path, path, cwd=str(Path(path).parent), kernel_name="python3",
-                               progress_bar=False, log_output=False,
-                               kernel_manager_class=PrivateSocketKernelManager)
+    papermill.execute_notebook(
+        path,
+        path,
+        cwd=str(Path(path).parent),
+        kernel_name="python3",
+        progress_bar=False,
+        log_output=False,
+        kernel_manager_class=PrivateSocketKernelManager,
+    )
 
 
 def measure_references(work: Path, jobs: int) -> dict:
@@ -177,29 +208,38 @@ def measure_references(work: Path, jobs: int) -> dict:
     cached = copy_project(work / "jupyter-book-cache")
     parameterised_notebooks(cached, data, cached / "book" / "generated")
     config = cached / "_config.yml"
-    config.write_text(config.read_text("utf-8").replace("execute_notebooks: \"off\"",
-                                                        "execute_notebooks: cache")
-                      .replace("execute_notebooks: off", "execute_notebooks: cache"), "utf-8")
+    config.write_text(
+        config.read_text("utf-8")
+        .replace('execute_notebooks: "off"', "execute_notebooks: cache")
+        .replace("execute_notebooks: off", "execute_notebooks: cache"),
+        "utf-8",
+    )
     assert "execute_notebooks: cache" in config.read_text("utf-8"), "execute_notebooks not found"
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     wall, peak, _ = timed([str(jupyter_book), "build", str(cached), "--builder", "html"], cached)
-    return {"papermill alone, two at a time": papermill_alone,
-            "jupyter-book cached execution + html, empty cache": wall,
-            "jupyter-book peak MiB": peak / 2**20}
+    return {
+        "papermill alone, two at a time": papermill_alone,
+        "jupyter-book cached execution + html, empty cache": wall,
+        "jupyter-book peak MiB": peak / 2**20,
+    }
 
 
 def print_scale(factor: int, results: dict) -> None:
     print(f"\n## {factor}x the real programme ({results['clean']['chapters']} notebooks)")
-    print(f"{'build':<18}{'check':>7}{'notebooks':>10}{'html':>7}{'pdf':>7}{'publish':>8}"
-          f"{'wall':>8}{'executed':>10}{'peak MiB':>10}")
+    print(
+        f"{'build':<18}{'check':>7}{'notebooks':>10}{'html':>7}{'pdf':>7}{'publish':>8}"
+        f"{'wall':>8}{'executed':>10}{'peak MiB':>10}"
+    )
     clean_wall = results["clean"]["wall"]
     for name in ["clean", "nothing changed", "one observation"]:
         r = results[name]
         s = r["stages"]
-        print(f"{name:<18}{s.get('check', 0):>7.1f}{s.get('papermill', 0):>10.1f}"
-              f"{s.get('html', 0):>7.1f}{s.get('pdf', 0):>7.1f}{s.get('publish', 0):>8.1f}"
-              f"{r['wall']:>8.1f}{r['executed']:>10d}{r['peak_mib']:>10.0f}"
-              + ("" if name == "clean" else f"   {100 * r['wall'] / clean_wall:.0f} % of clean"))
+        print(
+            f"{name:<18}{s.get('check', 0):>7.1f}{s.get('papermill', 0):>10.1f}"
+            f"{s.get('html', 0):>7.1f}{s.get('pdf', 0):>7.1f}{s.get('publish', 0):>8.1f}"
+            f"{r['wall']:>8.1f}{r['executed']:>10d}{r['peak_mib']:>10.0f}"
+            + ("" if name == "clean" else f"   {100 * r['wall'] / clean_wall:.0f} % of clean")
+        )
     print(f"(changed observation: {results['changed']})")
 
 
@@ -212,25 +252,34 @@ def print_references(figures: dict) -> None:
         clean = figures["x1"]["clean"]
         notebooks = clean["stages"]["papermill"]
         alone = reference["papermill alone, two at a time"]
-        print(f"our notebook stage / papermill alone: {notebooks:.1f} / {alone:.1f} s = "
-              f"{notebooks / alone:.2f}")
+        print(
+            f"our notebook stage / papermill alone: {notebooks:.1f} / {alone:.1f} s = "
+            f"{notebooks / alone:.2f}"
+        )
         ours = clean["wall"]
         theirs = reference["jupyter-book cached execution + html, empty cache"]
-        print(f"our clean build (site and booklet) / Jupyter Book cached execution (site only): "
-              f"{ours:.1f} / {theirs:.1f} s = {ours / theirs:.2f}")
+        print(
+            f"our clean build (site and booklet) / Jupyter Book cached execution (site only): "
+            f"{ours:.1f} / {theirs:.1f} s = {ours / theirs:.2f}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,4,16", help="programme sizes, e.g. 1,4,16")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--reference", action="store_true",
-                        help="also time papermill alone and Jupyter Book's cached execution")
+    parser.add_argument(
+        "--reference",
+        action="store_true",
+        help="also time papermill alone and Jupyter Book's cached execution",
+    )
     parser.add_argument("--no-pdf", action="store_true", help="leave the booklet out")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
-    print(f"# Build benchmark: {os.cpu_count()} cores, jobs {args.jobs}, "
-          f"booklet {'no' if args.no_pdf else 'yes'}, as_of {AS_OF}")
+    print(
+        f"# Build benchmark: {os.cpu_count()} cores, jobs {args.jobs}, "
+        f"booklet {'no' if args.no_pdf else 'yes'}, as_of {AS_OF}"
+    )
     figures = {}
     with tempfile.TemporaryDirectory(prefix="pm-bench-") as temporary:
         work = Path(temporary)
@@ -245,8 +294,10 @@ def main() -> None:
         for name, results in figures.items():
             if name.startswith("x"):
                 clean = results["clean"]
-                print(f"{name:<6}{clean['wall']:>8.1f} s for {clean['chapters']:>4} notebooks: "
-                      f"{clean['wall'] / clean['chapters']:.2f} s each")
+                print(
+                    f"{name:<6}{clean['wall']:>8.1f} s for {clean['chapters']:>4} notebooks: "
+                    f"{clean['wall'] / clean['chapters']:.2f} s each"
+                )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", "utf-8")
 

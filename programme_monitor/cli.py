@@ -24,7 +24,8 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' không phải ngày dạng YYYY-MM-DD (ví dụ 2026-11-24)") from None
+            f"'{text}' không phải ngày dạng YYYY-MM-DD (ví dụ 2026-11-24)"
+        ) from None
 
 
 def spreadsheet_command(args: argparse.Namespace) -> int:
@@ -39,35 +40,58 @@ def spreadsheet_command(args: argparse.Namespace) -> int:
             return 0
         result = import_observations(Path(args.xlsx), data_dir)
     except DataErrors as exc:
-        lines = [f"Có {len(exc.errors)} lỗi; không dòng nào được nhập, "
-                 f"{data_dir / FILES['observations']} giữ nguyên:"]
+        lines = [
+            f"Có {len(exc.errors)} lỗi; không dòng nào được nhập, "
+            f"{data_dir / FILES['observations']} giữ nguyên:"
+        ]
         print("\n".join(lines + [f"  - {error}" for error in exc.errors]), file=sys.stderr)
         return 2
-    print(f"Đã thêm {result.added} dòng vào {data_dir / FILES['observations']}"
-          + (f"; {result.already_there} dòng đã có sẵn, bỏ qua." if result.already_there else "."))
+    print(
+        f"Đã thêm {result.added} dòng vào {data_dir / FILES['observations']}"
+        + (f"; {result.already_there} dòng đã có sẵn, bỏ qua." if result.already_there else ".")
+    )
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m programme_monitor",
-                                     description="Check the data and build the publication.")
+    parser = argparse.ArgumentParser(
+        prog="python -m programme_monitor", description="Check the data and build the publication."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, text in [("build", "check, execute chapters, build the site"),
-                       ("check", "only check the data files")]:
+    for name, text in [
+        ("build", "check, execute chapters, build the site"),
+        ("check", "only check the data files"),
+    ]:
         command = sub.add_parser(name, help=text)
         command.add_argument("--data", default="data", help="programme data directory")
-        command.add_argument("--as-of", type=_iso_date, default=None,
-                             help="reporting date YYYY-MM-DD (default today)")
-        command.add_argument("--lang", default=None,
-                             help="editions to build, comma-separated, root first (default: all "
-                                  "the programme's languages, publication.languages)")
+        command.add_argument(
+            "--as-of",
+            type=_iso_date,
+            default=None,
+            help="reporting date YYYY-MM-DD (default today)",
+        )
+        command.add_argument(
+            "--lang",
+            default=None,
+            help="editions to build, comma-separated, root first (default: all "
+            "the programme's languages, publication.languages)",
+        )
         command.add_argument("--project", default=".", help="project root (holds _config.yml)")
-        command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                             help="notebooks executed at once (default: number of cores)")
-        command.add_argument("--no-pdf", action="store_true",
-                             help="build the site only, not the printed booklet")
-        command.add_argument("--built-on", type=_iso_date, default=None,
-                             help="date printed as 'built on', YYYY-MM-DD (default today)")
+        command.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="notebooks executed at once (default: number of cores)",
+        )
+        command.add_argument(
+            "--no-pdf", action="store_true", help="build the site only, not the printed booklet"
+        )
+        command.add_argument(
+            "--built-on",
+            type=_iso_date,
+            default=None,
+            help="date printed as 'built on', YYYY-MM-DD (default today)",
+        )
     template = sub.add_parser("template", help="write the Excel template for observations")
     template.add_argument("--data", default="data", help="programme data directory")
     template.add_argument("--out", default="_build/mau-nhap-so-lieu.xlsx", help="template to write")
@@ -85,13 +109,22 @@ def main(argv: list[str] | None = None) -> int:
 
     as_of = resolve_as_of(args.as_of).isoformat()
     built_on = resolve_as_of(args.built_on)  # the same rule: a date, or today when not given
-    settings = BuildSettings(Path(args.project).resolve(), Path(args.data).resolve(), as_of,
-                             tuple(args.lang.split(",")) if args.lang else None, args.jobs, booklet=not args.no_pdf, built_on=built_on)
+    settings = BuildSettings(
+        Path(args.project).resolve(),
+        Path(args.data).resolve(),
+        as_of,
+        tuple(args.lang.split(",")) if args.lang else None,
+        args.jobs,
+        booklet=not args.no_pdf,
+        built_on=built_on,
+    )
     try:
         if args.command == "check":
             dataset = load_dataset(settings.data_dir)
-            print(f"Dữ liệu hợp lệ: {len(dataset.targets)} mục tiêu, {len(dataset.tasks)} nhiệm vụ, "
-                  f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn.")
+            print(
+                f"Dữ liệu hợp lệ: {len(dataset.targets)} mục tiêu, {len(dataset.tasks)} nhiệm vụ, "
+                f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn."
+            )
             return 0
         report = build(settings)
     except DataErrors as exc:

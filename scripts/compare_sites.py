@@ -40,8 +40,10 @@ def notebook_outputs(content: bytes) -> list:
 
 def differences(before: Path, after: Path) -> list[str]:
     """One line per file that is missing on one side or differs."""
-    names = {side: {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
-             for side, root in (("before", before), ("after", after))}
+    names = {
+        side: {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+        for side, root in (("before", before), ("after", after))
+    }
     lines = [f"only before: {name}" for name in sorted(names["before"] - names["after"])]
     lines += [f"only after:  {name}" for name in sorted(names["after"] - names["before"])]
     for name in sorted(names["before"] & names["after"]):
@@ -65,8 +67,11 @@ def main(argv: list[str]) -> int:
     total = sum(1 for p in after.rglob("*") if p.is_file())
     for line in found:
         print(line)
-    print(f"{total} files compared; {len(found)} differ" if found
-          else f"{total} files compared; identical (build-report.json and notebook code aside)")
+    print(
+        f"{total} files compared; {len(found)} differ"
+        if found
+        else f"{total} files compared; identical (build-report.json and notebook code aside)"
+    )
     return 1 if found else 0
 
 

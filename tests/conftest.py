@@ -47,6 +47,8 @@ def real_site(tmp_path_factory):
     from programme_monitor.builder.settings import BuildSettings
 
     root = make_project(tmp_path_factory.mktemp("real"))
-    settings = BuildSettings(root, REAL_DATA, "2026-11-24", ("vi", "en"), built_on=date(2026, 11, 25))
+    settings = BuildSettings(
+        root, REAL_DATA, "2026-11-24", ("vi", "en"), built_on=date(2026, 11, 25)
+    )
     build(settings)
     return settings

@@ -26,8 +26,10 @@ def with_parts(data_dir, observations: str, additive: bool = True):
         handle.write(observations)
     if additive:
         path = data_dir / "indicators.yaml"
-        path.write_text(path.read_text("utf-8").replace(
-            "    unit: km\n", "    unit: km\n    additive: true\n"), "utf-8")
+        path.write_text(
+            path.read_text("utf-8").replace("    unit: km\n", "    unit: km\n    additive: true\n"),
+            "utf-8",
+        )
     return load_dataset(data_dir)
 
 
@@ -37,39 +39,53 @@ def sums(dataset):
 
 
 def test_figures_of_all_parts_add_up_to_the_whole(mini_copy):
-    dataset = with_parts(mini_copy, "new_roads,phan-a,2025-06,2.5,km,SYN-1,,Giá trị giả\n"
-                                    "new_roads,phan-b,2025-06,4,km,SYN-2,estimate,Giá trị giả\n")
+    dataset = with_parts(
+        mini_copy,
+        "new_roads,phan-a,2025-06,2.5,km,SYN-1,,Giá trị giả\n"
+        "new_roads,phan-b,2025-06,4,km,SYN-2,estimate,Giá trị giả\n",
+    )
     total = sums(dataset)
     assert len(total) == 1
     row = total.iloc[0]
     assert (row["value"], row["value_number"], row["period"]) == ("6.5", 6.5, "2025-06")
     assert row["lineage"] == "xa-thu" and row["source"] == "SYN-2"  # the later-published part
     assert set(row["flags"]) == {"derived", "estimate"}
-    assert "Phần A (giả): 2.5 (SYN-1)" in row["note_vi"] and "Phần B (giả): 4 (SYN-2)" in row["note_vi"]
+    assert (
+        "Phần A (giả): 2.5 (SYN-1)" in row["note_vi"]
+        and "Phần B (giả): 4 (SYN-2)" in row["note_vi"]
+    )
 
 
 def test_no_sum_when_a_part_is_missing_or_the_indicator_does_not_add_up(mini_copy, tmp_path):
     one_part = with_parts(mini_copy, "new_roads,phan-a,2025-06,2.5,km,SYN-1,,Giá trị giả\n")
     assert sums(one_part).empty
-    rates = with_parts(shutil.copytree(MINI, tmp_path / "other"), "tree_cover,phan-a,2025-06,20,percent,SYN-1,,Giá trị giả\n"
-                                  "tree_cover,phan-b,2025-06,30,percent,SYN-1,,Giá trị giả\n",
-                       additive=False)
+    rates = with_parts(
+        shutil.copytree(MINI, tmp_path / "other"),
+        "tree_cover,phan-a,2025-06,20,percent,SYN-1,,Giá trị giả\n"
+        "tree_cover,phan-b,2025-06,30,percent,SYN-1,,Giá trị giả\n",
+        additive=False,
+    )
     assert sums(rates).empty
 
 
 def test_a_figure_reported_for_the_whole_is_kept_instead_of_a_sum(mini_copy):
-    dataset = with_parts(mini_copy, "new_roads,phan-a,2025-06,2.5,km,SYN-1,,Giá trị giả\n"
-                                    "new_roads,phan-b,2025-06,4,km,SYN-1,,Giá trị giả\n"
-                                    "new_roads,xa-thu-tong,2025-06,7,km,SYN-2,,Giá trị giả\n")
+    dataset = with_parts(
+        mini_copy,
+        "new_roads,phan-a,2025-06,2.5,km,SYN-1,,Giá trị giả\n"
+        "new_roads,phan-b,2025-06,4,km,SYN-1,,Giá trị giả\n"
+        "new_roads,xa-thu-tong,2025-06,7,km,SYN-2,,Giá trị giả\n",
+    )
     assert list(sums(dataset)["value"]) == ["7"]
 
 
 def test_real_series_crossing_the_city_boundary_is_named_with_its_date():
     dataset = load_dataset(REAL_DATA)
-    crossings = boundary_crossings(observations_of(dataset, "natural_area", date(2026, 11, 24)),
-                                   dataset.areas)
+    crossings = boundary_crossings(
+        observations_of(dataset, "natural_area", date(2026, 11, 24)), dataset.areas
+    )
     assert [(c.before, c.after, c.changed_on) for c in crossings] == [
-        ("thuy-nguyen-district", "thuy-nguyen-city", date(2025, 1, 1))]
+        ("thuy-nguyen-district", "thuy-nguyen-city", date(2025, 1, 1))
+    ]
 
 
 def test_real_successor_units_carry_their_official_codes():
@@ -80,14 +96,26 @@ def test_real_successor_units_carry_their_official_codes():
     assert areas.loc["xa-viet-khe", "official_code"] == "11503"
 
 
-@pytest.mark.parametrize("row, column, words", [
-    ("ma-sai,ma-sai,Phường Hòa Bình,phường,2025-07-01,,11560,SYN-1,,Giả\n", "official_code",
-     "là của Phường Thuỷ Nguyên"),
-    ("ma-sai,ma-sai,Phường Thử,phường,2025-07-01,,99999,SYN-1,,Giả\n", "official_code",
-     "không có trong danh mục"),
-    ("ma-sai,ma-sai,Phường Thủy Nguyên,phường,2025-07-01,,11560,,,Giả\n", "code_source",
-     "không ghi nguồn"),
-])
+@pytest.mark.parametrize(
+    "row, column, words",
+    [
+        (
+            "ma-sai,ma-sai,Phường Hòa Bình,phường,2025-07-01,,11560,SYN-1,,Giả\n",
+            "official_code",
+            "là của Phường Thuỷ Nguyên",
+        ),
+        (
+            "ma-sai,ma-sai,Phường Thử,phường,2025-07-01,,99999,SYN-1,,Giả\n",
+            "official_code",
+            "không có trong danh mục",
+        ),
+        (
+            "ma-sai,ma-sai,Phường Thủy Nguyên,phường,2025-07-01,,11560,,,Giả\n",
+            "code_source",
+            "không ghi nguồn",
+        ),
+    ],
+)
 def test_official_code_is_checked_against_the_national_list(mini_copy, row, column, words):
     with open(mini_copy / "areas.csv", "a", encoding="utf-8") as handle:
         handle.write(row)

@@ -54,8 +54,11 @@ def test_a_later_source_for_the_same_period_replaces_the_earlier(mini_copy):
 def test_series_across_a_boundary_change_is_not_assessable(mini_copy):
     with open(mini_copy / "areas.csv", "a", encoding="utf-8") as handle:
         handle.write("xa-thu-moi,xa-thu,Xã Thử Nghiệm mới,xã,2025-07-01,,,,,Dữ liệu giả\n")
-    rows = (mini_copy / "observations.csv").read_text("utf-8").replace(
-        "tree_cover,xa-thu-cu,2025-12,", "tree_cover,xa-thu-moi,2025-12,")
+    rows = (
+        (mini_copy / "observations.csv")
+        .read_text("utf-8")
+        .replace("tree_cover,xa-thu-cu,2025-12,", "tree_cover,xa-thu-moi,2025-12,")
+    )
     (mini_copy / "observations.csv").write_text(rows, "utf-8")
     result = assess_all(load_dataset(mini_copy), date(2026, 6, 1))["X1"]
     assert (result.status, result.reason) == ("not-assessable", "series-broken")
@@ -102,9 +105,20 @@ def test_inputs_table_has_one_row_per_target_and_every_input(real):
     as_of = date(2026, 11, 24)
     table = inputs_table(real, assess_all(real, as_of), as_of)
     assert len(table) == 34
-    for column in ["base_period", "base_value", "latest_period", "latest_value", "target_value_used",
-                   "direction", "required_growth", "observed_growth", "ratio",
-                   "projection_in_target_year", "status", "reason"]:
+    for column in [
+        "base_period",
+        "base_value",
+        "latest_period",
+        "latest_value",
+        "target_value_used",
+        "direction",
+        "required_growth",
+        "observed_growth",
+        "ratio",
+        "projection_in_target_year",
+        "status",
+        "reason",
+    ]:
         assert column in table.columns
     assert table.set_index("target_id").loc["T01", "evidence_source"] == "S-VTC-TP"
 

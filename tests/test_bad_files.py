@@ -30,7 +30,10 @@ def test_bad_file_is_named_by_file_row_and_column(mini_copy, case):
     assert len(errors) == 1, caught.value
     error = errors[0]
     assert (error.file.name, error.row, error.column) == (
-        expected["file"], expected["row"], expected["column"])
+        expected["file"],
+        expected["row"],
+        expected["column"],
+    )
     assert expected["words"] in error.problem
     assert error.fix
     message = str(error)

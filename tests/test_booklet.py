@@ -1,4 +1,4 @@
-"""The printed booklet's pieces that need no TeX: edition values, file name, table layout, checks."""
+"""The printed booklet's parts that need no TeX: edition values, file name, table layout, checks."""
 
 from datetime import date
 from pathlib import Path
@@ -21,7 +21,8 @@ edition = Edition()  # the Vietnamese edition: the words these tables use
 
 def test_latex_escape_prints_every_special_character_as_itself():
     assert latex_escape("A & B 50% #1 $2 a_b {x} ~ ^ \\") == (
-        r"A \& B 50\% \#1 \$2 a\_b \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}")
+        r"A \& B 50\% \#1 \$2 a\_b \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}"
+    )
     assert latex_escape("Thủy  Nguyên\n(Hải Phòng)") == "Thủy Nguyên (Hải Phòng)"
 
 
@@ -33,8 +34,11 @@ def test_file_name_carries_programme_number_and_reporting_date():
 
 def test_edition_definitions_carry_this_editions_dates_publisher_and_licence():
     programme = dict(load_dataset(MINI).programme)
-    programme["publication"] = {**programme["publication"], "publisher": "Nhóm A & B",
-                                "licence_url": "https://example.org/l?a=1#x"}
+    programme["publication"] = {
+        **programme["publication"],
+        "publisher": "Nhóm A & B",
+        "licence_url": "https://example.org/l?a=1#x",
+    }
     text = edition_definitions(Edition("vi", date(2026, 12, 31), date(2027, 1, 2)), programme)
     assert r"\newcommand{\BookletAsOf}{31/12/2026}" in text
     assert r"\newcommand{\BookletBuiltOn}{02/01/2027}" in text
@@ -76,8 +80,10 @@ def test_missing_tex_is_named_with_the_package_that_provides_it(monkeypatch):
 
 
 def test_build_stops_before_any_notebook_when_the_booklet_cannot_be_made(monkeypatch, tmp_path):
-    monkeypatch.setattr("programme_monitor.builder.compile.missing_requirements",
-                        lambda: ["lệnh 'xelatex' (gói Debian texlive-xetex)"])
+    monkeypatch.setattr(
+        "programme_monitor.builder.compile.missing_requirements",
+        lambda: ["lệnh 'xelatex' (gói Debian texlive-xetex)"],
+    )
     settings = BuildSettings(tmp_path, MINI, "2026-12-31", ("vi",))
     with pytest.raises(BuildFailed) as caught:
         build(settings)
@@ -89,7 +95,10 @@ def test_build_stops_before_any_notebook_when_the_booklet_cannot_be_made(monkeyp
 
 def test_site_only_build_does_not_need_tex(monkeypatch, tmp_path):
     from programme_monitor.builder.compile import check_booklet_requirements
-    monkeypatch.setattr("programme_monitor.builder.compile.missing_requirements", lambda: ["xelatex"])
+
+    monkeypatch.setattr(
+        "programme_monitor.builder.compile.missing_requirements", lambda: ["xelatex"]
+    )
     check_booklet_requirements(BuildSettings(tmp_path, MINI, "2026-12-31", booklet=False))
 
 
@@ -108,6 +117,7 @@ def test_a_table_with_no_rows_is_a_sentence_not_a_bare_header():
 @pytest.mark.parametrize("option", ["--as-of", "--built-on"])
 def test_a_date_in_the_wrong_form_is_refused_with_the_form_expected(option, capsys):
     from programme_monitor.cli import main
+
     with pytest.raises(SystemExit) as caught:
         main(["build", option, "24/11/2026"])
     assert caught.value.code == 2

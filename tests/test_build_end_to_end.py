@@ -1,4 +1,4 @@
-"""Whole builds: papermill executes the chapters, Jupyter Book compiles them, the site is checked."""
+"""Whole builds: papermill executes the chapters, Jupyter Book compiles them, the site checked."""
 
 import html
 import re
@@ -27,8 +27,9 @@ def page_text(site: Path, page: str) -> str:
 def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
     """The booklet's text as pdftotext extracts it (pages `first` to `last`, or all)."""
     pages = (["-f", str(first)] if first else []) + (["-l", str(last)] if last else [])
-    raw = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    raw = subprocess.run(
+        ["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return raw
 
 
@@ -43,8 +44,9 @@ def pdf_page_count(pdf: Path) -> int:
 
 def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
     """pdffonts' table: name and whether each font is embedded."""
-    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     # columns: name, type (may hold spaces), encoding, emb, sub, uni, object, ID
     return [{"name": line.split()[0], "emb": line.split()[-5]} for line in lines if line.strip()]
 
@@ -63,12 +65,17 @@ def test_mini_programme_builds_every_chapter(mini_site):
     settings, report = mini_site
     site = settings.site_dir
     assert (site / "index.html").exists()
-    for page in ["book/generated/overview.html", "book/generated/targets-01-green.html",
-                 "book/generated/targets-02-roads.html", "book/generated/tasks.html",
-                 "book/generated/indicator-01-tree_cover.html",
-                 "book/generated/methodology.html",
-                 "book/generated/changes.html", "book/generated/sources.html",
-                 "book/generated/data.html"]:
+    for page in [
+        "book/generated/overview.html",
+        "book/generated/targets-01-green.html",
+        "book/generated/targets-02-roads.html",
+        "book/generated/tasks.html",
+        "book/generated/indicator-01-tree_cover.html",
+        "book/generated/methodology.html",
+        "book/generated/changes.html",
+        "book/generated/sources.html",
+        "book/generated/data.html",
+    ]:
         assert (site / page).exists(), page
     assert set(report.stages) == {"check", "papermill", "html", "pdf", "publish"}
     assert report.compiled and all(record.executed for record in report.chapters)
@@ -79,8 +86,10 @@ def test_each_target_is_in_the_html_with_its_clause_status_and_value_or_no_data(
     settings, _ = mini_site
     overview = page_text(settings.site_dir, "book/generated/overview.html")
     dataset = load_dataset(settings.data_dir)
-    chapters = " ".join(page_text(settings.site_dir, f"book/generated/{name}.html")
-                        for name in ["targets-01-green", "targets-02-roads"])
+    chapters = " ".join(
+        page_text(settings.site_dir, f"book/generated/{name}.html")
+        for name in ["targets-01-green", "targets-02-roads"]
+    )
     for target in dataset.targets.itertuples():
         assert target.clause in overview
         assert target.statement_vi in chapters, target.statement_vi
@@ -92,7 +101,9 @@ def test_each_target_is_in_the_html_with_its_clause_status_and_value_or_no_data(
     assert "mới nhất 36,75 % (12/2025)" in green  # newest value published by as_of
     page = (settings.site_dir / "book/generated/indicator-01-tree_cover.html").read_text("utf-8")
     assert "https://example.org/synthetic-1" in page  # every number carries its source
-    assert re.search(r'<img alt="Biểu đồ tỷ lệ phủ cây xanh thử nghiệm\.[^"]+Nét đứt: xu hướng', page)
+    assert re.search(
+        r'<img alt="Biểu đồ tỷ lệ phủ cây xanh thử nghiệm\.[^"]+Nét đứt: xu hướng', page
+    )
     # the same chart as vector PDF for the printed booklet, without a creation date inside
     pdf = (settings.project_dir / "book/generated/figures/tree_cover.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and b"/CreationDate" not in pdf
@@ -105,16 +116,26 @@ def test_indicator_pages_are_linked_from_overview_and_chapter(mini_site):
     chapter = (generated / "targets-02-roads.html").read_text("utf-8")
     for page in ["indicator-02-new_roads.html", "indicator-03-culture_house.html"]:
         assert f'href="{page}' in overview and f'href="{page}' in chapter, page
-    assert 'href="targets-02-roads.html' in (generated / "indicator-02-new_roads.html").read_text("utf-8")
+    assert 'href="targets-02-roads.html' in (generated / "indicator-02-new_roads.html").read_text(
+        "utf-8"
+    )
 
 
 def test_calculation_inputs_are_published_as_tables_and_downloads(mini_site):
     settings, _ = mini_site
     page = page_text(settings.site_dir, "book/generated/indicator-01-tree_cover.html")
-    for needle in ["Tốc độ tăng cần thiết", "8,29 %/năm", "11,16 %/năm", "1,35", "vượt 3,26 điểm %"]:
+    for needle in [
+        "Tốc độ tăng cần thiết",
+        "8,29 %/năm",
+        "11,16 %/năm",
+        "1,35",
+        "vượt 3,26 điểm %",
+    ]:
         assert needle in page, needle
     downloads = {p.name: p for p in (settings.site_dir / "_downloads").rglob("*.csv")}
-    assert {"progress-inputs.csv", "task-status.csv", "progress-inputs-tree_cover.csv"} <= set(downloads)
+    assert {"progress-inputs.csv", "task-status.csv", "progress-inputs-tree_cover.csv"} <= set(
+        downloads
+    )
     rows = downloads["progress-inputs.csv"].read_text("utf-8").splitlines()
     assert len(rows) == 1 + 3 and rows[0].startswith("as_of,target_id,clause")
 
@@ -150,8 +171,10 @@ def test_a_failed_build_leaves_the_last_good_site_in_place(mini_site, tmp_path):
 def test_real_programme_shows_every_target_and_task_with_its_clause(real_site):
     dataset = load_dataset(REAL_DATA)
     overview = page_text(real_site.site_dir, "book/generated/overview.html")
-    chapters = " ".join(page_text(real_site.site_dir, str(p.relative_to(real_site.site_dir)))
-                        for p in (real_site.site_dir / "book/generated").glob("targets-*.html"))
+    chapters = " ".join(
+        page_text(real_site.site_dir, str(p.relative_to(real_site.site_dir)))
+        for p in (real_site.site_dir / "book/generated").glob("targets-*.html")
+    )
     for target in dataset.targets.itertuples():
         assert target.clause in overview and target.statement_vi in chapters, target.target_id
     tasks = page_text(real_site.site_dir, "book/generated/tasks.html")
@@ -174,13 +197,20 @@ def test_real_programme_statuses_and_methodology(real_site):
     external = read_report(real_site.site_dir)["external_links"]
     assert "https://vtcnews.vn/hai-phong-thanh-lap-thanh-pho-thuy-nguyen-ar905645.html" in external
     data_page = page_text(real_site.site_dir, "book/generated/data.html")
-    assert "Nhóm theo dõi thực hiện Chương trình (2026). Theo dõi thực hiện Chương trình hành " \
+    assert (
+        "Nhóm theo dõi thực hiện Chương trình (2026). Theo dõi thực hiện Chương trình hành "
         "động số 42-CTr/HU: số liệu tính đến ngày 24/11/2026." in data_page
+    )
     assert "Các lần cập nhật" in data_page and "Ấn bản đầu tiên" in data_page
     method = page_text(real_site.site_dir, "book/generated/methodology.html")
-    for needle in ["R ≥ 0,95", "0,6 ≤ R < 0,95", "Thành phố Thủy Nguyên (mã 311; 01/01/2025 – 30/06/2025)",
-                   "Phường Thủy Nguyên (mã 11560)",
-                   "Nghị quyết 111/2025/UBTVQH15", "Không có bằng chứng"]:
+    for needle in [
+        "R ≥ 0,95",
+        "0,6 ≤ R < 0,95",
+        "Thành phố Thủy Nguyên (mã 311; 01/01/2025 – 30/06/2025)",
+        "Phường Thủy Nguyên (mã 11560)",
+        "Nghị quyết 111/2025/UBTVQH15",
+        "Không có bằng chứng",
+    ]:
         assert needle in method, needle
     tasks = page_text(real_site.site_dir, "book/generated/tasks.html")
     assert "◕ Đáng kể (01/07/2025)" in tasks and "quá hạn" in tasks
@@ -211,8 +241,13 @@ def test_real_booklet_text_is_the_same_vietnamese_as_the_source(real_site):
     for target in dataset.targets.itertuples():
         assert target.clause in text, target.clause
     # the hardest diacritics, each in a phrase of the booklet's own text
-    for phrase in ["Ấn phẩm theo dõi thực hiện", "chuỗi số liệu", "xây dựng", "bền vững",
-                   "hạ tầng kỹ thuật"]:
+    for phrase in [
+        "Ấn phẩm theo dõi thực hiện",
+        "chuỗi số liệu",
+        "xây dựng",
+        "bền vững",
+        "hạ tầng kỹ thuật",
+    ]:
         assert phrase in text, phrase
     for word in ["Mục lục", "Chương 1", "Hình", "Trang 5", "tiếp theo trang trước"]:
         assert word in text, word
@@ -240,7 +275,9 @@ def test_the_english_edition_is_published_under_en_with_its_own_booklet(real_sit
     booklet = site / "en" / real_booklet(real_site).name
     cover = folded(pdf_text(booklet, 1, 1))
     assert "Figures as of 24 Nov 2026" in cover and "Printed edition of 25 Nov 2026" in cover
-    assert "Action Programme 42-CTr/HU" in cover and "Published by: Programme monitoring team" in cover
+    assert (
+        "Action Programme 42-CTr/HU" in cover and "Published by: Programme monitoring team" in cover
+    )
     text = folded(pdf_text(booklet))
     for english in ["Contents", "Summary", "Urbanisation rate", "Source register"]:
         assert english in text, english
@@ -254,7 +291,10 @@ def test_real_booklet_has_the_scorecard_on_one_page_and_notes_space_for_tasks(re
     dataset = load_dataset(REAL_DATA)
     scorecard = [i for i, page in enumerate(pages) if "Từng mục tiêu" in page and "Khoản" in page]
     assert scorecard, "no scorecard page"
-    first_clause, last_clause = dataset.targets["clause"].iloc[0], dataset.targets["clause"].iloc[-1]
+    first_clause, last_clause = (
+        dataset.targets["clause"].iloc[0],
+        dataset.targets["clause"].iloc[-1],
+    )
     page = pages[scorecard[0]]
     assert first_clause in page and last_clause in page and "còn tiếp ở trang sau" not in page
     notes = sum(page.count("Ghi chú của người dự họp") for page in pages)
@@ -302,14 +342,19 @@ def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
     from programme_monitor.builder.settings import BuildFailed
 
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata = {"kernelspec": {"name": "python3", "language": "python",
-                                        "display_name": "Python 3"}}
+    notebook.metadata = {
+        "kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}
+    }
     params = nbformat.v4.new_code_cell("as_of = ''")
     params.metadata["tags"] = ["parameters"]
     notebook.cells = [params, nbformat.v4.new_code_cell("raise ValueError('hỏng')")]
     nbformat.write(notebook, tmp_path / "broken.ipynb")
-    job = (str(tmp_path / "broken.ipynb"), str(tmp_path / "run"), "out.ipynb",
-           {"as_of": "2026-01-01", "lang": "vi"})
+    job = (
+        str(tmp_path / "broken.ipynb"),
+        str(tmp_path / "run"),
+        "out.ipynb",
+        {"as_of": "2026-01-01", "lang": "vi"},
+    )
     with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(BuildFailed) as caught:
         pool.submit(_execute_one, job).result()
     assert "out.ipynb" in str(caught.value) and "ValueError: hỏng" in str(caught.value)

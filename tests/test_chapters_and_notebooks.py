@@ -10,14 +10,27 @@ from tests.conftest import MINI, PROJECT, REAL_DATA
 
 def test_one_chapter_per_target_group_and_one_page_per_indicator_in_data_order():
     outputs = [run.output for run in plan_chapters(load_dataset(MINI))]
-    assert outputs == ["overview.ipynb", "targets-01-green.ipynb", "targets-02-roads.ipynb",
-                       "indicator-01-tree_cover.ipynb", "indicator-02-new_roads.ipynb",
-                       "indicator-03-culture_house.ipynb",
-                       "tasks.ipynb", "changes.ipynb", "methodology.ipynb", "data.ipynb",
-                       "sources.ipynb"]
+    assert outputs == [
+        "overview.ipynb",
+        "targets-01-green.ipynb",
+        "targets-02-roads.ipynb",
+        "indicator-01-tree_cover.ipynb",
+        "indicator-02-new_roads.ipynb",
+        "indicator-03-culture_house.ipynb",
+        "tasks.ipynb",
+        "changes.ipynb",
+        "methodology.ipynb",
+        "data.ipynb",
+        "sources.ipynb",
+    ]
     real = plan_chapters(load_dataset(REAL_DATA))
-    assert [r.parameters["group_id"] for r in real if r.template == "target_group.ipynb"] == \
-        ["urban-development", "land", "living", "digital", "economy"]
+    assert [r.parameters["group_id"] for r in real if r.template == "target_group.ipynb"] == [
+        "urban-development",
+        "land",
+        "living",
+        "digital",
+        "economy",
+    ]
     pages = [r.parameters["indicator_id"] for r in real if r.template == "indicator.ipynb"]
     dataset = load_dataset(REAL_DATA)
     assert set(dataset.targets["indicator"]) <= set(pages)  # every target's indicator has a page
@@ -39,7 +52,9 @@ def test_prepare_for_book_hides_code_and_promotes_markdown_outputs():
     params.metadata["tags"] = ["injected-parameters"]
     promoted = nbformat.v4.new_code_cell("display(...)")
     promoted.metadata["tags"] = ["promote-output"]
-    promoted.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "## Hai\n\nvăn bản"})]
+    promoted.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/markdown": "## Hai\n\nvăn bản"})
+    ]
     notebook.cells = [params, promoted]
     cells = prepare_for_book(notebook).cells
     assert "remove-cell" in cells[0].metadata["tags"]
@@ -50,14 +65,17 @@ def test_prepare_for_book_hides_code_and_promotes_markdown_outputs():
 def _values_cell(values: dict) -> nbformat.NotebookNode:
     cell = nbformat.v4.new_code_cell("fill(...)")
     cell.metadata["tags"] = ["remove-cell"]
-    cell.outputs = [nbformat.v4.new_output("display_data", data={
-        VALUES_MIME: values, "text/plain": "…"})]
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={VALUES_MIME: values, "text/plain": "…"})
+    ]
     return cell
 
 
 def test_prepare_for_book_writes_the_values_into_the_markdown_that_names_them():
     notebook = nbformat.v4.new_notebook()
-    narrative = nbformat.v4.new_markdown_cell("Tính đến **{{as_of}}**: {{ n }} mục tiêu.\n\n{doc}`x`")
+    narrative = nbformat.v4.new_markdown_cell(
+        "Tính đến **{{as_of}}**: {{ n }} mục tiêu.\n\n{doc}`x`"
+    )
     notebook.cells = [_values_cell({"as_of": "01/12/2026", "n": "34"}), narrative]
     cells = prepare_for_book(notebook, "overview.ipynb").cells
     assert cells[1].source == "Tính đến **01/12/2026**: 34 mục tiêu.\n\n{doc}`x`"
@@ -66,9 +84,13 @@ def test_prepare_for_book_writes_the_values_into_the_markdown_that_names_them():
 
 def test_a_placeholder_with_no_value_names_the_chapter_and_the_cell():
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [_values_cell({"as_of": "01/12/2026"}),
-                      nbformat.v4.new_markdown_cell("{{as_of}} {{n_targets}}")]
-    with pytest.raises(UnfilledPlaceholder, match=r"overview.ipynb, Markdown cell 1: \{\{n_targets\}\}"):
+    notebook.cells = [
+        _values_cell({"as_of": "01/12/2026"}),
+        nbformat.v4.new_markdown_cell("{{as_of}} {{n_targets}}"),
+    ]
+    with pytest.raises(
+        UnfilledPlaceholder, match=r"overview.ipynb, Markdown cell 1: \{\{n_targets\}\}"
+    ):
         prepare_for_book(notebook, "overview.ipynb")
 
 
@@ -86,8 +108,16 @@ def test_every_placeholder_of_every_template_is_given_by_its_chapter(tmp_path, m
         namespace = {"as_of": "2026-12-01", "lang": "en", "data_dir": str(REAL_DATA)}
         for cell in notebook.cells:
             if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", []):
-                exec(cell.source.replace("from myst_nb import glue",
-                                         "def glue(*args, **kwargs): pass"), namespace)
-        named = {m.group(1) for c in notebook.cells if c.cell_type == "markdown"
-                 for m in PLACEHOLDER.finditer(c.source)}
+                exec(
+                    cell.source.replace(
+                        "from myst_nb import glue", "def glue(*args, **kwargs): pass"
+                    ),
+                    namespace,
+                )
+        named = {
+            m.group(1)
+            for c in notebook.cells
+            if c.cell_type == "markdown"
+            for m in PLACEHOLDER.finditer(c.source)
+        }
         assert named and named <= set(given), (template, named - set(given))

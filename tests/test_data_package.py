@@ -30,8 +30,10 @@ def unpack(files, folder):
 
 def real_package(as_of, tables=None):
     dataset = load_dataset(REAL_DATA)
-    derived = {"indicators": indicators_table(dataset),
-               "progress-inputs": inputs_table(dataset, assess_all(dataset, as_of), as_of)}
+    derived = {
+        "indicators": indicators_table(dataset),
+        "progress-inputs": inputs_table(dataset, assess_all(dataset, as_of), as_of),
+    }
     return dataset, package_files(dataset, as_of, derived, "test", "test", tables=tables)
 
 
@@ -45,11 +47,13 @@ def test_real_package_validates_against_its_own_schemas(tmp_path):
 
 def test_an_earlier_edition_holds_only_what_was_published_by_then(tmp_path):
     dataset, files = real_package(date(2024, 6, 30))
-    observations = pd.read_csv(io.BytesIO(files["observations.csv"]), dtype=str,
-                               keep_default_na=False)
+    observations = pd.read_csv(
+        io.BytesIO(files["observations.csv"]), dtype=str, keep_default_na=False
+    )
     published = dataset.sources.set_index("source_id")["published_by"]
-    assert len(observations) and all(published[s] <= date(2024, 6, 30)
-                                     for s in observations["source"])
+    assert len(observations) and all(
+        published[s] <= date(2024, 6, 30) for s in observations["source"]
+    )
     assert Package(str(unpack(files, tmp_path))).validate().valid
 
 

@@ -25,30 +25,33 @@ def only_error(data_dir):
     return caught.value.errors[0]
 
 
-@pytest.mark.parametrize("file, row, column, value, expected", [
-    ("observations.csv", 3, "area", "xa-khong-co", "không có trong areas.csv"),
-    ("observations.csv", 2, "value", "31,5", "không phải số"),
-    ("observations.csv", 2, "value", "131", "ngoài 0–100"),
-    ("observations.csv", 2, "unit", "km", "khác đơn vị của chỉ số"),
-    ("observations.csv", 2, "source", "SYN-9", "không có trong sources.csv"),
-    ("observations.csv", 2, "flags", "guess", "không hợp lệ"),
-    ("observations.csv", 2, "period", "2024-13", "không phải kỳ hợp lệ"),
-    ("observations.csv", 2, "period", "2027", "sau ngày đăng của nguồn"),
-    ("targets.csv", 3, "kind", "maximum", "không hợp lệ"),
-    ("targets.csv", 2, "high", "", "cần giá trị"),
-    ("targets.csv", 2, "quote", "đạt 99%", "không có trong văn bản"),
-    ("targets.csv", 2, "area", "tinh-thu", "không phải phạm vi"),
-    ("tasks.csv", 2, "lead", "ubnd-huyen", "không có trong bodies.csv"),
-    ("tasks.csv", 3, "basis", "IV.9", "không có trong mục IV"),
-    ("sources.csv", 2, "url", "example.org", "cần địa chỉ http"),
-    ("sources.csv", 3, "confidence", "LOW", "không hợp lệ"),
-    ("targets.csv", 4, "value_text", "xong", "không phải một bước"),
-    ("observations.csv", 7, "value", "đã xong", "không phải một bước"),
-    ("task-assessments.csv", 2, "task_id", "III.9.9", "không có trong tasks.csv"),
-    ("task-assessments.csv", 2, "completion", "done", "không hợp lệ"),
-    ("task-assessments.csv", 2, "source", "", "không có nguồn"),
-    ("task-assessments.csv", 2, "assessed_on", "2025-01-01", "sau ngày đánh giá"),
-])
+@pytest.mark.parametrize(
+    "file, row, column, value, expected",
+    [
+        ("observations.csv", 3, "area", "xa-khong-co", "không có trong areas.csv"),
+        ("observations.csv", 2, "value", "31,5", "không phải số"),
+        ("observations.csv", 2, "value", "131", "ngoài 0–100"),
+        ("observations.csv", 2, "unit", "km", "khác đơn vị của chỉ số"),
+        ("observations.csv", 2, "source", "SYN-9", "không có trong sources.csv"),
+        ("observations.csv", 2, "flags", "guess", "không hợp lệ"),
+        ("observations.csv", 2, "period", "2024-13", "không phải kỳ hợp lệ"),
+        ("observations.csv", 2, "period", "2027", "sau ngày đăng của nguồn"),
+        ("targets.csv", 3, "kind", "maximum", "không hợp lệ"),
+        ("targets.csv", 2, "high", "", "cần giá trị"),
+        ("targets.csv", 2, "quote", "đạt 99%", "không có trong văn bản"),
+        ("targets.csv", 2, "area", "tinh-thu", "không phải phạm vi"),
+        ("tasks.csv", 2, "lead", "ubnd-huyen", "không có trong bodies.csv"),
+        ("tasks.csv", 3, "basis", "IV.9", "không có trong mục IV"),
+        ("sources.csv", 2, "url", "example.org", "cần địa chỉ http"),
+        ("sources.csv", 3, "confidence", "LOW", "không hợp lệ"),
+        ("targets.csv", 4, "value_text", "xong", "không phải một bước"),
+        ("observations.csv", 7, "value", "đã xong", "không phải một bước"),
+        ("task-assessments.csv", 2, "task_id", "III.9.9", "không có trong tasks.csv"),
+        ("task-assessments.csv", 2, "completion", "done", "không hợp lệ"),
+        ("task-assessments.csv", 2, "source", "", "không có nguồn"),
+        ("task-assessments.csv", 2, "assessed_on", "2025-01-01", "sau ngày đánh giá"),
+    ],
+)
 def test_bad_cell_is_named_by_file_row_and_column(mini_copy, file, row, column, value, expected):
     set_cell(mini_copy / file, row, column, value)
     error = only_error(mini_copy)
@@ -85,6 +88,7 @@ def test_non_utf8_file_is_refused_with_how_to_save_it(mini_copy):
 
 def test_decomposed_vietnamese_is_refused(mini_copy):
     import unicodedata
+
     set_cell(mini_copy / "observations.csv", 2, "note_vi", unicodedata.normalize("NFD", "Giá trị"))
     error = only_error(mini_copy)
     assert (error.row, error.column) == (2, "note_vi") and "NFC" in error.problem
@@ -92,8 +96,12 @@ def test_decomposed_vietnamese_is_refused(mini_copy):
 
 def test_unknown_indicator_in_yaml_reference(mini_copy):
     path = mini_copy / "indicators.yaml"
-    path.write_text(path.read_text("utf-8").replace("direction: up\n    ceiling: 100",
-                                                    "direction: sideways\n    ceiling: 100"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "direction: up\n    ceiling: 100", "direction: sideways\n    ceiling: 100"
+        ),
+        "utf-8",
+    )
     error = only_error(mini_copy)
     assert error.column == "indicators.tree_cover.direction"
 
@@ -103,17 +111,23 @@ def test_scale_break_with_unknown_source_is_named(mini_copy):
     text = path.read_text("utf-8").replace(
         "    stages: [đang xây dựng, hoàn thành]\n",
         "    stages: [đang xây dựng, hoàn thành]\n"
-        "    breaks:\n      - {date: 2026-01-01, source: SYN-9, note_vi: Thang đo giả đổi}\n")
+        "    breaks:\n      - {date: 2026-01-01, source: SYN-9, note_vi: Thang đo giả đổi}\n",
+    )
     path.write_text(text, "utf-8")
     error = only_error(mini_copy)
-    assert (error.file.name, error.column) == ("indicators.yaml", "indicators.culture_house.breaks.0.source")
+    assert (error.file.name, error.column) == (
+        "indicators.yaml",
+        "indicators.culture_house.breaks.0.source",
+    )
     assert "SYN-9" in error.problem and error.fix
 
 
 def test_missing_publisher_for_the_cover_is_named(mini_copy):
     path = mini_copy / "programme.yaml"
-    path.write_text(path.read_text("utf-8").replace(
-        "  publisher_vi: Nhóm kiểm thử (dữ liệu giả)\n", ""), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("  publisher_vi: Nhóm kiểm thử (dữ liệu giả)\n", ""),
+        "utf-8",
+    )
     error = only_error(mini_copy)
     assert (error.file.name, error.column) == ("programme.yaml", "publication.publisher_vi")
     assert "bìa" in error.fix

@@ -34,9 +34,10 @@ def real_copy(tmp_path):
     return target
 
 
-@pytest.mark.parametrize("value, vi, en", [
-    (60.5, "60,5", "60.5"), (397570, "397.570", "397,570"), (3194.72, "3.194,72", "3,194.72"),
-])
+@pytest.mark.parametrize(
+    "value, vi, en",
+    [(60.5, "60,5", "60.5"), (397570, "397.570", "397,570"), (3194.72, "3.194,72", "3,194.72")],
+)
 def test_numbers_follow_the_edition(value, vi, en):
     assert EN.number(value) == en
     assert VI.number(value) == vi
@@ -47,10 +48,17 @@ def test_percent_and_dates_follow_the_edition():
     assert EN.with_unit(EN.number(60.5), "%") == "60.5%"
     assert EN.date(date(2022, 1, 24)) == "24 Jan 2022"
     assert EN.with_unit(EN.number(28), "m²/person") == "28\u00a0m²/person"
-    assert [EN.period(p) for p in ["2021-06", "2022-H1", "2025-Q3", "2015/2020"]] == \
-        ["Jun 2021", "H1 2022", "Q3 2025", "2015–2020"]
-    assert [EN.published(p) for p in ["2024", "2023-11", "2023-11-17"]] == \
-        ["2024", "Nov 2023", "17 Nov 2023"]
+    assert [EN.period(p) for p in ["2021-06", "2022-H1", "2025-Q3", "2015/2020"]] == [
+        "Jun 2021",
+        "H1 2022",
+        "Q3 2025",
+        "2015–2020",
+    ]
+    assert [EN.published(p) for p in ["2024", "2023-11", "2023-11-17"]] == [
+        "2024",
+        "Nov 2023",
+        "17 Nov 2023",
+    ]
     assert VI.with_unit(VI.number(60.5), "%") == "60,5\u00a0%"
     assert VI.date(date(2022, 1, 24)) == "24/01/2022"
 
@@ -69,7 +77,9 @@ def test_targets_values_and_categories_in_english():
 
 
 def test_every_label_exists_in_every_language():
-    all_labels = yaml.safe_load((PROJECT / "programme_monitor" / "words" / "labels.yaml").read_text("utf-8"))
+    all_labels = yaml.safe_load(
+        (PROJECT / "programme_monitor" / "words" / "labels.yaml").read_text("utf-8")
+    )
     assert set(all_labels) == set(LANGUAGES)
     for lang in LANGUAGES:
         assert set(labels_of(lang)) == set(labels_of("vi")), lang
@@ -105,21 +115,26 @@ def test_a_missing_translation_in_a_yaml_file_names_its_key(real_copy):
 def test_a_category_value_without_its_english_words_is_refused(real_copy):
     path = real_copy / "indicators.yaml"
     text = path.read_text("utf-8").replace(
-        '    value_labels_en: {"II (hệ thống phân loại mới)": "II (new classification)"}\n', "")
+        '    value_labels_en: {"II (hệ thống phân loại mới)": "II (new classification)"}\n', ""
+    )
     path.write_text(text, "utf-8")
     with pytest.raises(DataErrors) as caught:
         load_dataset(real_copy)
     [error] = caught.value.errors
-    assert (error.file.name, error.column, error.found) == \
-        ("observations.csv", "value", "II (hệ thống phân loại mới)")
+    assert (error.file.name, error.column, error.found) == (
+        "observations.csv",
+        "value",
+        "II (hệ thống phân loại mới)",
+    )
     assert "value_labels_en" in error.fix
 
 
 def test_a_programme_in_one_language_needs_no_translation(real_copy):
     """Another district may publish in Vietnamese only: no _en column is required then."""
     path = real_copy / "programme.yaml"
-    path.write_text(path.read_text("utf-8").replace("languages: [vi, en]", "languages: [vi]"),
-                    "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("languages: [vi, en]", "languages: [vi]"), "utf-8"
+    )
     set_cell(real_copy / "observations.csv", 14, "note_en", "")
     assert len(load_dataset(real_copy).observations) > 0
 
@@ -148,17 +163,25 @@ def test_a_page_or_caption_without_its_translation_stops_the_build(tmp_path):
 def test_the_projects_captions_and_pages_are_all_translated():
     config = editions_config(PROJECT)["en"]
     toc = yaml.safe_load((PROJECT / "_toc.yml").read_text("utf-8"))
-    assert [p["caption"] for p in translated_toc(toc, config["toc_captions"], "en")["parts"]] == \
-        ["Targets", "Indicators", "Tasks", "Context", "Appendix: method, data and sources"]
+    assert [p["caption"] for p in translated_toc(toc, config["toc_captions"], "en")["parts"]] == [
+        "Targets",
+        "Indicators",
+        "Tasks",
+        "Context",
+        "Appendix: method, data and sources",
+    ]
     assert "intro.md" in book_pages(PROJECT, "en")
 
 
-@pytest.mark.parametrize("page, lang, url", [
-    ("book/generated/overview", "vi", "../../en/book/generated/overview.html"),
-    ("book/generated/overview", "en", "../../../book/generated/overview.html"),
-    ("search", "vi", "en/search.html"),
-    ("search", "en", "../search.html"),
-])
+@pytest.mark.parametrize(
+    "page, lang, url",
+    [
+        ("book/generated/overview", "vi", "../../en/book/generated/overview.html"),
+        ("book/generated/overview", "en", "../../../book/generated/overview.html"),
+        ("search", "vi", "en/search.html"),
+        ("search", "en", "../search.html"),
+    ],
+)
 def test_the_language_switch_leads_to_the_same_page(page, lang, url):
     [link] = edition_links(page, lang, ["vi", "en"])
     assert link["url"] == url

@@ -10,17 +10,25 @@ from programme_monitor.words.formatting import format_target, format_value, labe
 VI = Edition("vi")
 
 
-@pytest.mark.parametrize("value, text", [
-    (40.4, "40,4"), (397570, "397.570"), (3194.72, "3.194,72"), (60.0, "60"), (0.5, "0,5"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [(40.4, "40,4"), (397570, "397.570"), (3194.72, "3.194,72"), (60.0, "60"), (0.5, "0,5")],
+)
 def test_vietnamese_number_style(value, text):
     assert VI.number(value) == text
 
 
-@pytest.mark.parametrize("period, text", [
-    ("2024", "2024"), ("2021-06", "6/2021"), ("2025-01-01", "01/01/2025"),
-    ("2022-H1", "6 tháng đầu 2022"), ("2015/2020", "2015–2020"), ("2018-01/2018-09", "1/2018–9/2018"),
-])
+@pytest.mark.parametrize(
+    "period, text",
+    [
+        ("2024", "2024"),
+        ("2021-06", "6/2021"),
+        ("2025-01-01", "01/01/2025"),
+        ("2022-H1", "6 tháng đầu 2022"),
+        ("2015/2020", "2015–2020"),
+        ("2018-01/2018-09", "1/2018–9/2018"),
+    ],
+)
 def test_period_words(period, text):
     assert VI.period(period) == text
 
@@ -33,6 +41,7 @@ def test_publication_date_keeps_its_precision():
 
 def test_targets_in_words():
     from tests.conftest import MINI
+
     dataset = load_dataset(MINI)
     by_id = dataset.targets.set_index("target_id")
     assert format_target(dataset, by_id.loc["X1"]) == "40–50\u00a0%"
@@ -42,9 +51,11 @@ def test_targets_in_words():
 
 def test_value_qualifiers_from_flags():
     from tests.conftest import MINI
+
     dataset = load_dataset(MINI)
-    row = pd.Series({"value": "91", "value_number": 91.0, "unit": "percent",
-                     "flags": ("lower-bound",)})
+    row = pd.Series(
+        {"value": "91", "value_number": 91.0, "unit": "percent", "flags": ("lower-bound",)}
+    )
     assert format_value(dataset, row) == "trên 91\u00a0%"
     row["flags"] = ("approximate",)
     assert format_value(dataset, row) == "khoảng 91\u00a0%"

@@ -33,7 +33,9 @@ def runs_by_output(dataset) -> dict[str, ChapterRun]:
 
 def digests(data_dir: Path) -> dict[str, str]:
     dataset = load_dataset(data_dir)
-    return {name: data_digest(data_dir, run, dataset) for name, run in runs_by_output(dataset).items()}
+    return {
+        name: data_digest(data_dir, run, dataset) for name, run in runs_by_output(dataset).items()
+    }
 
 
 def test_one_changed_observation_changes_only_the_pages_that_read_its_indicator(mini_copy):
@@ -41,8 +43,13 @@ def test_one_changed_observation_changes_only_the_pages_that_read_its_indicator(
     set_cell(mini_copy / "observations.csv", 3, "value", "34")  # tree_cover, 2025-H1
     after = digests(mini_copy)
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {"overview.ipynb", "targets-01-green.ipynb", "indicator-01-tree_cover.ipynb",
-                       "data.ipynb", "sources.ipynb"}
+    assert changed == {
+        "overview.ipynb",
+        "targets-01-green.ipynb",
+        "indicator-01-tree_cover.ipynb",
+        "data.ipynb",
+        "sources.ipynb",
+    }
 
 
 def test_a_changed_target_does_not_reach_the_methodology_or_other_indicators(mini_copy):
@@ -59,7 +66,9 @@ def test_any_other_data_file_reaches_every_chapter(mini_copy):
     with open(mini_copy / "sources.csv", "a", encoding="utf-8") as handle:
         handle.write("")  # same content: nothing changes
     assert digests(mini_copy) == before
-    (mini_copy / "areas.csv").write_text((mini_copy / "areas.csv").read_text("utf-8") + "\n", "utf-8")
+    (mini_copy / "areas.csv").write_text(
+        (mini_copy / "areas.csv").read_text("utf-8") + "\n", "utf-8"
+    )
     after = digests(mini_copy)
     assert all(before[name] != after[name] for name in before)
 
@@ -69,8 +78,10 @@ def test_an_indicator_page_reads_the_indicators_declared_related_to_it(mini_copy
     dataset.indicators["tree_cover"]["related"] = ["new_roads"]
     run = ChapterRun("indicator.ipynb", "x.ipynb", {"indicator_id": "tree_cover"})
     assert indicators_read(run, dataset, "observations.csv") == {"tree_cover", "new_roads"}
-    assert indicators_read(ChapterRun("overview.ipynb", "o.ipynb"), dataset,
-                           "observations.csv") is None  # not declared: every row
+    assert (
+        indicators_read(ChapterRun("overview.ipynb", "o.ipynb"), dataset, "observations.csv")
+        is None
+    )  # not declared: every row
 
 
 def test_sync_writes_only_what_differs_and_removes_what_is_gone(tmp_path):
@@ -113,11 +124,16 @@ def test_the_cache_keeps_recent_spare_entries_and_drops_the_oldest(tmp_path):
 def test_run_details_are_removed_and_cell_ids_are_stable():
     def executed(when: str) -> nbformat.NotebookNode:
         cell = nbformat.v4.new_code_cell("1")
-        cell.metadata = {"execution": {"iopub.execute_input": when},
-                         "papermill": {"start_time": when, "duration": 0.1}}
+        cell.metadata = {
+            "execution": {"iopub.execute_input": when},
+            "papermill": {"start_time": when, "duration": 0.1},
+        }
         notebook = nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_markdown_cell("x")])
-        notebook.metadata["papermill"] = {"parameters": {"as_of": "2026-01-01"}, "start_time": when,
-                                          "input_path": f"/home/{when}/overview.ipynb"}
+        notebook.metadata["papermill"] = {
+            "parameters": {"as_of": "2026-01-01"},
+            "start_time": when,
+            "input_path": f"/home/{when}/overview.ipynb",
+        }
         return without_run_details(notebook)
 
     first, second = executed("2026-01-01T00:00:00"), executed("2026-02-02T00:00:00")
@@ -129,8 +145,11 @@ def test_run_details_are_removed_and_cell_ids_are_stable():
 
 def site_files(site: Path) -> dict[str, bytes]:
     """Every file of a site but the build report, the one file that records times."""
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in site.rglob("*") if p.is_file() and p.name != REPORT_NAME}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and p.name != REPORT_NAME
+    }
 
 
 def report_of(site: Path) -> dict:
@@ -143,8 +162,9 @@ def executed(site: Path) -> set[str]:
 
 @pytest.mark.slow
 def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_path):
-    settings = lambda root: BuildSettings(root, root / "data", "2026-12-31", jobs=2,  # noqa: E731
-                                          built_on=date(2027, 1, 5))
+    def settings(root):
+        return BuildSettings(root, root / "data", "2026-12-31", jobs=2, built_on=date(2027, 1, 5))
+
     (tmp_path / "first").mkdir()
     (tmp_path / "second").mkdir()
     first = make_project(tmp_path / "first")
@@ -162,8 +182,13 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
     # one observation changed: its indicator's page and the summaries that include it
     set_cell(first / "data" / "observations.csv", 3, "value", "34")
     build(settings(first))
-    assert executed(site) == {"overview.ipynb", "targets-01-green.ipynb",
-                              "indicator-01-tree_cover.ipynb", "data.ipynb", "sources.ipynb"}
+    assert executed(site) == {
+        "overview.ipynb",
+        "targets-01-green.ipynb",
+        "indicator-01-tree_cover.ipynb",
+        "data.ipynb",
+        "sources.ipynb",
+    }
     updated = site_files(site)
     assert updated != clean
 
@@ -187,9 +212,13 @@ def test_chapters_start_longest_first_by_their_last_times():
     from programme_monitor.builder.execution_cache import KeyedRun
 
     pending = [KeyedRun(ChapterRun("t.ipynb", name), {}, name) for name in ["a", "b", "c", "new"]]
-    previous = {"chapters": [{"output": "a", "executed": True, "seconds": 1.0},
-                             {"output": "b", "executed": False, "seconds": 3.0},
-                             {"output": "c", "executed": True, "seconds": 2.9}]}
+    previous = {
+        "chapters": [
+            {"output": "a", "executed": True, "seconds": 1.0},
+            {"output": "b", "executed": False, "seconds": 3.0},
+            {"output": "c", "executed": True, "seconds": 2.9},
+        ]
+    }
     order = [keyed.run.output for keyed in longest_first(pending, execution_times(previous))]
     assert order == ["b", "c", "new", "a"]  # a chapter never run counts as the mean, 2.3 s
 
@@ -209,8 +238,15 @@ def test_compile_work_is_kept_only_for_the_same_set_of_files(tmp_path):
     archive = tmp_path / "book" / "generated" / "downloads" / "x-2026-06-30-du-lieu.zip"
     archive.parent.mkdir()
     archive.write_bytes(b"1")
-    settings = BuildSettings(tmp_path, tmp_path / "data", "2026-06-30", ("vi",), 1, booklet=False,
-                             built_on=date(2026, 6, 30))
+    settings = BuildSettings(
+        tmp_path,
+        tmp_path / "data",
+        "2026-06-30",
+        ("vi",),
+        1,
+        booklet=False,
+        built_on=date(2026, 6, 30),
+    )
     stale = tmp_path / "_build" / "work" / "vi" / "html" / "stale.html"
 
     def work_kept() -> bool:

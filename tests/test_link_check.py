@@ -10,15 +10,23 @@ def page(path, body):
 
 
 def test_broken_links_and_anchors_are_named_with_their_page(tmp_path):
-    page(tmp_path / "a.html", '<h2 id="muc">x</h2><a href="b.html#ok">b</a><a href="#muc">m</a>'
-                              '<img src="_static/logo.svg?v=1"><a href="https://example.org/x">e</a>'
-                              '<a href="mailto:x@example.org">t</a>')
-    page(tmp_path / "b.html", '<p id="ok"></p><a href="c.html">c</a><a href="a.html#khong">k</a>'
-                              '<script src="../outside.js"></script>')
+    page(
+        tmp_path / "a.html",
+        '<h2 id="muc">x</h2><a href="b.html#ok">b</a><a href="#muc">m</a>'
+        '<img src="_static/logo.svg?v=1"><a href="https://example.org/x">e</a>'
+        '<a href="mailto:x@example.org">t</a>',
+    )
+    page(
+        tmp_path / "b.html",
+        '<p id="ok"></p><a href="c.html">c</a><a href="a.html#khong">k</a>'
+        '<script src="../outside.js"></script>',
+    )
     (tmp_path / "_static").mkdir()
     (tmp_path / "_static" / "logo.svg").write_text("<svg/>", "utf-8")
     report = check_site(tmp_path)
-    assert report.broken == ["b.html: c.html (không có tệp)",
-                             "b.html: a.html#khong (không có mục #khong)",
-                             "b.html: ../outside.js (ra ngoài trang)"]
+    assert report.broken == [
+        "b.html: c.html (không có tệp)",
+        "b.html: a.html#khong (không có mục #khong)",
+        "b.html: ../outside.js (ra ngoài trang)",
+    ]
     assert report.external == {"https://example.org/x"}

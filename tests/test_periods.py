@@ -5,15 +5,18 @@ import pytest
 from programme_monitor.common.periods import latest_possible_date, parse_period
 
 
-@pytest.mark.parametrize("text, start, end, precision", [
-    ("2024", date(2024, 1, 1), date(2024, 12, 31), "year"),
-    ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month"),
-    ("2025-01-01", date(2025, 1, 1), date(2025, 1, 1), "day"),
-    ("2022-H1", date(2022, 1, 1), date(2022, 6, 30), "half"),
-    ("2018-Q3", date(2018, 7, 1), date(2018, 9, 30), "quarter"),
-    ("2015/2020", date(2015, 1, 1), date(2020, 12, 31), "span"),
-    ("2018-01/2018-09", date(2018, 1, 1), date(2018, 9, 30), "span"),
-])
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("2024", date(2024, 1, 1), date(2024, 12, 31), "year"),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month"),
+        ("2025-01-01", date(2025, 1, 1), date(2025, 1, 1), "day"),
+        ("2022-H1", date(2022, 1, 1), date(2022, 6, 30), "half"),
+        ("2018-Q3", date(2018, 7, 1), date(2018, 9, 30), "quarter"),
+        ("2015/2020", date(2015, 1, 1), date(2020, 12, 31), "span"),
+        ("2018-01/2018-09", date(2018, 1, 1), date(2018, 9, 30), "span"),
+    ],
+)
 def test_parse_period(text, start, end, precision):
     period = parse_period(text)
     assert (period.start, period.end, period.precision) == (start, end, precision)

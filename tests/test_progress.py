@@ -39,12 +39,15 @@ def test_minimum_acceleration_needed_with_projection_and_gap():
     assert (result.base.label, result.latest.label, result.target_value) == ("2024", "2026", 28)
 
 
-@pytest.mark.parametrize("latest, status", [
-    (24.2, "on-track"),             # observed 0.1, R = 1.734
-    (20.5, "limited-progress"),     # observed 0.012423, R = 0.2154
-    (19.0, "deterioration"),        # observed < 0
-    (28.0, "achieved"),             # a minimum is met at its value
-])
+@pytest.mark.parametrize(
+    "latest, status",
+    [
+        (24.2, "on-track"),  # observed 0.1, R = 1.734
+        (20.5, "limited-progress"),  # observed 0.012423, R = 0.2154
+        (19.0, "deterioration"),  # observed < 0
+        (28.0, "achieved"),  # a minimum is met at its value
+    ],
+)
 def test_minimum_each_status(latest, status):
     assert assess([year(2024, 20), year(2026, latest)], MIN_28_BY_2030, 2024).status == status
 
@@ -125,8 +128,9 @@ def test_base_year_after_the_latest_data():
 
 
 def test_base_is_the_first_value_from_the_base_year():
-    result = assess([year(2020, 10), year(2024, 20), year(2025, 21), year(2026, 22)],
-                    MIN_28_BY_2030, 2024)
+    result = assess(
+        [year(2020, 10), year(2024, 20), year(2025, 21), year(2026, 22)], MIN_28_BY_2030, 2024
+    )
     assert result.base.label == "2024"
 
 
@@ -193,10 +197,14 @@ positive = st.floats(min_value=0.5, max_value=500, allow_nan=False, allow_infini
 
 
 @settings(max_examples=300, deadline=None)
-@given(base=positive, latest=positive, target=positive,
-       factor=st.floats(min_value=0.01, max_value=100), direction=st.sampled_from([1, -1]))
-def test_status_does_not_change_when_all_values_are_scaled(base, latest, target, factor,
-                                                           direction):
+@given(
+    base=positive,
+    latest=positive,
+    target=positive,
+    factor=st.floats(min_value=0.01, max_value=100),
+    direction=st.sampled_from([1, -1]),
+)
+def test_status_does_not_change_when_all_values_are_scaled(base, latest, target, factor, direction):
     goal = Goal("minimum", 2030, direction, low=target)
     original = assess([year(2024, base), year(2026, latest)], goal, 2024)
     assume(original.ratio is None or all(abs(original.ratio - c) > 1e-6 for c in CUTOFFS))
@@ -206,10 +214,16 @@ def test_status_does_not_change_when_all_values_are_scaled(base, latest, target,
 
 
 @settings(max_examples=300, deadline=None)
-@given(base=positive, latest=positive, target=positive,
-       share=st.floats(min_value=0, max_value=1), kind=st.sampled_from(["minimum", "range"]))
-def test_moving_the_latest_value_toward_the_target_never_worsens_the_status(base, latest, target,
-                                                                            share, kind):
+@given(
+    base=positive,
+    latest=positive,
+    target=positive,
+    share=st.floats(min_value=0, max_value=1),
+    kind=st.sampled_from(["minimum", "range"]),
+)
+def test_moving_the_latest_value_toward_the_target_never_worsens_the_status(
+    base, latest, target, share, kind
+):
     assume(latest < target)
     goal = Goal(kind, 2030, +1, low=target, high=target * 1.2 if kind == "range" else None)
     before = assess([year(2024, base), year(2026, latest)], goal, 2024)

@@ -43,6 +43,7 @@ def test_context_comes_from_other_areas_and_does_not_fill_the_gap():
 
 def test_context_from_a_related_indicator_names_that_indicator():
     from tests.conftest import REAL_DATA
+
     real = load_dataset(REAL_DATA)
     rows = overview_rows(real, date(2026, 11, 24)).set_index("target_id")
     context = rows.loc["T07", "context"]

@@ -26,8 +26,15 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 # Chromium's own flags for running as root in a closed network (see ../shared/TOOLCHAIN.md).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -40,7 +47,8 @@ def served(real_site):
     """The built site over HTTP on a free localhost port, as a reader would get it."""
     site = real_site.site_dir
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield site, f"http://127.0.0.1:{server.server_port}/"
@@ -60,10 +68,30 @@ def browser():
 
 
 # What each edition's pages say, by the folder it is published in.
-EDITIONS = {"": {"lang": "vi", "footer": ["Số liệu tính đến ngày 24/11/2026", "Ấn bản ngày 25/11/2026",
-                                          "CC BY 4.0", "Cách trích dẫn", "Các lần cập nhật", "Liên hệ"]},
-            "en/": {"lang": "en", "footer": ["Figures as of 24 Nov 2026", "Edition of 25 Nov 2026",
-                                             "CC BY 4.0", "How to cite", "Editions", "Contact"]}}
+EDITIONS = {
+    "": {
+        "lang": "vi",
+        "footer": [
+            "Số liệu tính đến ngày 24/11/2026",
+            "Ấn bản ngày 25/11/2026",
+            "CC BY 4.0",
+            "Cách trích dẫn",
+            "Các lần cập nhật",
+            "Liên hệ",
+        ],
+    },
+    "en/": {
+        "lang": "en",
+        "footer": [
+            "Figures as of 24 Nov 2026",
+            "Edition of 25 Nov 2026",
+            "CC BY 4.0",
+            "How to cite",
+            "Editions",
+            "Contact",
+        ],
+    },
+}
 
 
 def edition_of(path: str) -> str:
@@ -73,23 +101,34 @@ def edition_of(path: str) -> str:
 def pages_of(site: Path) -> list[str]:
     """Every HTML page a reader can reach, in both editions; an edition's index.html only
     redirects to its first page."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if p.name != "index.html" or p.parent not in (site, site / "en"))
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.name != "index.html" or p.parent not in (site, site / "en")
+    )
 
 
 class PageWatch:
-    """What went wrong while one page loaded: console messages, errors, failed or outside requests."""
+    """What went wrong while a page loaded: console messages, errors, failed or outside requests."""
 
     def __init__(self, page, base: str):
         self.problems: list[str] = []
-        page.on("console", lambda m: m.type in ("error", "warning")
-                and self.problems.append(f"console {m.type}: {m.text}"))
+        page.on(
+            "console",
+            lambda m: m.type in ("error", "warning")
+            and self.problems.append(f"console {m.type}: {m.text}"),
+        )
         page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
         page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
-        page.on("response", lambda r: r.status >= 400
-                and self.problems.append(f"HTTP {r.status}: {r.url}"))
-        page.on("request", lambda r: not r.url.startswith((base, "data:", "blob:"))
-                and self.problems.append(f"leaves the site: {r.url}"))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"),
+        )
+        page.on(
+            "request",
+            lambda r: not r.url.startswith((base, "data:", "blob:"))
+            and self.problems.append(f"leaves the site: {r.url}"),
+        )
 
 
 def problems_on_every_page(served, browser, check, **context_options) -> dict[str, object]:
@@ -113,6 +152,7 @@ def problems_on_every_page(served, browser, check, **context_options) -> dict[st
 def test_every_page_loads_cleanly_and_stays_on_the_site(served, browser):
     """...and shows the reporting date, the date built, the licence, and links to how to cite,
     the editions and the contact at its foot."""
+
     def check(page, path, watch):
         edition = EDITIONS[edition_of(path)]
         assert page.evaluate("document.documentElement.lang") == edition["lang"], path
@@ -140,7 +180,10 @@ def test_every_page_switches_to_the_same_page_in_the_other_language(served, brow
             return f"{link.count()} language links"
         expected = base + other + path.removeprefix(edition)
         found = [link.get_attribute("hreflang"), link.evaluate("a => a.href")]
-        if found != [EDITIONS[other]["lang"], expected] or not (site / expected.removeprefix(base)).exists():
+        if (
+            found != [EDITIONS[other]["lang"], expected]
+            or not (site / expected.removeprefix(base)).exists()
+        ):
             return f"leads to {found}, expected {EDITIONS[other]['lang']} {expected}"
         return None
 
@@ -171,8 +214,10 @@ def test_no_serious_accessibility_violation_on_any_page(served, browser):
         return page.evaluate(
             """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
                  .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                 .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)""",
-            WCAG_AA)
+                 .map(v => `${v.id} (${v.impact}): `
+                           + v.nodes.map(n => n.target.join(' ')).join(', '))""",
+            WCAG_AA,
+        )
 
     found = problems_on_every_page(served, browser, check, viewport=DESKTOP)
     assert not found, found
@@ -182,16 +227,18 @@ def test_no_page_scrolls_sideways_on_a_phone(served, browser):
     def check(page, path, watch):
         return max(0, page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
 
-    wide = problems_on_every_page(served, browser, check, viewport=PHONE, is_mobile=True,
-                                  has_touch=True)
+    wide = problems_on_every_page(
+        served, browser, check, viewport=PHONE, is_mobile=True, has_touch=True
+    )
     assert not wide, wide
 
 
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_overview_leads_to_every_indicator_page_and_back(served, browser, edition):
     site, base = served
-    indicator_pages = sorted(p.name for p in (site / edition / "book" / "generated")
-                             .glob("indicator-*.html"))
+    indicator_pages = sorted(
+        p.name for p in (site / edition / "book" / "generated").glob("indicator-*.html")
+    )
     assert len(indicator_pages) == 26
     page = browser.new_page(viewport=DESKTOP)
     overview = base + edition + "book/generated/overview.html"
@@ -210,10 +257,14 @@ def test_overview_leads_to_every_indicator_page_and_back(served, browser, editio
     page.close()
 
 
-@pytest.mark.parametrize("edition, query, title", [
-    ("", "đô thị hóa", "Tỷ lệ đô thị hóa"), ("", "do thi hoa", "Tỷ lệ đô thị hóa"),
-    ("en/", "urbanisation", "Urbanisation rate"),
-])
+@pytest.mark.parametrize(
+    "edition, query, title",
+    [
+        ("", "đô thị hóa", "Tỷ lệ đô thị hóa"),
+        ("", "do thi hoa", "Tỷ lệ đô thị hóa"),
+        ("en/", "urbanisation", "Urbanisation rate"),
+    ],
+)
 def test_search_finds_a_word_with_and_without_its_marks(served, browser, edition, query, title):
     _, base = served
     page = browser.new_page(viewport=DESKTOP)
@@ -244,11 +295,18 @@ def test_keyboard_reaches_the_content_first(served, browser):
     page.close()
 
 
-@pytest.mark.parametrize("name, path", [
-    (f"{name}{'-en' if edition else ''}", edition + path) for edition in EDITIONS
-    for name, path in [("overview", "book/generated/overview.html"),
-                       ("chapter", "book/generated/targets-01-urban-development.html"),
-                       ("indicator", "book/generated/indicator-06-urbanisation_rate.html")]])
+@pytest.mark.parametrize(
+    "name, path",
+    [
+        (f"{name}{'-en' if edition else ''}", edition + path)
+        for edition in EDITIONS
+        for name, path in [
+            ("overview", "book/generated/overview.html"),
+            ("chapter", "book/generated/targets-01-urban-development.html"),
+            ("indicator", "book/generated/indicator-06-urbanisation_rate.html"),
+        ]
+    ],
+)
 def test_screenshots_for_reviewers(served, browser, name, path):
     _, base = served
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -22,8 +22,9 @@ from programme_monitor.intake.cell_values import Refused, number_text
 from programme_monitor.intake.spreadsheet import SHEET, import_observations, write_template
 from tests.conftest import MINI, make_project
 
-CELLS = yaml.safe_load((Path(__file__).parent / "fixtures" / "spreadsheets" / "cells.yaml")
-                       .read_text("utf-8"))
+CELLS = yaml.safe_load(
+    (Path(__file__).parent / "fixtures" / "spreadsheets" / "cells.yaml").read_text("utf-8")
+)
 SYN1 = "SYN-1 — Nguồn tổng hợp số 1 (dữ liệu giả)"
 
 
@@ -59,30 +60,64 @@ def fill(template: Path, rows: list[tuple], out: Path) -> Path:
 def test_template_has_vietnamese_headers_and_drop_downs_from_the_data(template):
     book = load_workbook(template)
     sheet = book[SHEET]
-    assert [c.value for c in sheet[1]] == ["Chỉ số", "Địa bàn", "Kỳ số liệu", "Giá trị", "Đơn vị",
-                                           "Nguồn", "Ghi chú chuẩn", "Ghi chú", "Ghi chú (tiếng Anh)"]
-    lists = {str(v.sqref).split(":")[0][0]: v.formula1
-             for v in sheet.data_validations.dataValidation if v.type == "list"}
+    assert [c.value for c in sheet[1]] == [
+        "Chỉ số",
+        "Địa bàn",
+        "Kỳ số liệu",
+        "Giá trị",
+        "Đơn vị",
+        "Nguồn",
+        "Ghi chú chuẩn",
+        "Ghi chú",
+        "Ghi chú (tiếng Anh)",
+    ]
+    lists = {
+        str(v.sqref).split(":")[0][0]: v.formula1
+        for v in sheet.data_validations.dataValidation
+        if v.type == "list"
+    }
     assert set(lists) == {"A", "B", "F", "G"}
     entries = [c.value for c in book["Danh mục"]["A"][1:] if c.value]
-    assert entries == ["tree_cover — Tỷ lệ phủ cây xanh thử nghiệm",
-                       "new_roads — Chiều dài đường mới thử nghiệm",
-                       "culture_house — Nhà văn hóa thử nghiệm"]
+    assert entries == [
+        "tree_cover — Tỷ lệ phủ cây xanh thử nghiệm",
+        "new_roads — Chiều dài đường mới thử nghiệm",
+        "culture_house — Nhà văn hóa thử nghiệm",
+    ]
     assert lists["A"] == "'Danh mục'!$A$2:$A$4"
     assert sheet["C2"].number_format == "@"  # periods stay text: 2025-06 is not a date
 
 
 def test_quirky_sheet_is_imported_normalised(template, mini_copy, tmp_path):
     nfd_note = unicodedata.normalize("NFD", "Ghi chú gõ bằng bộ gõ tổ hợp")
-    sheet = fill(template, [
-        ("new_roads — Chiều dài đường mới thử nghiệm", "xa-thu-cu — Xã Thử Nghiệm", "2025-06",
-         "2,5", None, SYN1, None, "\ufeffGiá trị giả"),
-        ("tree_cover — x", "xa-thu-cu", datetime(2025, 5, 31), "34,5 %", "%", "SYN-1", "estimate",
-         nfd_note),
-        ("tree_cover", "tinh-thu", 2025, 23.25, None, "SYN-1", None, "Giá trị giả"),
-        (None,) * 8,  # a blank row in the middle is skipped
-        ("new_roads", "tinh-thu", "2025", "1.234,5", "km", "SYN-1", None, "Giá trị giả"),
-    ], tmp_path / "filled.xlsx")
+    sheet = fill(
+        template,
+        [
+            (
+                "new_roads — Chiều dài đường mới thử nghiệm",
+                "xa-thu-cu — Xã Thử Nghiệm",
+                "2025-06",
+                "2,5",
+                None,
+                SYN1,
+                None,
+                "\ufeffGiá trị giả",
+            ),
+            (
+                "tree_cover — x",
+                "xa-thu-cu",
+                datetime(2025, 5, 31),
+                "34,5 %",
+                "%",
+                "SYN-1",
+                "estimate",
+                nfd_note,
+            ),
+            ("tree_cover", "tinh-thu", 2025, 23.25, None, "SYN-1", None, "Giá trị giả"),
+            (None,) * 8,  # a blank row in the middle is skipped
+            ("new_roads", "tinh-thu", "2025", "1.234,5", "km", "SYN-1", None, "Giá trị giả"),
+        ],
+        tmp_path / "filled.xlsx",
+    )
     result = import_observations(sheet, mini_copy)
     assert (result.added, result.already_there) == (4, 0)
     added = (mini_copy / "observations.csv").read_text("utf-8").splitlines()[-4:]
@@ -100,22 +135,26 @@ def test_quirky_sheet_is_imported_normalised(template, mini_copy, tmp_path):
 GOOD = ("tree_cover", "xa-thu-cu", "2025-05", "40", None, "SYN-1", None, "Giá trị giả")
 
 
-@pytest.mark.parametrize("bad, row, column, words", [
-    ({3: "khoảng 40"}, 3, "Giá trị", "không phải số"),
-    ({3: "1.234"}, 3, "Giá trị", "không rõ"),
-    ({0: "new_roads", 3: "4 %"}, 3, "Giá trị", "không phải phần trăm"),
-    ({0: "tree_covr — ?"}, 3, "Chỉ số", "không có trong danh mục"),
-    ({4: "km"}, 3, "Đơn vị", "khác đơn vị của chỉ số"),
-    ({1: "xa-khong-co"}, 3, "Địa bàn", "không có trong areas.csv"),
-    ({5: "SYN-9"}, 3, "Nguồn", "không có trong sources.csv"),
-    ({5: None}, 3, "Nguồn", "ô trống"),
-    ({2: "2027"}, 3, "Kỳ số liệu", "sau ngày đăng của nguồn"),
-    ({2: "2025-04", 3: "120"}, 3, "Giá trị", "ngoài 0–100"),
-    ({3: "41"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của bảng tính"),  # two rows of the sheet
-    ({2: "2024", 3: "30"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của observations.csv"),
-])
+@pytest.mark.parametrize(
+    "bad, row, column, words",
+    [
+        ({3: "khoảng 40"}, 3, "Giá trị", "không phải số"),
+        ({3: "1.234"}, 3, "Giá trị", "không rõ"),
+        ({0: "new_roads", 3: "4 %"}, 3, "Giá trị", "không phải phần trăm"),
+        ({0: "tree_covr — ?"}, 3, "Chỉ số", "không có trong danh mục"),
+        ({4: "km"}, 3, "Đơn vị", "khác đơn vị của chỉ số"),
+        ({1: "xa-khong-co"}, 3, "Địa bàn", "không có trong areas.csv"),
+        ({5: "SYN-9"}, 3, "Nguồn", "không có trong sources.csv"),
+        ({5: None}, 3, "Nguồn", "ô trống"),
+        ({2: "2027"}, 3, "Kỳ số liệu", "sau ngày đăng của nguồn"),
+        ({2: "2025-04", 3: "120"}, 3, "Giá trị", "ngoài 0–100"),
+        ({3: "41"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của bảng tính"),  # two rows of the sheet
+        ({2: "2024", 3: "30"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của observations.csv"),
+    ],
+)
 def test_bad_row_is_named_by_sheet_row_and_header_and_nothing_is_imported(
-        template, mini_copy, tmp_path, bad, row, column, words):
+    template, mini_copy, tmp_path, bad, row, column, words
+):
     broken = list(GOOD)
     for index, value in bad.items():
         broken[index] = value
@@ -133,8 +172,11 @@ def test_bad_row_is_named_by_sheet_row_and_header_and_nothing_is_imported(
 def test_every_problem_of_a_sheet_comes_in_one_run(template, mini_copy, tmp_path):
     unknown_area = list(GOOD)
     unknown_area[1] = "xa-khong-co"
-    sheet = fill(template, [GOOD, (*GOOD[:3], "1.234", *GOOD[4:]), tuple(unknown_area)],
-                 tmp_path / "filled.xlsx")
+    sheet = fill(
+        template,
+        [GOOD, (*GOOD[:3], "1.234", *GOOD[4:]), tuple(unknown_area)],
+        tmp_path / "filled.xlsx",
+    )
     with pytest.raises(DataErrors) as caught:
         import_observations(sheet, mini_copy)
     assert [(e.row, e.column) for e in caught.value.errors] == [(3, "Giá trị"), (4, "Địa bàn")]
@@ -161,31 +203,60 @@ def test_round_trip_template_import_build_download(tmp_path):
     data = shutil.copytree(MINI, project / "data")
     template = tmp_path / "mau.xlsx"
     assert main(["template", "--data", str(data), "--out", str(template)]) == 0
-    rows = [("new_roads — Chiều dài đường mới thử nghiệm", "xa-thu-cu — Xã Thử Nghiệm", "2025-06",
-             "2,5", None, SYN1, None, "Giá trị giả (kiểm thử)"),
-            ("tree_cover — x", "tinh-thu — x", "2025-03", "24,75 %", None, SYN1, "provisional",
-             "Giá trị giả (kiểm thử)")]
+    rows = [
+        (
+            "new_roads — Chiều dài đường mới thử nghiệm",
+            "xa-thu-cu — Xã Thử Nghiệm",
+            "2025-06",
+            "2,5",
+            None,
+            SYN1,
+            None,
+            "Giá trị giả (kiểm thử)",
+        ),
+        (
+            "tree_cover — x",
+            "tinh-thu — x",
+            "2025-03",
+            "24,75 %",
+            None,
+            SYN1,
+            "provisional",
+            "Giá trị giả (kiểm thử)",
+        ),
+    ]
     filled = fill(template, rows, tmp_path / "filled.xlsx")
     assert main(["import", str(filled), "--data", str(data)]) == 0
-    settings = BuildSettings(project, data, "2026-06-30", ("vi",), 2, booklet=False,
-                             built_on=datetime(2026, 6, 30).date())
+    settings = BuildSettings(
+        project,
+        data,
+        "2026-06-30",
+        ("vi",),
+        2,
+        booklet=False,
+        built_on=datetime(2026, 6, 30).date(),
+    )
     build(settings)
     site = project / "_build" / "html"
     [archive] = site.glob("_downloads/*/*-du-lieu.zip")
     with zipfile.ZipFile(archive) as package_zip:
         package_zip.extractall(tmp_path / "download")
-        observations = pd.read_csv(io.BytesIO(package_zip.read("observations.csv")), dtype=str,
-                                   keep_default_na=False)
+        observations = pd.read_csv(
+            io.BytesIO(package_zip.read("observations.csv")), dtype=str, keep_default_na=False
+        )
     imported = observations[observations["note_vi"] == "Giá trị giả (kiểm thử)"]
-    assert imported[["indicator", "area", "period", "value", "unit", "source", "flags"]] \
-        .values.tolist() == [["new_roads", "xa-thu-cu", "2025-06", "2.5", "km", "SYN-1", ""],
-                             ["tree_cover", "tinh-thu", "2025-03", "24.75", "percent", "SYN-1",
-                              "provisional"]]
+    assert imported[
+        ["indicator", "area", "period", "value", "unit", "source", "flags"]
+    ].values.tolist() == [
+        ["new_roads", "xa-thu-cu", "2025-06", "2.5", "km", "SYN-1", ""],
+        ["tree_cover", "tinh-thu", "2025-03", "24.75", "percent", "SYN-1", "provisional"],
+    ]
     report = Package(str(tmp_path / "download" / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     # the indicator page links its own CSV, which holds the imported figure
     [page_csv] = site.glob("_downloads/*/observations-new_roads.csv")
-    assert "new_roads,xa-thu-cu,2025-06,2.5,km,SYN-1,,Giá trị giả (kiểm thử)" in \
-        page_csv.read_text("utf-8")
+    assert "new_roads,xa-thu-cu,2025-06,2.5,km,SYN-1,,Giá trị giả (kiểm thử)" in page_csv.read_text(
+        "utf-8"
+    )
     page = next(site.rglob("indicator-02-new_roads.html")).read_text("utf-8")
     assert "observations-new_roads.csv" in page and "indicator-new_roads.zip" in page

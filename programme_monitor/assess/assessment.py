@@ -43,11 +43,15 @@ class TargetStatus:
 
 def goal_of(dataset: Dataset, target: pd.Series) -> Goal:
     spec = dataset.indicators[target["indicator"]]
-    return Goal(kind=target["kind"], year=int(target["year"]),
-                direction=-1 if spec["direction"] == "down" else 1,
-                low=None if pd.isna(target["low"]) else float(target["low"]),
-                high=None if pd.isna(target["high"]) else float(target["high"]),
-                strict=target["strict"] == "yes", ceiling=spec.get("ceiling"))
+    return Goal(
+        kind=target["kind"],
+        year=int(target["year"]),
+        direction=-1 if spec["direction"] == "down" else 1,
+        low=None if pd.isna(target["low"]) else float(target["low"]),
+        high=None if pd.isna(target["high"]) else float(target["high"]),
+        strict=target["strict"] == "yes",
+        ceiling=spec.get("ceiling"),
+    )
 
 
 def assess_target(dataset: Dataset, target: pd.Series, as_of: date) -> TargetStatus:
@@ -59,14 +63,23 @@ def assess_target(dataset: Dataset, target: pd.Series, as_of: date) -> TargetSta
             reason = "no-data" if series.empty else "no-threshold"
             return TargetStatus(target["target_id"], "not-assessable", reason)
         return _assess_milestone(dataset, target, series, as_of)
-    points = [Point(t=o.period_x, end=end_of_day_as_year(o.period_end), value=float(o.value_number),
-                    segment=o.area, label=o.period) for o in series.itertuples()]
+    points = [
+        Point(
+            t=o.period_x,
+            end=end_of_day_as_year(o.period_end),
+            value=float(o.value_number),
+            segment=o.area,
+            label=o.period,
+        )
+        for o in series.itertuples()
+    ]
     result = assess(points, goal_of(dataset, target), int(dataset.programme["base_year"]))
     return TargetStatus(target["target_id"], result.status, result.reason, calculation=result)
 
 
-def _assess_milestone(dataset: Dataset, target: pd.Series, series: pd.DataFrame,
-                      as_of: date) -> TargetStatus:
+def _assess_milestone(
+    dataset: Dataset, target: pd.Series, series: pd.DataFrame, as_of: date
+) -> TargetStatus:
     spec = dataset.indicators[target["indicator"]]
     stages = spec["stages"]
     changed = _break_in_force(dataset, spec, as_of)
@@ -79,15 +92,24 @@ def _assess_milestone(dataset: Dataset, target: pd.Series, series: pd.DataFrame,
     note = changed["note"] if changed is not None else None
     if not reached.empty:
         first = reached.iloc[0]
-        return TargetStatus(target["target_id"], "achieved", None,
-                            evidence=_evidence(first, late=first["period_start"] > deadline),
-                            scale_changed=note)
+        return TargetStatus(
+            target["target_id"],
+            "achieved",
+            None,
+            evidence=_evidence(first, late=first["period_start"] > deadline),
+            scale_changed=note,
+        )
     if series.empty:
         return TargetStatus(target["target_id"], "not-assessable", "no-data")
     latest = _evidence(comparable.iloc[-1]) if not comparable.empty else None
     if changed is not None and deadline >= changed["date"]:
-        return TargetStatus(target["target_id"], "not-assessable", "scale-changed",
-                            evidence=latest, scale_changed=note)
+        return TargetStatus(
+            target["target_id"],
+            "not-assessable",
+            "scale-changed",
+            evidence=latest,
+            scale_changed=note,
+        )
     # Absence of evidence is not evidence of failure: past the deadline the milestone is
     # "unconfirmed", never "not achieved".
     status = "unconfirmed-after-deadline" if as_of > deadline else "not-yet"
@@ -105,12 +127,18 @@ def _break_in_force(dataset: Dataset, spec: dict, as_of: date) -> dict | None:
 
 
 def _evidence(observation: pd.Series, late: bool = False) -> Evidence:
-    return Evidence(observation["period"], observation["value"], observation["source"],
-                    observation["note"], late)
+    return Evidence(
+        observation["period"],
+        observation["value"],
+        observation["source"],
+        observation["note"],
+        late,
+    )
 
 
-def assess_all(dataset: Dataset, as_of: date,
-               indicators: list[str] | None = None) -> dict[str, TargetStatus]:
+def assess_all(
+    dataset: Dataset, as_of: date, indicators: list[str] | None = None
+) -> dict[str, TargetStatus]:
     """Every target's status, keyed by target id, in the order of targets.csv; only the targets of
     `indicators` when given (an indicator page needs its own, not the whole programme's)."""
     targets = dataset.targets
@@ -119,8 +147,12 @@ def assess_all(dataset: Dataset, as_of: date,
     return {t["target_id"]: assess_target(dataset, t, as_of) for _, t in targets.iterrows()}
 
 
-def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: date,
-                 targets: pd.DataFrame | None = None) -> pd.DataFrame:
+def inputs_table(
+    dataset: Dataset,
+    statuses: dict[str, TargetStatus],
+    as_of: date,
+    targets: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per target with every input of its judgement: the downloadable file."""
     spec = method(dataset.edition.lang)
     rows = []
@@ -129,45 +161,47 @@ def inputs_table(dataset: Dataset, statuses: dict[str, TargetStatus], as_of: dat
         calc = result.calculation or Assessment(result.status, result.reason)
         evidence = result.evidence
         indicator = dataset.indicators[target["indicator"]]
-        rows.append({
-            "as_of": as_of.isoformat(),
-            "target_id": target["target_id"],
-            "clause": target["clause"],
-            "indicator": target["indicator"],
-            "scope": target["area"],
-            "kind": target["kind"],
-            "target_year": int(target["year"]),
-            "target_low": target["low"],
-            "target_high": target["high"],
-            "target_strict": target["strict"] == "yes",
-            "target_stage": target["value_text"],
-            "direction": indicator["direction"],
-            "ceiling": indicator.get("ceiling"),
-            "base_year_rule": int(dataset.programme["base_year"]),
-            "base_period": calc.base.label if calc.base else None,
-            "base_area": calc.base.segment if calc.base else None,
-            "base_value": calc.base.value if calc.base else None,
-            "latest_period": calc.latest.label if calc.latest else None,
-            "latest_area": calc.latest.segment if calc.latest else None,
-            "latest_value": calc.latest.value if calc.latest else None,
-            "target_value_used": calc.target_value,
-            "required_growth": calc.required_growth,
-            "observed_growth": calc.observed_growth,
-            "ratio": calc.ratio,
-            "ceiling_coefficient": calc.coefficient,
-            "projection_in_target_year": calc.projection,
-            "projected_shortfall": calc.shortfall,
-            "anticipated_progress": calc.anticipated,
-            "evidence_period": evidence.period if evidence else None,
-            "evidence_value": evidence.value if evidence else None,
-            "evidence_source": evidence.source if evidence else None,
-            "reached_after_target_year": evidence.late if evidence else None,
-            "status": result.status,
-            # In the edition's language: the same file in the English edition says "On track".
-            "status_label": spec["statuses"][result.status]["label"],
-            "reason": result.reason,
-            "reason_text": spec["reasons"][result.reason]["long"] if result.reason else None,
-        })
+        rows.append(
+            {
+                "as_of": as_of.isoformat(),
+                "target_id": target["target_id"],
+                "clause": target["clause"],
+                "indicator": target["indicator"],
+                "scope": target["area"],
+                "kind": target["kind"],
+                "target_year": int(target["year"]),
+                "target_low": target["low"],
+                "target_high": target["high"],
+                "target_strict": target["strict"] == "yes",
+                "target_stage": target["value_text"],
+                "direction": indicator["direction"],
+                "ceiling": indicator.get("ceiling"),
+                "base_year_rule": int(dataset.programme["base_year"]),
+                "base_period": calc.base.label if calc.base else None,
+                "base_area": calc.base.segment if calc.base else None,
+                "base_value": calc.base.value if calc.base else None,
+                "latest_period": calc.latest.label if calc.latest else None,
+                "latest_area": calc.latest.segment if calc.latest else None,
+                "latest_value": calc.latest.value if calc.latest else None,
+                "target_value_used": calc.target_value,
+                "required_growth": calc.required_growth,
+                "observed_growth": calc.observed_growth,
+                "ratio": calc.ratio,
+                "ceiling_coefficient": calc.coefficient,
+                "projection_in_target_year": calc.projection,
+                "projected_shortfall": calc.shortfall,
+                "anticipated_progress": calc.anticipated,
+                "evidence_period": evidence.period if evidence else None,
+                "evidence_value": evidence.value if evidence else None,
+                "evidence_source": evidence.source if evidence else None,
+                "reached_after_target_year": evidence.late if evidence else None,
+                "status": result.status,
+                # In the edition's language: the same file in the English edition says "On track".
+                "status_label": spec["statuses"][result.status]["label"],
+                "reason": result.reason,
+                "reason_text": spec["reasons"][result.reason]["long"] if result.reason else None,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -177,4 +211,3 @@ def status_counts(statuses: dict[str, TargetStatus]) -> dict[str, int]:
     for result in statuses.values():
         counts[result.status] += 1
     return {name: n for name, n in counts.items() if n}
-

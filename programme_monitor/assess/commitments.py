@@ -19,12 +19,12 @@ from programme_monitor.data.dataset import Dataset
 class TaskStatus:
     task_id: str
     completion: str
-    status_as_of: str           # the date the completion describes, as written (as_of if none)
+    status_as_of: str  # the date the completion describes, as written (as_of if none)
     source: str | None
     evidence: str | None
     due: date
     overdue: bool
-    history: pd.DataFrame       # every visible assessment, oldest first
+    history: pd.DataFrame  # every visible assessment, oldest first
 
 
 def is_overdue(due: date, completion: str, as_of: date) -> bool:
@@ -34,8 +34,11 @@ def is_overdue(due: date, completion: str, as_of: date) -> bool:
 
 def assessment_history(dataset: Dataset, task_id: str, as_of: date) -> pd.DataFrame:
     rows = dataset.task_assessments
-    visible = rows[(rows["task_id"] == task_id) & (rows["status_date"] <= as_of)
-                   & rows["published_by"].map(lambda p: p is None or p <= as_of)]
+    visible = rows[
+        (rows["task_id"] == task_id)
+        & (rows["status_date"] <= as_of)
+        & rows["published_by"].map(lambda p: p is None or p <= as_of)
+    ]
     return visible.sort_values(["status_date", "row"])
 
 
@@ -43,12 +46,27 @@ def task_status(dataset: Dataset, task: pd.Series, as_of: date) -> TaskStatus:
     history = assessment_history(dataset, task["task_id"], as_of)
     due = date.fromisoformat(task["due"])
     if history.empty:
-        return TaskStatus(task["task_id"], "no-evidence", as_of.isoformat(), None, None, due,
-                          is_overdue(due, "no-evidence", as_of), history)
+        return TaskStatus(
+            task["task_id"],
+            "no-evidence",
+            as_of.isoformat(),
+            None,
+            None,
+            due,
+            is_overdue(due, "no-evidence", as_of),
+            history,
+        )
     latest = history.iloc[-1]
-    return TaskStatus(task["task_id"], latest["completion"], latest["status_as_of"],
-                      latest["source"] or None, latest["evidence"], due,
-                      is_overdue(due, latest["completion"], as_of), history)
+    return TaskStatus(
+        task["task_id"],
+        latest["completion"],
+        latest["status_as_of"],
+        latest["source"] or None,
+        latest["evidence"],
+        due,
+        is_overdue(due, latest["completion"], as_of),
+        history,
+    )
 
 
 def task_statuses(dataset: Dataset, as_of: date) -> dict[str, TaskStatus]:

@@ -45,23 +45,23 @@ def _method(lang: str) -> dict:
 class Point:
     """One observed value. Times are fractional years (the year 2024 runs from 2024.0 to 2025.0)."""
 
-    t: float            # middle of the reference period
-    end: float          # end of the reference period
+    t: float  # middle of the reference period
+    end: float  # end of the reference period
     value: float
-    segment: str = ""   # the boundary the value was measured on (an area id)
-    label: str = ""     # the period as written, for tables
+    segment: str = ""  # the boundary the value was measured on (an area id)
+    label: str = ""  # the period as written, for tables
 
 
 @dataclass(frozen=True)
 class Goal:
     """What a target asks of a series. `direction` is +1 when higher is better, -1 when lower is."""
 
-    kind: str                   # range, minimum, exact or direction
+    kind: str  # range, minimum, exact or direction
     year: int | None
     direction: int
     low: float | None = None
     high: float | None = None
-    strict: bool = False        # "above 90 %": 90 itself is not enough
+    strict: bool = False  # "above 90 %": 90 itself is not enough
     ceiling: float | None = None
 
 
@@ -71,15 +71,15 @@ class Assessment:
     reason: str | None = None
     base: Point | None = None
     latest: Point | None = None
-    target_value: float | None = None   # the value growth is measured against (a range's near bound)
-    target_t: float | None = None       # middle of the target year
+    target_value: float | None = None  # the value growth is measured against (a range's near bound)
+    target_t: float | None = None  # middle of the target year
     required_growth: float | None = None
     observed_growth: float | None = None
     ratio: float | None = None
-    coefficient: float | None = None    # ceiling coefficient C (direction-only targets)
-    projection: float | None = None     # value expected in the target year if the trend holds
-    shortfall: float | None = None      # how far the projection stays from the target (+ = short)
-    anticipated: float | None = None    # ESCAP: (projection - base) / (target - base)
+    coefficient: float | None = None  # ceiling coefficient C (direction-only targets)
+    projection: float | None = None  # value expected in the target year if the trend holds
+    shortfall: float | None = None  # how far the projection stays from the target (+ = short)
+    anticipated: float | None = None  # ESCAP: (projection - base) / (target - base)
 
 
 def growth(value: float, base: float, t: float, t_base: float) -> float:
@@ -131,12 +131,23 @@ def assess(points: list[Point], goal: Goal, base_year: int) -> Assessment:
 
     base, reason = choose_base(points, latest, base_year, spec["minimum_span_years"])
     if base is None:
-        return Assessment(settled or "not-assessable", None if settled else reason,
-                          latest=latest, target_value=aim, target_t=target_t)
+        return Assessment(
+            settled or "not-assessable",
+            None if settled else reason,
+            latest=latest,
+            target_value=aim,
+            target_t=target_t,
+        )
     base_value = base.value if base.value != 0 else spec["zero_replacement"]
     if latest.value * base_value < 0 or (aim is not None and aim * base_value < 0):
-        return Assessment(settled or "not-assessable", None if settled else "sign-change",
-                          base=base, latest=latest, target_value=aim, target_t=target_t)
+        return Assessment(
+            settled or "not-assessable",
+            None if settled else "sign-change",
+            base=base,
+            latest=latest,
+            target_value=aim,
+            target_t=target_t,
+        )
     sign = -1 if base_value < 0 else 1
     observed = growth(latest.value, base_value, latest.t, base.t)
     if goal.kind == "direction":
@@ -157,12 +168,26 @@ def assess(points: list[Point], goal: Goal, base_year: int) -> Assessment:
         if aim != base.value:
             anticipated = (projection - base.value) / (aim - base.value)
     status = settled or _status_from(ratio, spec["ratio_cutoffs"])
-    return Assessment(status, None, base, latest, aim, target_t, required, observed, ratio,
-                      None, projection, shortfall, anticipated)
+    return Assessment(
+        status,
+        None,
+        base,
+        latest,
+        aim,
+        target_t,
+        required,
+        observed,
+        ratio,
+        None,
+        projection,
+        shortfall,
+        anticipated,
+    )
 
 
-def choose_base(points: list[Point], latest: Point, base_year: int,
-                minimum_span: float) -> tuple[Point | None, str | None]:
+def choose_base(
+    points: list[Point], latest: Point, base_year: int, minimum_span: float
+) -> tuple[Point | None, str | None]:
     """The first value from the base year on, on the latest value's boundary, a span before it.
 
     Returns (base, None) or (None, reason) where the reason says why no growth can be computed.
@@ -179,22 +204,30 @@ def choose_base(points: list[Point], latest: Point, base_year: int,
     return None, "one-observation"
 
 
-def _assess_direction(goal: Goal, base: Point, latest: Point, base_value: float,
-                      observed: float, sign: int, spec: dict) -> Assessment:
+def _assess_direction(
+    goal: Goal,
+    base: Point,
+    latest: Point,
+    base_value: float,
+    observed: float,
+    sign: int,
+    spec: dict,
+) -> Assessment:
     """No target value: observed growth in the desired direction against fixed cut-offs."""
     coefficient = 1.0
     if goal.ceiling is not None and goal.direction > 0 and abs(base_value) <= abs(goal.ceiling):
         # Near 100 %, 1.5 %/year is impossible; the cut-offs shrink (Statistics Canada).
         coefficient = 1 - (abs(base_value) / abs(goal.ceiling)) ** spec["ceiling_exponent"]
-    cutoffs = {name: value * coefficient if value > 0 else value
-               for name, value in spec["growth_cutoffs"].items()}
+    cutoffs = {
+        name: value * coefficient if value > 0 else value
+        for name, value in spec["growth_cutoffs"].items()
+    }
     progress = sign * goal.direction * observed
     if coefficient == 0 and progress >= 0:
         status = "on-track"  # at the ceiling and staying there
     else:
         status = _status_from(progress, cutoffs)
-    return Assessment(status, None, base, latest, None, None, None, observed, progress,
-                      coefficient)
+    return Assessment(status, None, base, latest, None, None, None, observed, progress, coefficient)
 
 
 def _status_from(value: float | None, cutoffs: dict) -> str:

@@ -1,4 +1,4 @@
-"""Which observations a reader sees on a reporting date, and which one is a target's latest value."""
+"""Which observations a reader sees on a reporting date, and which is a target's latest value."""
 
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ def sources_published_by(dataset: Dataset, as_of: date) -> pd.DataFrame:
 
 
 def _newest_first(observations: pd.DataFrame) -> pd.DataFrame:
-    return observations.sort_values(["period_end", "published_by", "row"],
-                                    ascending=[False, False, False])
+    return observations.sort_values(
+        ["period_end", "published_by", "row"], ascending=[False, False, False]
+    )
 
 
 def target_observations(dataset: Dataset, target: pd.Series, as_of: date) -> pd.DataFrame:
@@ -42,9 +43,12 @@ def target_observations(dataset: Dataset, target: pd.Series, as_of: date) -> pd.
     Oldest first.
     """
     visible = published_by(dataset.observations, as_of)
-    rows = visible[(visible["indicator"] == target["indicator"])
-                   & (visible["lineage"] == target["area"]) & visible["observed"]
-                   & (visible["period_start"] <= as_of)]
+    rows = visible[
+        (visible["indicator"] == target["indicator"])
+        & (visible["lineage"] == target["area"])
+        & visible["observed"]
+        & (visible["period_start"] <= as_of)
+    ]
     rows = rows.sort_values(["period_start", "period_end", "published_by", "row"])
     rows = rows.drop_duplicates(["area", "period"], keep="last")
     return rows.sort_values(["period_x", "row"])
@@ -63,10 +67,16 @@ def context_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.D
 
     Covers the target's own indicator and the indicators declared `related` to it.
     """
-    indicator_ids = [target["indicator"], *dataset.indicators[target["indicator"]].get("related", [])]
+    indicator_ids = [
+        target["indicator"],
+        *dataset.indicators[target["indicator"]].get("related", []),
+    ]
     visible = published_by(dataset.observations, as_of)
-    others = visible[visible["indicator"].isin(indicator_ids) & visible["observed"]
-                     & ~visible["lineage"].isin(list(dataset.programme["scopes"]))]
+    others = visible[
+        visible["indicator"].isin(indicator_ids)
+        & visible["observed"]
+        & ~visible["lineage"].isin(list(dataset.programme["scopes"]))
+    ]
     if others.empty:
         return others
     newest = _newest_first(others).drop_duplicates(["indicator", "area"])

@@ -41,9 +41,13 @@ class BuildReport:
 
     def summary(self) -> str:
         stages = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.stages.items())
-        compiled = "biên dịch lại" if self.compiled else "không cần biên dịch lại (đầu vào không đổi)"
-        return (f"Chạy {len(self.executed)}/{len(self.chapters)} chương, dùng lại "
-                f"{len(self.chapters) - len(self.executed)}; {compiled}. Thời gian: {stages}")
+        compiled = (
+            "biên dịch lại" if self.compiled else "không cần biên dịch lại (đầu vào không đổi)"
+        )
+        return (
+            f"Chạy {len(self.executed)}/{len(self.chapters)} chương, dùng lại "
+            f"{len(self.chapters) - len(self.executed)}; {compiled}. Thời gian: {stages}"
+        )
 
     def write(self, site_dir: Path) -> Path:
         """Write the report into the site, replacing the old one in one rename."""

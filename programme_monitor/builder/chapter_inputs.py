@@ -50,7 +50,7 @@ def _with_related(dataset: Dataset, indicator_ids: list[str]) -> frozenset[str]:
 
 
 def data_digest(data_dir: Path, run: ChapterRun, dataset: Dataset) -> str:
-    """Digest of what `run` reads from `data_dir`: whole files, and selected rows of keyed tables."""
+    """Digest of what `run` reads from `data_dir`: whole files, selected rows of keyed tables."""
     keyed = declarations()["keyed_by_indicator"]
     digest = hashlib.sha256()
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
@@ -72,8 +72,9 @@ def _rows_of(path: Path, column: str, selection: frozenset[str] | None) -> bytes
     rows = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
     header = rows[0] if rows else []
     index = header.index(column) if column in header else None
-    kept = [header] + [row for row in rows[1:]
-                       if index is None or (len(row) > index and row[index] in selection)]
+    kept = [header] + [
+        row for row in rows[1:] if index is None or (len(row) > index and row[index] in selection)
+    ]
     return json.dumps(kept, ensure_ascii=False).encode("utf-8")
 
 
@@ -81,6 +82,9 @@ def _rows_of(path: Path, column: str, selection: frozenset[str] | None) -> bytes
 def code_digest() -> str:
     """Digest of the package's code and data files: a change to the code re-runs every chapter."""
     package = Path(__file__).parents[1]  # the whole package, not only build/
-    files = [p for p in package.rglob("*") if p.is_file() and p.suffix in {".py", ".yaml"}
-             and "__pycache__" not in p.parts]
+    files = [
+        p
+        for p in package.rglob("*")
+        if p.is_file() and p.suffix in {".py", ".yaml"} and "__pycache__" not in p.parts
+    ]
     return tree_digest(files, package)

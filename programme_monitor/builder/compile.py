@@ -23,27 +23,50 @@ from programme_monitor.site.edition_sources import EDITIONS_FILE
 
 
 def check_booklet_requirements(settings: BuildSettings) -> None:
-    """Stop before any notebook runs when the machine cannot build the booklet, saying what to add."""
+    """Stop before any notebook runs when the machine cannot build the booklet; say what to add."""
     if not settings.booklet:
         return
     missing = missing_requirements()
     if missing:
-        raise BuildFailed("Máy này thiếu những gì cần để tạo bản in PDF: " + "; ".join(missing)
-                          + f". Cách sửa: {INSTALL_HINT} (hoặc dựng riêng trang web với --no-pdf).")
+        raise BuildFailed(
+            "Máy này thiếu những gì cần để tạo bản in PDF: "
+            + "; ".join(missing)
+            + f". Cách sửa: {INSTALL_HINT} (hoặc dựng riêng trang web với --no-pdf)."
+        )
 
 
 def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> subprocess.Popen:
     """Start one Jupyter Book build of one edition (warnings are errors) into its work directory."""
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    command = [str(jupyter_book), "build", str(settings.source_dir(lang)), "--builder", builder,
-               "--path-output", str(settings.work_dir(builder, lang)), "-W", "-n", "--keep-going"]
+    command = [
+        str(jupyter_book),
+        "build",
+        str(settings.source_dir(lang)),
+        "--builder",
+        builder,
+        "--path-output",
+        str(settings.work_dir(builder, lang)),
+        "-W",
+        "-n",
+        "--keep-going",
+    ]
     # LaTeX must never stop to ask a question: it would wait for ever on a closed input.
     # SOURCE_DATE_EPOCH: Sphinx and XeTeX date their output by the date built given, not the
     # clock, so the same inputs give the same files (FORCE_SOURCE_DATE: TeX's \today too).
-    env = {**os.environ, "LATEXOPTS": "-interaction=nonstopmode -halt-on-error",
-           "SOURCE_DATE_EPOCH": str(_epoch(settings.built_on)), "FORCE_SOURCE_DATE": "1"}
-    return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=env)
+    env = {
+        **os.environ,
+        "LATEXOPTS": "-interaction=nonstopmode -halt-on-error",
+        "SOURCE_DATE_EPOCH": str(_epoch(settings.built_on)),
+        "FORCE_SOURCE_DATE": "1",
+    }
+    return subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
 
 
 def _epoch(day: date) -> int:
@@ -56,8 +79,9 @@ class CompiledEdition:
     pdf: Path | None
 
 
-def compile_site(settings: BuildSettings,
-                 timings: dict[str, float] | None = None) -> dict[str, CompiledEdition]:
+def compile_site(
+    settings: BuildSettings, timings: dict[str, float] | None = None
+) -> dict[str, CompiledEdition]:
     """Each edition's HTML site and booklet, all builders started at once (the two cores share
     them).
 
@@ -117,12 +141,19 @@ def _forget_work_if_files_changed(settings: BuildSettings, lang: str) -> None:
     directories are reused only for the same set of files, table of contents, configuration,
     package code and static files; otherwise its compile starts clean."""
     source = settings.source_dir(lang)
-    names = sorted(p.relative_to(source).as_posix() for p in (source / "book").rglob("*")
-                   if p.is_file())
+    names = sorted(
+        p.relative_to(source).as_posix() for p in (source / "book").rglob("*") if p.is_file()
+    )
     static = [p for p in (source / "_static").rglob("*") if p.is_file()]
-    digest = value_digest([names, (source / "_toc.yml").read_text("utf-8"),
-                           (source / "_config.yml").read_text("utf-8"), code_digest(),
-                           tree_digest(static, source)])
+    digest = value_digest(
+        [
+            names,
+            (source / "_toc.yml").read_text("utf-8"),
+            (source / "_config.yml").read_text("utf-8"),
+            code_digest(),
+            tree_digest(static, source),
+        ]
+    )
     record = settings.project_dir / "_build" / "work" / lang / "files.digest"
     if record.exists() and record.read_text("utf-8") == digest:
         return
@@ -139,25 +170,42 @@ def compile_inputs_digest(settings: BuildSettings) -> str:
     files = [project / "_config.yml", project / "_toc.yml", project / EDITIONS_FILE]
     for folder in ["book", "_static", "_build/editions"]:
         files += [p for p in (project / folder).rglob("*") if p.is_file()]
-    return value_digest([tree_digest([f for f in files if f.exists()], project),
-                         environment_digest(project), code_digest(), list(settings.languages),
-                         settings.booklet, settings.built_on.isoformat()])
+    return value_digest(
+        [
+            tree_digest([f for f in files if f.exists()], project),
+            environment_digest(project),
+            code_digest(),
+            list(settings.languages),
+            settings.booklet,
+            settings.built_on.isoformat(),
+        ]
+    )
 
 
 def site_is_current(settings: BuildSettings, inputs_digest: str, booklet_name: str) -> bool:
     previous = read_report(settings.site_dir)
-    return (previous is not None and previous.get("inputs_digest") == inputs_digest
-            and (not settings.booklet or all(
+    return (
+        previous is not None
+        and previous.get("inputs_digest") == inputs_digest
+        and (
+            not settings.booklet
+            or all(
                 (settings.site_dir / settings.site_path(lang) / booklet_name).exists()
-                for lang in settings.languages)))
+                for lang in settings.languages
+            )
+        )
+    )
 
 
 def _warnings_from(output: str) -> str:
     """The lines that say what went wrong: warnings, errors, TeX's '!' lines, Sphinx's exception."""
     all_lines = output.splitlines()
-    lines = [line for line in all_lines
-             if "WARNING" in line or "ERROR" in line or "Error" in line or line.startswith("!")]
+    lines = [
+        line
+        for line in all_lines
+        if "WARNING" in line or "ERROR" in line or "Error" in line or line.startswith("!")
+    ]
     for i, line in enumerate(all_lines):
         if "Exception occurred" in line:
-            lines += all_lines[i:i + 6]
+            lines += all_lines[i : i + 6]
     return "\n".join(lines[-40:]) or output[-4000:]

@@ -47,15 +47,18 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
 
     The chapters of all editions run in one pool, `settings.jobs` at a time; each is recorded in
     `report` in the order of the plan (`en/overview.ipynb` for an edition other than the root),
-    whatever order they finished in. Each book/generated ends up holding exactly its edition's files.
+    whatever order they finished in. Each book/generated ends up holding exactly its edition's
+    files.
     """
     planned = plan_runs(settings, dataset)
     cache = ExecutionCache(settings.cache_dir)
     last_took = execution_times(read_report(settings.site_dir))
     executed = run_pending(settings, planned, cache, last_took)
     last_took.update(executed)
-    report.chapters = [ChapterRecord(run.name, run.name in executed,
-                                     round(last_took.get(run.name, 0.0), 3)) for run in planned]
+    report.chapters = [
+        ChapterRecord(run.name, run.name in executed, round(last_took.get(run.name, 0.0), 3))
+        for run in planned
+    ]
     changed = []
     for lang in settings.languages:
         files = chapter_files(cache, [run for run in planned if run.lang == lang])
@@ -65,8 +68,12 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
     cache.mark_used(keys)
     cache.prune(set(keys), SPARE_ENTRIES_PER_CHAPTER * len(keys))
     for record in report.chapters:
-        log.info("%s %s%s", "executed" if record.executed else "reused  ", record.output,
-                 f" in {record.seconds:.1f} s" if record.executed else "")
+        log.info(
+            "%s %s%s",
+            "executed" if record.executed else "reused  ",
+            record.output,
+            f" in {record.seconds:.1f} s" if record.executed else "",
+        )
     log.info("book/generated: %d files written or removed", len(changed))
 
 
@@ -87,30 +94,54 @@ def plan_runs(settings: BuildSettings, dataset: Dataset) -> list[PlannedRun]:
         # Relative, so that the executed notebooks offered for download name no path of this
         # machine: from the run directories, which sit at the depth of the root edition's
         # book/generated (the string a researcher's copy of the project resolves from there).
-        common = {"as_of": settings.as_of, "lang": lang,
-                  "data_dir": os.path.relpath(settings.data_dir,
-                                              settings.generated_dir(settings.root_lang))}
-        planned += [PlannedRun(lang, keyed, settings.site_path(lang) + keyed.run.output)
-                    for keyed in key_runs(plan_chapters(dataset), common, dataset,
-                                          settings.data_dir, settings.notebooks_dir,
-                                          settings.project_dir)]
+        common = {
+            "as_of": settings.as_of,
+            "lang": lang,
+            "data_dir": os.path.relpath(
+                settings.data_dir, settings.generated_dir(settings.root_lang)
+            ),
+        }
+        planned += [
+            PlannedRun(lang, keyed, settings.site_path(lang) + keyed.run.output)
+            for keyed in key_runs(
+                plan_chapters(dataset),
+                common,
+                dataset,
+                settings.data_dir,
+                settings.notebooks_dir,
+                settings.project_dir,
+            )
+        ]
     return planned
 
 
-def run_pending(settings: BuildSettings, planned: list[PlannedRun], cache: ExecutionCache,
-                last_took: dict[str, float]) -> dict[str, float]:
+def run_pending(
+    settings: BuildSettings,
+    planned: list[PlannedRun],
+    cache: ExecutionCache,
+    last_took: dict[str, float],
+) -> dict[str, float]:
     """Execute the runs the cache lacks, longest first, and store each; seconds each took, by
     name."""
     names = {run.name for run in planned}
-    pending = longest_first([run for run in planned if not cache.has(run.keyed.key)],
-                            {name: s for name, s in last_took.items() if name in names},
-                            lambda run: run.name)
-    jobs = [(str(settings.notebooks_dir / run.keyed.run.template),
-             str(settings.run_dir(run.keyed.run, run.lang)), run.keyed.run.output,
-             run.keyed.parameters) for run in pending]
+    pending = longest_first(
+        [run for run in planned if not cache.has(run.keyed.key)],
+        {name: s for name, s in last_took.items() if name in names},
+        lambda run: run.name,
+    )
+    jobs = [
+        (
+            str(settings.notebooks_dir / run.keyed.run.template),
+            str(settings.run_dir(run.keyed.run, run.lang)),
+            run.keyed.run.output,
+            run.keyed.parameters,
+        )
+        for run in pending
+    ]
     seconds = {}
     if jobs:
-        # Processes, not threads: each notebook's kernel client keeps its own event loop and sockets.
+        # Processes, not threads: each notebook's kernel client keeps its own event loop and
+        # sockets.
         with ProcessPoolExecutor(max_workers=max(1, min(settings.jobs, len(jobs)))) as pool:
             for run, took in zip(pending, pool.map(_execute_one, jobs)):
                 cache.store(run.keyed.key, settings.run_dir(run.keyed.run, run.lang))
@@ -130,8 +161,10 @@ def edition_files(edition: Edition, programme: dict) -> dict[str, bytes]:
     """The edition's values for the booklet's cover and footers (edition.def) and for every page's
     footer and language switch (edition.json), in its language."""
     programme = localized(programme, edition.lang, "programme")
-    return {"edition.def": edition_definitions(edition, programme).encode("utf-8"),
-            EDITION_FILE: edition_values(edition, programme)}
+    return {
+        "edition.def": edition_definitions(edition, programme).encode("utf-8"),
+        EDITION_FILE: edition_values(edition, programme),
+    }
 
 
 def execution_times(previous: dict | None) -> dict[str, float]:
@@ -139,8 +172,9 @@ def execution_times(previous: dict | None) -> dict[str, float]:
     return {c["output"]: c["seconds"] for c in (previous or {}).get("chapters", []) if c["seconds"]}
 
 
-def longest_first(pending: list, took: dict[str, float],
-                  name=lambda keyed: keyed.run.output) -> list:
+def longest_first(
+    pending: list, took: dict[str, float], name=lambda keyed: keyed.run.output
+) -> list:
     """The chapters to run, longest first by their last recorded time (`took`, by the `name` of
     each), so that on few cores no long chapter starts last and keeps one core busy alone at the
     end."""
@@ -167,15 +201,24 @@ def _execute_one(job: tuple[str, str, str, dict]) -> float:
     started = time.perf_counter()
     # Beside the run directory, not in it: everything in it is published with the chapter.
     edition_template = run_dir.with_name(run_dir.name + ".ipynb")
-    nbformat.write(for_edition(nbformat.read(template, as_version=4), parameters["lang"]),
-                   edition_template)
+    nbformat.write(
+        for_edition(nbformat.read(template, as_version=4), parameters["lang"]), edition_template
+    )
     try:
-        papermill.execute_notebook(str(edition_template), str(output), parameters=parameters, cwd=str(run_dir),
-                                   kernel_name="python3", progress_bar=False, log_output=False,
-                                   kernel_manager_class=PrivateSocketKernelManager)
+        papermill.execute_notebook(
+            str(edition_template),
+            str(output),
+            parameters=parameters,
+            cwd=str(run_dir),
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            kernel_manager_class=PrivateSocketKernelManager,
+        )
     except papermill.PapermillExecutionError as exc:
-        raise BuildFailed(f"chương {output_name} lỗi khi chạy: {exc.ename}: {exc.evalue} "
-                          f"(xem {output})") from None
+        raise BuildFailed(
+            f"chương {output_name} lỗi khi chạy: {exc.ename}: {exc.evalue} (xem {output})"
+        ) from None
     notebook = nbformat.read(output, as_version=4)
     try:
         nbformat.write(prepare_for_book(notebook, output_name), output)

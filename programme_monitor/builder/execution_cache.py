@@ -48,17 +48,32 @@ def environment_digest(project_dir: Path) -> str:
     return value_digest([pinned, sys.version])
 
 
-def key_runs(runs: list[ChapterRun], common: dict, dataset: Dataset, data_dir: Path,
-             notebooks_dir: Path, project_dir: Path) -> list[KeyedRun]:
+def key_runs(
+    runs: list[ChapterRun],
+    common: dict,
+    dataset: Dataset,
+    data_dir: Path,
+    notebooks_dir: Path,
+    project_dir: Path,
+) -> list[KeyedRun]:
     """Each run with its full parameters and the digest of everything its output depends on."""
     shared = [plan_digest(runs), code_digest(), environment_digest(project_dir)]
-    templates = {name: bytes_digest((notebooks_dir / name).read_bytes())
-                 for name in {run.template for run in runs}}
+    templates = {
+        name: bytes_digest((notebooks_dir / name).read_bytes())
+        for name in {run.template for run in runs}
+    }
     keyed = []
     for run in runs:
         parameters = {**common, **run.parameters}
-        key = value_digest([*shared, templates[run.template], run.output, parameters,
-                            data_digest(data_dir, run, dataset)])
+        key = value_digest(
+            [
+                *shared,
+                templates[run.template],
+                run.output,
+                parameters,
+                data_digest(data_dir, run, dataset),
+            ]
+        )
         keyed.append(KeyedRun(run, parameters, key))
     return keyed
 
@@ -93,8 +108,11 @@ class ExecutionCache:
         """Remove entries beyond `keep` and the `spare` most recently used others; how many went."""
         if not self.root.exists():
             return 0
-        others = sorted((p for p in self.root.glob("*/*") if p.name not in keep),
-                        key=lambda p: p.stat().st_mtime, reverse=True)
+        others = sorted(
+            (p for p in self.root.glob("*/*") if p.name not in keep),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
         for old in others[spare:]:
             shutil.rmtree(old)
         return max(0, len(others) - spare)
@@ -120,8 +138,10 @@ def merge_outputs(entries: list[tuple[str, Path]]) -> dict[str, bytes]:
         for name, path in entry_files(entry).items():
             content = path.read_bytes()
             if name in merged and merged[name] != content:
-                raise ConflictingOutputs(f"{written_by[name]} và {chapter} cùng ghi tệp {name} "
-                                         "với nội dung khác nhau; đổi tên tệp ở một chương")
+                raise ConflictingOutputs(
+                    f"{written_by[name]} và {chapter} cùng ghi tệp {name} "
+                    "với nội dung khác nhau; đổi tên tệp ở một chương"
+                )
             merged[name] = content
             written_by[name] = chapter
     return merged

@@ -5,8 +5,8 @@ cells are hidden here. Cells tagged `promote-output` print Markdown built from t
 output becomes real Markdown cells so headings are sections (page contents, PDF bookmarks).
 
 The same inputs must give the same bytes (a researcher compares two runs; the build reuses
-chapters by content): the execution times papermill and nbclient record, the absolute paths papermill
-notes and the random cell ids are removed or replaced by stable ones.
+chapters by content): the execution times papermill and nbclient record, the absolute paths
+papermill notes and the random cell ids are removed or replaced by stable ones.
 """
 
 from __future__ import annotations
@@ -25,9 +25,14 @@ PAPERMILL_KEPT = {"parameters", "default_parameters", "version"}
 def for_edition(notebook: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
     """The template as one edition runs it: a cell tagged `lang-<xx>` (a chapter's narrative in
     one language) is kept only in the edition of that language; untagged cells serve all."""
-    notebook.cells = [cell for cell in notebook.cells
-                      if all(not tag.startswith("lang-") or tag == f"lang-{lang}"
-                             for tag in cell.get("metadata", {}).get("tags", []))]
+    notebook.cells = [
+        cell
+        for cell in notebook.cells
+        if all(
+            not tag.startswith("lang-") or tag == f"lang-{lang}"
+            for tag in cell.get("metadata", {}).get("tags", [])
+        )
+    ]
     return notebook
 
 

@@ -42,6 +42,7 @@ from programme_monitor.words.publication import booklet_file_name
 
 log = logging.getLogger(__name__)
 
+
 def build(settings: BuildSettings) -> BuildReport:
     """All phases; returns what was done and how long each stage took."""
     dataset = load_dataset(settings.data_dir)
@@ -50,11 +51,14 @@ def build(settings: BuildSettings) -> BuildReport:
         settings = replace(settings, languages=tuple(programme_languages))
     unknown = [lang for lang in settings.languages if lang not in programme_languages]
     if unknown or settings.languages[0] != programme_languages[0]:
-        raise BuildFailed(f"không dựng được các bản {', '.join(settings.languages)}: programme.yaml, "
-                          f"publication.languages ghi {', '.join(programme_languages)}, và bản "
-                          f"{programme_languages[0]} (ở gốc trang) luôn được dựng trước")
-    report = BuildReport(settings.as_of, settings.built_on.isoformat(), list(settings.languages),
-                         settings.booklet)
+        raise BuildFailed(
+            f"không dựng được các bản {', '.join(settings.languages)}: programme.yaml, "
+            f"publication.languages ghi {', '.join(programme_languages)}, và bản "
+            f"{programme_languages[0]} (ở gốc trang) luôn được dựng trước"
+        )
+    report = BuildReport(
+        settings.as_of, settings.built_on.isoformat(), list(settings.languages), settings.booklet
+    )
     stage = StageClock(report.stages)
     check_booklet_requirements(settings)
     try:  # every page and caption has its translation, before any chapter runs
@@ -85,8 +89,10 @@ def build(settings: BuildSettings) -> BuildReport:
             shutil.copyfile(edition.pdf, place / booklet_name)
     links = check_site(staging)
     if links.broken:
-        raise BuildFailed(f"{len(links.broken)} liên kết hỏng trong trang:\n"
-                          + "\n".join(f"  - {broken}" for broken in links.broken))
+        raise BuildFailed(
+            f"{len(links.broken)} liên kết hỏng trong trang:\n"
+            + "\n".join(f"  - {broken}" for broken in links.broken)
+        )
     report.external_links = sorted(links.external)
     report.write(staging)
     publish_site(staging, settings.site_dir)

@@ -65,7 +65,7 @@ class BuildSettings:
         return self.project_dir / "_build" / "cache" / "chapters"
 
     def run_dir(self, run: ChapterRun, lang: str) -> Path:
-        """Where one chapter executes: at the same depth as book/generated (see execute_chapters)."""
+        """Where one chapter executes: at the depth of book/generated (see execute_chapters)."""
         return self.project_dir / "_build" / f"run-{lang}-{run.docname}"
 
     def work_dir(self, builder: str, lang: str) -> Path:

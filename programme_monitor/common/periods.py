@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-PERIOD_FORMATS = "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2, YYYY-Q1..Q4, hoặc KHOẢNG/KHOẢNG (vd. 2015/2020)"
+PERIOD_FORMATS = (
+    "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2, YYYY-Q1..Q4, hoặc KHOẢNG/KHOẢNG (vd. 2015/2020)"
+)
 DATE_FORMATS = "YYYY, YYYY-MM hoặc YYYY-MM-DD"
 
 _YEAR = re.compile(r"^(\d{4})$")

@@ -21,11 +21,14 @@ class UnfilledPlaceholder(KeyError):
 def fill_placeholders(text: str, values: dict[str, str], where: str) -> str:
     """`text` with every `{{name}}` replaced by its value; a name with no value is an error that
     says `where` it is."""
+
     def value(match: re.Match) -> str:
         name = match.group(1)
         if name not in values:
-            raise UnfilledPlaceholder(f"{where}: {{{{{name}}}}} has no value; give it in the "
-                                      f"chapter's fill(...) call ({', '.join(sorted(values))})")
+            raise UnfilledPlaceholder(
+                f"{where}: {{{{{name}}}}} has no value; give it in the "
+                f"chapter's fill(...) call ({', '.join(sorted(values))})"
+            )
         return values[name]
 
     return PLACEHOLDER.sub(value, text)

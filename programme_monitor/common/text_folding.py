@@ -6,7 +6,7 @@ import unicodedata
 
 
 def unaccented(text: str) -> str:
-    """"Đô thị hóa" → "Do thi hoa": tone and vowel marks removed, đ read as d. The old and new
+    """ "Đô thị hóa" → "Do thi hoa": tone and vowel marks removed, đ read as d. The old and new
     tone placements ("Thuỷ", "Thủy") become the same letters."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -39,17 +39,32 @@ def check_official_codes(records, path: Path, errors: ErrorCollector) -> None:
         if not code:
             continue
         if not record["code_source"]:
-            errors.add(path, row, "code_source", "có mã đơn vị hành chính nhưng không ghi nguồn",
-                       "ghi mã nguồn (sources.csv) của danh mục có mã này", found="")
+            errors.add(
+                path,
+                row,
+                "code_source",
+                "có mã đơn vị hành chính nhưng không ghi nguồn",
+                "ghi mã nguồn (sources.csv) của danh mục có mã này",
+                found="",
+            )
         if len(code) == 3:
             continue  # district codes are no longer in the national list (see module docstring)
         official = names.get(code)
         if official is None:
-            errors.add(path, row, "official_code",
-                       f"mã '{code}' không có trong danh mục đơn vị hành chính hiện hành",
-                       "tra lại mã trong danh mục của Tổng cục Thống kê (tỉnh 2 chữ số, xã 5 chữ số)",
-                       expected="một mã của danh mục hiện hành")
+            errors.add(
+                path,
+                row,
+                "official_code",
+                f"mã '{code}' không có trong danh mục đơn vị hành chính hiện hành",
+                "tra lại mã trong danh mục của Tổng cục Thống kê (tỉnh 2 chữ số, xã 5 chữ số)",
+                expected="một mã của danh mục hiện hành",
+            )
         elif slug(official) not in slug(record["name_vi"]):
-            errors.add(path, row, "official_code",
-                       f"mã '{code}' là của {official}, không phải {record['name_vi']}",
-                       "sửa mã hoặc tên cho khớp với danh mục", expected=official)
+            errors.add(
+                path,
+                row,
+                "official_code",
+                f"mã '{code}' là của {official}, không phải {record['name_vi']}",
+                "sửa mã hoặc tên cho khớp với danh mục",
+                expected=official,
+            )

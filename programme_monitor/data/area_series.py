@@ -23,8 +23,9 @@ from programme_monitor.common.resources import package_yaml
 from programme_monitor.words.edition import LANGUAGES
 
 
-def add_sums_of_parts(observations: pd.DataFrame, areas: pd.DataFrame,
-                      indicators: dict) -> pd.DataFrame:
+def add_sums_of_parts(
+    observations: pd.DataFrame, areas: pd.DataFrame, indicators: dict
+) -> pd.DataFrame:
     """Observations plus one derived row per (indicator, whole area, period) that all parts report.
 
     The derived row cites the source of its latest-published part, is flagged `derived` and lists
@@ -35,37 +36,60 @@ def add_sums_of_parts(observations: pd.DataFrame, areas: pd.DataFrame,
     if wholes.empty or observations.empty:
         return observations
     # The note of a sum, in every language: names from the translation where there is one.
-    names = {lang: dict(zip(areas["area_id"], areas.get(f"name_{lang}", areas["name_vi"])
-                            .where(lambda n: n != "", areas["name_vi"])))
-             for lang in LANGUAGES}
+    names = {
+        lang: dict(
+            zip(
+                areas["area_id"],
+                areas.get(f"name_{lang}", areas["name_vi"]).where(
+                    lambda n: n != "", areas["name_vi"]
+                ),
+            )
+        )
+        for lang in LANGUAGES
+    }
     lineage = dict(zip(areas["area_id"], areas["lineage"]))
     sums = []
     for whole, parts in wholes.items():
-        rows = observations[observations["area"].isin(parts) & observations["observed"]
-                            & observations["indicator"].map(
-                                lambda i: bool(indicators.get(i, {}).get("additive")))]
+        rows = observations[
+            observations["area"].isin(parts)
+            & observations["observed"]
+            & observations["indicator"].map(lambda i: bool(indicators.get(i, {}).get("additive")))
+        ]
         for (indicator, period), group in rows.groupby(["indicator", "period"], sort=True):
-            reported = observations[(observations["indicator"] == indicator)
-                                    & (observations["area"] == whole)
-                                    & (observations["period"] == period)]
+            reported = observations[
+                (observations["indicator"] == indicator)
+                & (observations["area"] == whole)
+                & (observations["period"] == period)
+            ]
             if set(group["area"]) != set(parts) or len(group) != len(parts) or len(reported):
                 continue
             latest = group.sort_values(["published_by", "row"]).iloc[-1]
-            notes = {f"note_{lang}": _SUM_OF_PARTS[lang].format(
-                         count=len(parts), parts="; ".join(f"{names[lang][r.area]}: {r.value} ({r.source})"
-                                                           for r in group.sort_values("row").itertuples()))
-                     for lang in LANGUAGES}
-            sums.append(dict(
-                latest, area=whole, lineage=lineage[whole],
-                value=_plain_number(group["value_number"].sum()),
-                value_number=float(group["value_number"].sum()),
-                flags=tuple(sorted(set(latest["flags"]) | {"derived"})),
-                **notes,
-            ))
+            notes = {
+                f"note_{lang}": _SUM_OF_PARTS[lang].format(
+                    count=len(parts),
+                    parts="; ".join(
+                        f"{names[lang][r.area]}: {r.value} ({r.source})"
+                        for r in group.sort_values("row").itertuples()
+                    ),
+                )
+                for lang in LANGUAGES
+            }
+            sums.append(
+                dict(
+                    latest,
+                    area=whole,
+                    lineage=lineage[whole],
+                    value=_plain_number(group["value_number"].sum()),
+                    value_number=float(group["value_number"].sum()),
+                    flags=tuple(sorted(set(latest["flags"]) | {"derived"})),
+                    **notes,
+                )
+            )
     if not sums:
         return observations
-    return pd.concat([observations, pd.DataFrame(sums, columns=observations.columns)],
-                     ignore_index=True)
+    return pd.concat(
+        [observations, pd.DataFrame(sums, columns=observations.columns)], ignore_index=True
+    )
 
 
 def _sum_note_templates() -> dict[str, str]:
@@ -98,7 +122,8 @@ def boundary_crossings(observations: pd.DataFrame, areas: pd.DataFrame) -> list[
     crossings = []
     measured = observations[observations["observed"].astype(bool)]
     for _, series in measured.sort_values(["lineage", "period_start"]).groupby(
-            "lineage", sort=False):
+        "lineage", sort=False
+    ):
         seen = list(dict.fromkeys(series["area"]))
         for before, after in zip(seen, seen[1:]):
             start = valid_from.get(after) or None

@@ -28,27 +28,40 @@ class ChapterRun:
 
 def group_chapters(dataset: Dataset) -> dict[str, str]:
     """Target group id -> document name of its chapter."""
-    return {group["id"]: f"targets-{number:02d}-{group['id']}"
-            for number, group in enumerate(dataset.programme["target_groups"], start=1)}
+    return {
+        group["id"]: f"targets-{number:02d}-{group['id']}"
+        for number, group in enumerate(dataset.programme["target_groups"], start=1)
+    }
 
 
 def indicator_pages(dataset: Dataset) -> dict[str, str]:
     """Indicator id -> document name of its page, numbered in the order of groups."""
-    ids = [indicator for group in dataset.programme["target_groups"]
-           for indicator in dataset.indicator_ids_in_group(group["id"])]
-    return {indicator: f"indicator-{number:02d}-{indicator}"
-            for number, indicator in enumerate(ids, start=1)}
+    ids = [
+        indicator
+        for group in dataset.programme["target_groups"]
+        for indicator in dataset.indicator_ids_in_group(group["id"])
+    ]
+    return {
+        indicator: f"indicator-{number:02d}-{indicator}"
+        for number, indicator in enumerate(ids, start=1)
+    }
 
 
 def plan_chapters(dataset: Dataset) -> list[ChapterRun]:
     runs = [ChapterRun("overview.ipynb", "overview.ipynb")]
-    runs += [ChapterRun("target_group.ipynb", f"{docname}.ipynb", {"group_id": group_id})
-             for group_id, docname in group_chapters(dataset).items()]
-    runs += [ChapterRun("indicator.ipynb", f"{docname}.ipynb", {"indicator_id": indicator_id})
-             for indicator_id, docname in indicator_pages(dataset).items()]
-    runs += [ChapterRun("tasks.ipynb", "tasks.ipynb"),
-             ChapterRun("changes.ipynb", "changes.ipynb"),
-             ChapterRun("methodology.ipynb", "methodology.ipynb"),
-             ChapterRun("data_package.ipynb", "data.ipynb"),
-             ChapterRun("sources.ipynb", "sources.ipynb")]
+    runs += [
+        ChapterRun("target_group.ipynb", f"{docname}.ipynb", {"group_id": group_id})
+        for group_id, docname in group_chapters(dataset).items()
+    ]
+    runs += [
+        ChapterRun("indicator.ipynb", f"{docname}.ipynb", {"indicator_id": indicator_id})
+        for indicator_id, docname in indicator_pages(dataset).items()
+    ]
+    runs += [
+        ChapterRun("tasks.ipynb", "tasks.ipynb"),
+        ChapterRun("changes.ipynb", "changes.ipynb"),
+        ChapterRun("methodology.ipynb", "methodology.ipynb"),
+        ChapterRun("data_package.ipynb", "data.ipynb"),
+        ChapterRun("sources.ipynb", "sources.ipynb"),
+    ]
     return runs

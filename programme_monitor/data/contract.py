@@ -63,8 +63,9 @@ def columns(table: str) -> list[str]:
     return [f["name"] for f in table_schema(table)["fields"]]
 
 
-def check_table(table: str, records: list[tuple[int, dict[str, str]]], path: Path,
-                errors: ErrorCollector) -> None:
+def check_table(
+    table: str, records: list[tuple[int, dict[str, str]]], path: Path, errors: ErrorCollector
+) -> None:
     """Cell rules (required, type, enum, pattern) and the primary key of one CSV file."""
     schema = table_schema(table)
     for row, record in records:
@@ -78,26 +79,45 @@ def _check_cell(spec: dict, value: str, path: Path, row: int, errors: ErrorColle
     title = spec.get("title", name)
     if not value:
         if constraints.get("required"):
-            errors.add(path, row, name, f"ô trống ({title} là bắt buộc)",
-                       _as_advice(spec.get("description")) or f"ghi {title.lower()}", found="")
+            errors.add(
+                path,
+                row,
+                name,
+                f"ô trống ({title} là bắt buộc)",
+                _as_advice(spec.get("description")) or f"ghi {title.lower()}",
+                found="",
+            )
         return
     type_ = spec.get("type", "string")
     if type_ in TYPE_WORDS and not _has_type(value, type_):
         expected, fix = TYPE_WORDS[type_]
-        errors.add(path, row, name, f"'{value}' không phải {expected}", fix, found=value,
-                   expected=expected)
+        errors.add(
+            path, row, name, f"'{value}' không phải {expected}", fix, found=value, expected=expected
+        )
         return
     allowed = constraints.get("enum")
     if allowed is not None and value not in allowed:
-        errors.add(path, row, name, f"'{value}' không hợp lệ cho {title.lower()}",
-                   f"dùng một trong: {', '.join(allowed)}", found=value,
-                   expected=", ".join(allowed))
+        errors.add(
+            path,
+            row,
+            name,
+            f"'{value}' không hợp lệ cho {title.lower()}",
+            f"dùng một trong: {', '.join(allowed)}",
+            found=value,
+            expected=", ".join(allowed),
+        )
         return
     pattern = constraints.get("pattern")
     if pattern is not None and not re.fullmatch(pattern, value):
-        errors.add(path, row, name, f"'{value}' không đúng dạng của {title.lower()}",
-                   _as_advice(spec.get("description")) or f"ghi theo dạng {pattern}", found=value,
-                   expected=_as_advice(spec.get("description")) or pattern)
+        errors.add(
+            path,
+            row,
+            name,
+            f"'{value}' không đúng dạng của {title.lower()}",
+            _as_advice(spec.get("description")) or f"ghi theo dạng {pattern}",
+            found=value,
+            expected=_as_advice(spec.get("description")) or pattern,
+        )
 
 
 def _as_advice(description: str | None) -> str | None:
@@ -139,19 +159,34 @@ def _check_primary_key(schema: dict, records, path: Path, errors: ErrorCollector
         differing = [c for c in record if c not in key and record[c] != first.get(c)]
         if differing:
             column = differing[0]
-            errors.add(path, row, column,
-                       f"mâu thuẫn với dòng {first_row}: cùng {shown} nhưng dòng {first_row} ghi "
-                       f"'{first[column]}', dòng này ghi '{record[column]}'",
-                       "giữ một dòng với giá trị đúng theo nguồn và xóa dòng kia; nếu là hai kỳ "
-                       "hoặc hai nguồn khác nhau thì sửa cột tương ứng",
-                       found=record[column], expected=f"'{first[column]}' hoặc xóa dòng lặp")
+            errors.add(
+                path,
+                row,
+                column,
+                f"mâu thuẫn với dòng {first_row}: cùng {shown} nhưng dòng {first_row} ghi "
+                f"'{first[column]}', dòng này ghi '{record[column]}'",
+                "giữ một dòng với giá trị đúng theo nguồn và xóa dòng kia; nếu là hai kỳ "
+                "hoặc hai nguồn khác nhau thì sửa cột tương ứng",
+                found=record[column],
+                expected=f"'{first[column]}' hoặc xóa dòng lặp",
+            )
         else:
-            errors.add(path, row, key[-1], f"dòng lặp lại nguyên dòng {first_row} ({shown})",
-                       "xóa dòng lặp", found=shown, expected="mỗi khóa một dòng")
+            errors.add(
+                path,
+                row,
+                key[-1],
+                f"dòng lặp lại nguyên dòng {first_row} ({shown})",
+                "xóa dòng lặp",
+                found=shown,
+                expected="mỗi khóa một dòng",
+            )
 
 
-def check_foreign_keys(tables: dict[str, list[tuple[int, dict[str, str]]]],
-                       paths: dict[str, Path], errors: ErrorCollector) -> None:
+def check_foreign_keys(
+    tables: dict[str, list[tuple[int, dict[str, str]]]],
+    paths: dict[str, Path],
+    errors: ErrorCollector,
+) -> None:
     """Every value of a reference column exists in the file it points to."""
     for table, records in tables.items():
         for foreign_key in table_schema(table).get("foreignKeys", []):
@@ -164,10 +199,15 @@ def check_foreign_keys(tables: dict[str, list[tuple[int, dict[str, str]]]],
             for row, record in records:
                 value = record.get(column, "")
                 if value and value not in known:
-                    errors.add(paths[table], row, column,
-                               f"'{value}' không có trong {target_file} (cột {target_column})",
-                               f"thêm '{value}' vào {target_file} trước, hoặc sửa mã cho khớp",
-                               found=value, expected=f"một mã {target_column} của {target_file}")
+                    errors.add(
+                        paths[table],
+                        row,
+                        column,
+                        f"'{value}' không có trong {target_file} (cột {target_column})",
+                        f"thêm '{value}' vào {target_file} trước, hoặc sửa mã cho khớp",
+                        found=value,
+                        expected=f"một mã {target_column} của {target_file}",
+                    )
 
 
 def _resource_name(table: str) -> str:
@@ -180,8 +220,9 @@ def _table_of_resource(resource: str) -> str:
 
 def check_document(document: str, data: Any, path: Path, errors: ErrorCollector) -> None:
     """A YAML file against its JSON Schema; each problem is named by its key path."""
-    validator = jsonschema.Draft202012Validator(document_schema(document),
-                                                format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft202012Validator(
+        document_schema(document), format_checker=jsonschema.FormatChecker()
+    )
     for error in sorted(validator.iter_errors(_as_json(data)), key=lambda e: list(e.path)):
         where = ".".join(str(part) for part in error.absolute_path) or None
         problem, fix, expected = _document_words(error)
@@ -189,8 +230,7 @@ def check_document(document: str, data: Any, path: Path, errors: ErrorCollector)
             missing = re.search(r"'([^']+)'", error.message)
             key = missing[1] if missing else ""
             where = f"{where}.{key}" if where else key
-        errors.add(path, None, where, problem, fix, found=_shown(error.instance),
-                   expected=expected)
+        errors.add(path, None, where, problem, fix, found=_shown(error.instance), expected=expected)
 
 
 def _document_words(error: jsonschema.ValidationError) -> tuple[str, str, str]:
@@ -199,36 +239,54 @@ def _document_words(error: jsonschema.ValidationError) -> tuple[str, str, str]:
         key = re.search(r"'([^']+)'", error.message)
         name = key[1] if key else "?"
         described = error.schema.get("properties", {}).get(name, {}).get("description")
-        fix = f"thêm mục '{name}'" + (f": {described[0].lower()}{described[1:]}" if described else "")
+        fix = f"thêm mục '{name}'" + (
+            f": {described[0].lower()}{described[1:]}" if described else ""
+        )
         return f"thiếu mục '{name}'", fix.rstrip("."), name
     if rule == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return f"'{_shown(error.instance)}' không hợp lệ", f"dùng một trong: {allowed}", allowed
     if rule == "type":
-        expected = {"object": "một nhóm khóa", "array": "một danh sách", "string": "văn bản",
-                    "integer": "một số nguyên", "number": "một số",
-                    "boolean": "true hoặc false"}.get(str(error.validator_value),
-                                                      str(error.validator_value))
+        expected = {
+            "object": "một nhóm khóa",
+            "array": "một danh sách",
+            "string": "văn bản",
+            "integer": "một số nguyên",
+            "number": "một số",
+            "boolean": "true hoặc false",
+        }.get(str(error.validator_value), str(error.validator_value))
         return f"phải là {expected}", f"ghi {expected} ở mục này", expected
     if rule in ("minLength", "minItems", "minProperties"):
         return "mục trống", "ghi nội dung cho mục này", "không trống"
     if rule == "pattern":
-        return (f"'{_shown(error.instance)}' không đúng dạng", f"ghi theo dạng {error.validator_value}",
-                str(error.validator_value))
+        return (
+            f"'{_shown(error.instance)}' không đúng dạng",
+            f"ghi theo dạng {error.validator_value}",
+            str(error.validator_value),
+        )
     if rule == "format":
-        return f"'{_shown(error.instance)}' không phải ngày", "ghi ngày theo dạng YYYY-MM-DD", "YYYY-MM-DD"
+        return (
+            f"'{_shown(error.instance)}' không phải ngày",
+            "ghi ngày theo dạng YYYY-MM-DD",
+            "YYYY-MM-DD",
+        )
     if rule in ("minimum", "maximum"):
-        return (f"{_shown(error.instance)} nằm ngoài khoảng cho phép",
-                f"ghi giá trị {'từ' if rule == 'minimum' else 'đến'} {error.validator_value}",
-                str(error.validator_value))
+        return (
+            f"{_shown(error.instance)} nằm ngoài khoảng cho phép",
+            f"ghi giá trị {'từ' if rule == 'minimum' else 'đến'} {error.validator_value}",
+            str(error.validator_value),
+        )
     if rule == "uniqueItems":
         return "danh sách có phần tử trùng", "mỗi phần tử chỉ ghi một lần", "không trùng"
     return error.message, "sửa theo mô tả của lược đồ dữ liệu", str(error.validator_value)
 
 
 def _shown(value: Any) -> str:
-    text = value if isinstance(value, str) else yaml.safe_dump(value, allow_unicode=True,
-                                                                default_flow_style=True).strip()
+    text = (
+        value
+        if isinstance(value, str)
+        else yaml.safe_dump(value, allow_unicode=True, default_flow_style=True).strip()
+    )
     return text if len(text) <= 60 else text[:57] + "…"
 
 

@@ -49,6 +49,7 @@ FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
 
 COLUMNS = {table: columns(table) for table in TABLES}
 
+
 def load_vocabulary(lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
     """Target kinds, observation flags and other terms shared by every programme, worded in
     `lang`."""
@@ -123,10 +124,16 @@ def for_edition(checked: CheckedProgramme, edition: Edition) -> Dataset:
     the edition's language."""
     lang = edition.lang
     frames = [localized_frame(frame, lang, FILES[name]) for name, frame in checked.frames.items()]
-    return Dataset(checked.data_dir, localized(checked.programme, lang, "programme"),
-                   localized(checked.indicators, lang, "indicators"),
-                   localized(checked.units, lang, "units"), localized(checked.changes, lang, "changes"),
-                   *frames, load_vocabulary(lang), edition)
+    return Dataset(
+        checked.data_dir,
+        localized(checked.programme, lang, "programme"),
+        localized(checked.indicators, lang, "indicators"),
+        localized(checked.units, lang, "units"),
+        localized(checked.changes, lang, "changes"),
+        *frames,
+        load_vocabulary(lang),
+        edition,
+    )
 
 
 def check_programme(data_dir: Path) -> CheckedProgramme:
@@ -138,8 +145,10 @@ def check_programme(data_dir: Path) -> CheckedProgramme:
     programme = read_yaml(paths["programme"], errors) or {}
     indicator_file = read_yaml(paths["indicators"], errors) or {}
     changes = read_yaml(paths["changes"], errors) or {}
-    records = {name: read_csv_records(paths[name], [c for c in cols if not is_translation(c)], errors)
-               for name, cols in COLUMNS.items()}
+    records = {
+        name: read_csv_records(paths[name], [c for c in cols if not is_translation(c)], errors)
+        for name, cols in COLUMNS.items()
+    }
     errors.raise_if_any()  # the checks below need every file readable
 
     check_document("programme", programme, paths["programme"], errors)
@@ -158,35 +167,68 @@ def check_programme(data_dir: Path) -> CheckedProgramme:
     bodies = _frame(records["bodies"], COLUMNS["bodies"])
     lineages = set(areas["lineage"])
     sources = _load_sources(records["sources"], paths["sources"], errors)
-    targets = _load_targets(records["targets"], paths["targets"], indicators, lineages,
-                            programme.get("scopes", {}), vocabulary, text or "", errors)
-    tasks = _load_tasks(records["tasks"], paths["tasks"], programme, set(bodies["body_id"]),
-                        text or "", errors)
-    observations = _load_observations(records["observations"], paths["observations"], indicators,
-                                      areas, sources, vocabulary, errors)
+    targets = _load_targets(
+        records["targets"],
+        paths["targets"],
+        indicators,
+        lineages,
+        programme.get("scopes", {}),
+        vocabulary,
+        text or "",
+        errors,
+    )
+    tasks = _load_tasks(
+        records["tasks"], paths["tasks"], programme, set(bodies["body_id"]), text or "", errors
+    )
+    observations = _load_observations(
+        records["observations"],
+        paths["observations"],
+        indicators,
+        areas,
+        sources,
+        vocabulary,
+        errors,
+    )
     check_breaks(indicators, set(sources.index), paths["indicators"], errors)
     check_milestone_values(targets, indicators, paths["targets"], errors)
     check_stage_values(observations, indicators, paths["observations"], errors)
-    task_assessments = load_task_assessments(records["task_assessments"],
-                                             paths["task_assessments"], sources, errors)
+    task_assessments = load_task_assessments(
+        records["task_assessments"], paths["task_assessments"], sources, errors
+    )
     _check_changes(changes, paths["changes"], set(targets["target_id"]), set(sources.index), errors)
     languages = edition_languages(programme)
     for table, table_records in records.items():
         check_table_translations(table_records, paths[table], languages, errors)
-    check_category_translations(records["observations"], "value", paths["observations"], indicators,
-                                languages, errors)
-    check_category_translations(records["targets"], "value_text", paths["targets"], indicators,
-                                languages, errors)
-    for name, document in [("programme", programme), ("indicators", indicator_file),
-                           ("changes", changes)]:
+    check_category_translations(
+        records["observations"], "value", paths["observations"], indicators, languages, errors
+    )
+    check_category_translations(
+        records["targets"], "value_text", paths["targets"], indicators, languages, errors
+    )
+    for name, document in [
+        ("programme", programme),
+        ("indicators", indicator_file),
+        ("changes", changes),
+    ]:
         check_document_translations(document, paths[name], languages, errors)
-    errors.fill_found_values({paths[table]: {row: record for row, record in table_records}
-                              for table, table_records in records.items()})
+    errors.fill_found_values(
+        {
+            paths[table]: {row: record for row, record in table_records}
+            for table, table_records in records.items()
+        }
+    )
     errors.raise_if_any()
 
     observations = add_sums_of_parts(observations, areas, indicators)
-    frames = {"areas": areas, "bodies": bodies, "sources": sources, "targets": targets,
-              "tasks": tasks, "observations": observations, "task_assessments": task_assessments}
+    frames = {
+        "areas": areas,
+        "bodies": bodies,
+        "sources": sources,
+        "targets": targets,
+        "tasks": tasks,
+        "observations": observations,
+        "task_assessments": task_assessments,
+    }
     return CheckedProgramme(data_dir, programme, indicators, units, changes, frames)
 
 
@@ -196,22 +238,38 @@ def _frame(records: list[tuple[int, dict[str, str]]], columns: list[str]) -> pd.
     return pd.DataFrame(rows, columns=[*columns, "row"])
 
 
-def _check_indicators(indicators: dict, units: dict, programme: dict, path: Path,
-                      errors: ErrorCollector) -> None:
+def _check_indicators(
+    indicators: dict, units: dict, programme: dict, path: Path, errors: ErrorCollector
+) -> None:
     groups = {g["id"] for g in programme.get("target_groups", [])} | {"context"}
     for ind_id, spec in indicators.items():
         if not isinstance(spec, dict):
             continue  # reported by the contract
         if spec.get("unit") not in units:
-            errors.add(path, None, f"indicators.{ind_id}.unit", f"đơn vị '{spec.get('unit')}' chưa khai báo",
-                       f"dùng một đơn vị trong mục units: {', '.join(units)}")
+            errors.add(
+                path,
+                None,
+                f"indicators.{ind_id}.unit",
+                f"đơn vị '{spec.get('unit')}' chưa khai báo",
+                f"dùng một đơn vị trong mục units: {', '.join(units)}",
+            )
         if spec.get("group") not in groups:
-            errors.add(path, None, f"indicators.{ind_id}.group", f"nhóm '{spec.get('group')}' không có",
-                       f"dùng một nhóm của programme.yaml: {', '.join(sorted(groups))}")
+            errors.add(
+                path,
+                None,
+                f"indicators.{ind_id}.group",
+                f"nhóm '{spec.get('group')}' không có",
+                f"dùng một nhóm của programme.yaml: {', '.join(sorted(groups))}",
+            )
         for related in spec.get("related", []):
             if related not in indicators:
-                errors.add(path, None, f"indicators.{ind_id}.related", f"chỉ số liên quan '{related}' không có",
-                           "dùng mã chỉ số đã khai báo")
+                errors.add(
+                    path,
+                    None,
+                    f"indicators.{ind_id}.related",
+                    f"chỉ số liên quan '{related}' không có",
+                    "dùng mã chỉ số đã khai báo",
+                )
 
 
 def _number(text: str) -> float | None:
@@ -227,21 +285,32 @@ def _load_sources(records, path: Path, errors: ErrorCollector) -> pd.DataFrame:
     published_by = []
     for row, record in records:
         if record["kind"] == "web" and not record["url"].startswith(("http://", "https://")):
-            errors.add(path, row, "url", "nguồn trên mạng cần địa chỉ http(s)",
-                       "ghi địa chỉ đầy đủ của trang")
+            errors.add(
+                path,
+                row,
+                "url",
+                "nguồn trên mạng cần địa chỉ http(s)",
+                "ghi địa chỉ đầy đủ của trang",
+            )
         published = _known_date(record["published"], path, row, "published", errors)
         accessed = _known_date(record["accessed"], path, row, "accessed", errors)
         published_by.append(published)
         if published and accessed and published > accessed and len(record["published"]) == 10:
-            errors.add(path, row, "accessed",
-                       f"ngày truy cập {record['accessed']} trước ngày đăng {record['published']}",
-                       "một nguồn không thể được đọc trước khi đăng: kiểm tra hai ngày này",
-                       expected=f"từ {record['published']} trở đi")
+            errors.add(
+                path,
+                row,
+                "accessed",
+                f"ngày truy cập {record['accessed']} trước ngày đăng {record['published']}",
+                "một nguồn không thể được đọc trước khi đăng: kiểm tra hai ngày này",
+                expected=f"từ {record['published']} trở đi",
+            )
     frame["published_by"] = published_by
     return frame.set_index("source_id", drop=False)
 
 
-def _known_date(text: str, path: Path, row: int, column: str, errors: ErrorCollector) -> date | None:
+def _known_date(
+    text: str, path: Path, row: int, column: str, errors: ErrorCollector
+) -> date | None:
     """The last day a written date can stand for; a malformed one is reported by the contract,
     an impossible one (2024-13) here."""
     if not text:
@@ -253,31 +322,64 @@ def _known_date(text: str, path: Path, row: int, column: str, errors: ErrorColle
         return None
 
 
-def _load_targets(records, path: Path, indicators: dict, lineages: set[str], scopes: dict,
-                  vocabulary: dict, programme_text: str, errors: ErrorCollector) -> pd.DataFrame:
+def _load_targets(
+    records,
+    path: Path,
+    indicators: dict,
+    lineages: set[str],
+    scopes: dict,
+    vocabulary: dict,
+    programme_text: str,
+    errors: ErrorCollector,
+) -> pd.DataFrame:
     kinds = vocabulary["target_kinds"]
     squashed_text = _squash_spaces(programme_text)
     for row, record in records:
         if record["indicator"] not in indicators:
-            errors.add(path, row, "indicator", f"chỉ số '{record['indicator']}' chưa khai báo",
-                       "thêm chỉ số vào indicators.yaml hoặc sửa mã")
+            errors.add(
+                path,
+                row,
+                "indicator",
+                f"chỉ số '{record['indicator']}' chưa khai báo",
+                "thêm chỉ số vào indicators.yaml hoặc sửa mã",
+            )
         if record["area"] not in lineages or record["area"] not in scopes:
-            errors.add(path, row, "area", f"địa bàn '{record['area']}' không phải phạm vi của Chương trình",
-                       f"dùng một mã trong mục scopes của programme.yaml: {', '.join(scopes)}")
+            errors.add(
+                path,
+                row,
+                "area",
+                f"địa bàn '{record['area']}' không phải phạm vi của Chương trình",
+                f"dùng một mã trong mục scopes của programme.yaml: {', '.join(scopes)}",
+            )
         kind = record["kind"]
         if kind not in kinds:
             continue  # reported by the contract
         for column in kinds[kind]["needs"]:
             if not record[column]:
-                errors.add(path, row, column, f"mục tiêu loại '{kind}' cần giá trị ở cột này",
-                           "ghi giá trị mục tiêu")
+                errors.add(
+                    path,
+                    row,
+                    column,
+                    f"mục tiêu loại '{kind}' cần giá trị ở cột này",
+                    "ghi giá trị mục tiêu",
+                )
         low, high = _number(record["low"]), _number(record["high"])
         if kind == "range" and low is not None and high is not None and low >= high:
-            errors.add(path, row, "high", "cận trên không lớn hơn cận dưới",
-                       "ghi cận dưới ở cột low, cận trên ở cột high")
+            errors.add(
+                path,
+                row,
+                "high",
+                "cận trên không lớn hơn cận dưới",
+                "ghi cận dưới ở cột low, cận trên ở cột high",
+            )
         if _squash_spaces(record["quote"]) not in squashed_text:
-            errors.add(path, row, "quote", "trích dẫn không có trong văn bản Chương trình",
-                       "chép nguyên văn một đoạn của văn bản để người đọc đối chiếu")
+            errors.add(
+                path,
+                row,
+                "quote",
+                "trích dẫn không có trong văn bản Chương trình",
+                "chép nguyên văn một đoạn của văn bản để người đọc đối chiếu",
+            )
     frame = _frame(records, COLUMNS["targets"])
     frame["low"] = pd.to_numeric(frame["low"], errors="coerce")
     frame["high"] = pd.to_numeric(frame["high"], errors="coerce")
@@ -285,72 +387,134 @@ def _load_targets(records, path: Path, indicators: dict, lineages: set[str], sco
     return frame
 
 
-def _load_tasks(records, path: Path, programme: dict, body_ids: set[str], programme_text: str,
-                errors: ErrorCollector) -> pd.DataFrame:
+def _load_tasks(
+    records,
+    path: Path,
+    programme: dict,
+    body_ids: set[str],
+    programme_text: str,
+    errors: ErrorCollector,
+) -> pd.DataFrame:
     groups = {g["clause"] for g in programme.get("task_groups", [])}
     organisation = {o["clause"] for o in programme.get("organisation", [])}
     squashed_text = _squash_spaces(programme_text)
     for row, record in records:
         if record["group"] not in groups or not record["task_id"].startswith(record["group"] + "."):
-            errors.add(path, row, "group", f"nhóm '{record['group']}' không khớp",
-                       f"dùng một nhóm của programme.yaml ({', '.join(sorted(groups))}) và mã "
-                       "nhiệm vụ bắt đầu bằng mã nhóm")
+            errors.add(
+                path,
+                row,
+                "group",
+                f"nhóm '{record['group']}' không khớp",
+                f"dùng một nhóm của programme.yaml ({', '.join(sorted(groups))}) và mã "
+                "nhiệm vụ bắt đầu bằng mã nhóm",
+            )
         for column in ["lead", "support"]:
             for body in _split_list(record[column]):
                 if body not in body_ids:
-                    errors.add(path, row, column, f"cơ quan '{body}' không có trong bodies.csv",
-                               "thêm cơ quan vào bodies.csv hoặc sửa mã; nhiều mã cách nhau bởi ;")
+                    errors.add(
+                        path,
+                        row,
+                        column,
+                        f"cơ quan '{body}' không có trong bodies.csv",
+                        "thêm cơ quan vào bodies.csv hoặc sửa mã; nhiều mã cách nhau bởi ;",
+                    )
         if not _split_list(record["lead"]):
             errors.add(path, row, "lead", "thiếu cơ quan chủ trì", "ghi mã cơ quan chủ trì")
         for clause in _split_list(record["basis"]):
             if clause not in organisation:
-                errors.add(path, row, "basis", f"khoản '{clause}' không có trong mục IV",
-                           f"dùng {', '.join(sorted(organisation))}")
+                errors.add(
+                    path,
+                    row,
+                    "basis",
+                    f"khoản '{clause}' không có trong mục IV",
+                    f"dùng {', '.join(sorted(organisation))}",
+                )
         if _squash_spaces(record["quote"]) not in squashed_text:
-            errors.add(path, row, "quote", "trích dẫn không có trong văn bản Chương trình",
-                       "chép nguyên văn phần đầu của gạch đầu dòng")
+            errors.add(
+                path,
+                row,
+                "quote",
+                "trích dẫn không có trong văn bản Chương trình",
+                "chép nguyên văn phần đầu của gạch đầu dòng",
+            )
     frame = _frame(records, COLUMNS["tasks"])
     for column in ["lead", "support", "basis"]:
         frame[column] = frame[column].map(_split_list)
     return frame
 
 
-def _load_observations(records, path: Path, indicators: dict, areas: pd.DataFrame,
-                       sources: pd.DataFrame, vocabulary: dict,
-                       errors: ErrorCollector) -> pd.DataFrame:
+def _load_observations(
+    records,
+    path: Path,
+    indicators: dict,
+    areas: pd.DataFrame,
+    sources: pd.DataFrame,
+    vocabulary: dict,
+    errors: ErrorCollector,
+) -> pd.DataFrame:
     area_lineage = dict(zip(areas["area_id"], areas["lineage"]))
     flag_specs = vocabulary["flags"]
     parsed = []
     for row, record in records:
         spec = indicators.get(record["indicator"])
         if spec is None:
-            errors.add(path, row, "indicator", f"chỉ số '{record['indicator']}' chưa khai báo",
-                       "dùng một mã trong indicators.yaml")
+            errors.add(
+                path,
+                row,
+                "indicator",
+                f"chỉ số '{record['indicator']}' chưa khai báo",
+                "dùng một mã trong indicators.yaml",
+            )
             continue
         if record["unit"] != spec["unit"]:
-            errors.add(path, row, "unit",
-                       f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')",
-                       f"ghi '{spec['unit']}' hoặc quy đổi giá trị", expected=spec["unit"])
+            errors.add(
+                path,
+                row,
+                "unit",
+                f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')",
+                f"ghi '{spec['unit']}' hoặc quy đổi giá trị",
+                expected=spec["unit"],
+            )
         flags = _split_list(record["flags"])
         for flag in flags:
             if flag not in flag_specs:
-                errors.add(path, row, "flags", f"ghi chú '{flag}' không hợp lệ",
-                           f"dùng {', '.join(flag_specs)}, cách nhau bởi ;")
+                errors.add(
+                    path,
+                    row,
+                    "flags",
+                    f"ghi chú '{flag}' không hợp lệ",
+                    f"dùng {', '.join(flag_specs)}, cách nhau bởi ;",
+                )
         number = None
         if spec["value_type"] == "number":
             number = _number(record["value"])
             if number is None:
-                errors.add(path, row, "value", f"'{record['value']}' không phải số",
-                           "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %",
-                           expected="một số, vd. 31.5")
+                errors.add(
+                    path,
+                    row,
+                    "value",
+                    f"'{record['value']}' không phải số",
+                    "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %",
+                    expected="một số, vd. 31.5",
+                )
             elif spec["unit"] == "percent" and not 0 <= number <= 100:
-                errors.add(path, row, "value", f"tỷ lệ {number:g} nằm ngoài 0–100",
-                           "kiểm tra giá trị và đơn vị (tỷ lệ phần trăm ghi từ 0 đến 100)",
-                           expected="từ 0 đến 100")
+                errors.add(
+                    path,
+                    row,
+                    "value",
+                    f"tỷ lệ {number:g} nằm ngoài 0–100",
+                    "kiểm tra giá trị và đơn vị (tỷ lệ phần trăm ghi từ 0 đến 100)",
+                    expected="từ 0 đến 100",
+                )
             elif number < 0:
-                errors.add(path, row, "value", f"giá trị âm ({number:g} {spec['unit']})",
-                           "chỉ số này không nhận giá trị âm: kiểm tra dấu trừ và đơn vị",
-                           expected="0 trở lên")
+                errors.add(
+                    path,
+                    row,
+                    "value",
+                    f"giá trị âm ({number:g} {spec['unit']})",
+                    "chỉ số này không nhận giá trị âm: kiểm tra dấu trừ và đơn vị",
+                    expected="0 trở lên",
+                )
         elif not record["value"]:
             errors.add(path, row, "value", "ô trống", "ghi giá trị (loại, bước đạt được)")
         try:
@@ -361,41 +525,80 @@ def _load_observations(records, path: Path, indicators: dict, areas: pd.DataFram
         if record["source"] not in sources.index:
             continue  # reported by the contract (an empty or unknown source)
         published_by = sources.loc[record["source"], "published_by"]
-        counts_as_observed = all(flag_specs.get(f, {}).get("counts_as_observed", True)
-                                 for f in flags)
+        counts_as_observed = all(
+            flag_specs.get(f, {}).get("counts_as_observed", True) for f in flags
+        )
         may_follow = counts_as_observed is False or any(
-            flag_specs.get(f, {}).get("may_follow_publication", False) for f in flags)
+            flag_specs.get(f, {}).get("may_follow_publication", False) for f in flags
+        )
         if not may_follow and published_by is not None and period.start > published_by:
-            errors.add(path, row, "period",
-                       f"kỳ {record['period']} bắt đầu sau ngày đăng của nguồn ({published_by})",
-                       "kiểm tra kỳ số liệu; dự báo hoặc mục tiêu cần ghi chú forecast hoặc "
-                       "target-of-another-plan; quyết định có hiệu lực sau cần ghi chú in-force-from")
-        parsed.append(dict(
-            record, row=row, flags=tuple(flags), value_number=number,
-            lineage=area_lineage.get(record["area"]), period_start=period.start,
-            period_end=period.end, period_x=period.mid_as_year, published_by=published_by,
-            observed=counts_as_observed,
-        ))
-    columns = [*COLUMNS["observations"], "row", "value_number", "lineage", "period_start",
-               "period_end", "period_x", "published_by", "observed"]
+            errors.add(
+                path,
+                row,
+                "period",
+                f"kỳ {record['period']} bắt đầu sau ngày đăng của nguồn ({published_by})",
+                "kiểm tra kỳ số liệu; dự báo hoặc mục tiêu cần ghi chú forecast hoặc "
+                "target-of-another-plan; quyết định có hiệu lực sau cần ghi chú in-force-from",
+            )
+        parsed.append(
+            dict(
+                record,
+                row=row,
+                flags=tuple(flags),
+                value_number=number,
+                lineage=area_lineage.get(record["area"]),
+                period_start=period.start,
+                period_end=period.end,
+                period_x=period.mid_as_year,
+                published_by=published_by,
+                observed=counts_as_observed,
+            )
+        )
+    columns = [
+        *COLUMNS["observations"],
+        "row",
+        "value_number",
+        "lineage",
+        "period_start",
+        "period_end",
+        "period_x",
+        "published_by",
+        "observed",
+    ]
     return pd.DataFrame(parsed, columns=columns)
 
 
-def _check_changes(changes: dict, path: Path, target_ids: set[str], source_ids: set[str],
-                   errors: ErrorCollector) -> None:
+def _check_changes(
+    changes: dict, path: Path, target_ids: set[str], source_ids: set[str], errors: ErrorCollector
+) -> None:
     event_ids = set()
     for event in changes.get("events", []):
         event_ids.add(event.get("id"))
         for source in event.get("sources", []):
             if source not in source_ids:
-                errors.add(path, None, f"events.{event.get('id')}.sources",
-                           f"nguồn '{source}' không có trong sources.csv", "thêm nguồn hoặc sửa mã")
+                errors.add(
+                    path,
+                    None,
+                    f"events.{event.get('id')}.sources",
+                    f"nguồn '{source}' không có trong sources.csv",
+                    "thêm nguồn hoặc sửa mã",
+                )
     for index, impact in enumerate(changes.get("impacts", []), start=1):
         for target in impact.get("affects", []):
             if target not in target_ids:
-                errors.add(path, None, f"impacts[{index}].affects",
-                           f"mục tiêu '{target}' không có trong targets.csv", "sửa mã mục tiêu")
+                errors.add(
+                    path,
+                    None,
+                    f"impacts[{index}].affects",
+                    f"mục tiêu '{target}' không có trong targets.csv",
+                    "sửa mã mục tiêu",
+                )
         for event in impact.get("events", []):
             if event not in event_ids:
-                errors.add(path, None, f"impacts[{index}].events", f"sự kiện '{event}' không có",
-                           "dùng mã một sự kiện ở mục events")
+                errors.add(
+                    path,
+                    None,
+                    f"impacts[{index}].events",
+                    f"sự kiện '{event}' không có",
+                    "dùng mã một sự kiện ở mục events",
+                )

@@ -17,19 +17,29 @@ from programme_monitor.data.contract import columns
 from programme_monitor.data.errors import ErrorCollector
 
 
-def check_breaks(indicators: dict, source_ids: set[str], path: Path,
-                 errors: ErrorCollector) -> None:
+def check_breaks(
+    indicators: dict, source_ids: set[str], path: Path, errors: ErrorCollector
+) -> None:
     """A scale break is dated and sourced (the contract checks that the keys are there)."""
     for ind_id, spec in indicators.items():
         for index, brk in enumerate(spec.get("breaks", []) if isinstance(spec, dict) else []):
             where = f"indicators.{ind_id}.breaks.{index}"
             if "date" in brk and not isinstance(brk["date"], date):
-                errors.add(path, None, f"{where}.date", f"'{brk['date']}' không phải ngày",
-                           "ghi date: YYYY-MM-DD (ngày cách phân loại mới có hiệu lực)")
+                errors.add(
+                    path,
+                    None,
+                    f"{where}.date",
+                    f"'{brk['date']}' không phải ngày",
+                    "ghi date: YYYY-MM-DD (ngày cách phân loại mới có hiệu lực)",
+                )
             if "source" in brk and brk["source"] not in source_ids:
-                errors.add(path, None, f"{where}.source",
-                           f"nguồn '{brk['source']}' không có trong sources.csv",
-                           "ghi mã nguồn của văn bản thay đổi cách phân loại")
+                errors.add(
+                    path,
+                    None,
+                    f"{where}.source",
+                    f"nguồn '{brk['source']}' không có trong sources.csv",
+                    "ghi mã nguồn của văn bản thay đổi cách phân loại",
+                )
 
 
 def first_break(spec: dict) -> date | None:
@@ -37,8 +47,9 @@ def first_break(spec: dict) -> date | None:
     return min(dates) if dates else None
 
 
-def check_milestone_values(targets: pd.DataFrame, indicators: dict, path: Path,
-                           errors: ErrorCollector) -> None:
+def check_milestone_values(
+    targets: pd.DataFrame, indicators: dict, path: Path, errors: ErrorCollector
+) -> None:
     """A milestone on a category indicator names one of its stages, or it could never be reached."""
     for target in targets.itertuples():
         spec = indicators.get(target.indicator)
@@ -46,16 +57,26 @@ def check_milestone_values(targets: pd.DataFrame, indicators: dict, path: Path,
             continue
         stages = spec.get("stages")
         if not stages:
-            errors.add(path, target.row, "indicator",
-                       f"chỉ số '{target.indicator}' chưa khai báo stages",
-                       "thêm stages (các bước theo thứ tự) cho chỉ số trong indicators.yaml")
+            errors.add(
+                path,
+                target.row,
+                "indicator",
+                f"chỉ số '{target.indicator}' chưa khai báo stages",
+                "thêm stages (các bước theo thứ tự) cho chỉ số trong indicators.yaml",
+            )
         elif target.value_text not in stages:
-            errors.add(path, target.row, "value_text", f"'{target.value_text}' không phải một bước "
-                       f"của chỉ số", f"dùng một trong: {', '.join(stages)}")
+            errors.add(
+                path,
+                target.row,
+                "value_text",
+                f"'{target.value_text}' không phải một bước của chỉ số",
+                f"dùng một trong: {', '.join(stages)}",
+            )
 
 
-def check_stage_values(observations: pd.DataFrame, indicators: dict, path: Path,
-                       errors: ErrorCollector) -> None:
+def check_stage_values(
+    observations: pd.DataFrame, indicators: dict, path: Path, errors: ErrorCollector
+) -> None:
     """Values of a staged indicator are stages, until the scale itself changed."""
     for obs in observations.itertuples():
         spec = indicators.get(obs.indicator, {})
@@ -65,32 +86,49 @@ def check_stage_values(observations: pd.DataFrame, indicators: dict, path: Path,
         changed = first_break(spec)
         if changed is not None and obs.period_start >= changed:
             continue
-        errors.add(path, obs.row, "value", f"'{obs.value}' không phải một bước của '{obs.indicator}'",
-                   f"dùng một trong: {', '.join(stages)}; chi tiết (số quyết định) ghi ở note_vi")
+        errors.add(
+            path,
+            obs.row,
+            "value",
+            f"'{obs.value}' không phải một bước của '{obs.indicator}'",
+            f"dùng một trong: {', '.join(stages)}; chi tiết (số quyết định) ghi ở note_vi",
+        )
 
 
-def load_task_assessments(records, path: Path, sources: pd.DataFrame,
-                          errors: ErrorCollector) -> pd.DataFrame:
+def load_task_assessments(
+    records, path: Path, sources: pd.DataFrame, errors: ErrorCollector
+) -> pd.DataFrame:
     status_dates, rows = [], []
     for row, record in records:
         source = record["source"]
         if not source and record["completion"] != "no-evidence":
-            errors.add(path, row, "source", "đánh giá không có nguồn bằng chứng",
-                       "ghi mã nguồn chứng minh mức đánh giá")
+            errors.add(
+                path,
+                row,
+                "source",
+                "đánh giá không có nguồn bằng chứng",
+                "ghi mã nguồn chứng minh mức đánh giá",
+            )
         status_date = _date(record["status_as_of"], path, row, "status_as_of", errors)
         assessed = _date(record["assessed_on"], path, row, "assessed_on", errors)
         published = sources.loc[source, "published_by"] if source in sources.index else None
         if assessed and published and published > assessed:
-            errors.add(path, row, "assessed_on", f"nguồn đăng ngày {published}, sau ngày đánh giá",
-                       "ngày đánh giá phải sau ngày nguồn được đăng")
+            errors.add(
+                path,
+                row,
+                "assessed_on",
+                f"nguồn đăng ngày {published}, sau ngày đánh giá",
+                "ngày đánh giá phải sau ngày nguồn được đăng",
+            )
         status_dates.append(status_date)
         rows.append(row)
     names = columns("task_assessments")
     frame = pd.DataFrame([{**dict.fromkeys(names, ""), **r} for _, r in records], columns=names)
     frame["row"] = rows
     frame["status_date"] = status_dates
-    frame["published_by"] = [sources.loc[s, "published_by"] if s in sources.index else None
-                             for s in frame["source"]]
+    frame["published_by"] = [
+        sources.loc[s, "published_by"] if s in sources.index else None for s in frame["source"]
+    ]
     return frame
 
 

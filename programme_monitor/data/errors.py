@@ -55,8 +55,16 @@ class ErrorCollector:
     def __init__(self) -> None:
         self.errors: list[DataError] = []
 
-    def add(self, file: Path, row: int | None, column: str | None, problem: str, fix: str,
-            found: str | None = None, expected: str | None = None) -> None:
+    def add(
+        self,
+        file: Path,
+        row: int | None,
+        column: str | None,
+        problem: str,
+        fix: str,
+        found: str | None = None,
+        expected: str | None = None,
+    ) -> None:
         self.errors.append(DataError(Path(file), row, column, problem, fix, found, expected))
 
     def fill_found_values(self, cells: dict[Path, dict[int, dict[str, str]]]) -> None:
@@ -76,6 +84,7 @@ class ErrorCollector:
         for error in self.errors:
             key = (error.file, error.row, error.column) if error.column else (id(error),)
             first_per_cell.setdefault(key, error)
-        ordered = sorted(first_per_cell.values(),
-                         key=lambda e: (str(e.file), e.row if e.row is not None else 0))
+        ordered = sorted(
+            first_per_cell.values(), key=lambda e: (str(e.file), e.row if e.row is not None else 0)
+        )
         raise DataErrors(ordered)

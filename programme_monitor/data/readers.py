@@ -1,4 +1,4 @@
-"""Strict readers for the data files: UTF-8, NFC Vietnamese, the declared columns, no ragged rows."""
+"""Strict readers of the data files: UTF-8, NFC Vietnamese, the declared columns, no ragged rows."""
 
 from __future__ import annotations
 
@@ -20,17 +20,22 @@ def read_text(path: Path, errors: ErrorCollector) -> str | None:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        errors.add(path, None, None, "không tìm thấy tệp", "tạo tệp này hoặc kiểm tra thư mục dữ liệu")
+        errors.add(
+            path, None, None, "không tìm thấy tệp", "tạo tệp này hoặc kiểm tra thư mục dữ liệu"
+        )
         return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + 1
         errors.add(
-            path, line, None,
+            path,
+            line,
+            None,
             f"tệp không phải UTF-8: byte lỗi ở dòng {line}{_likely_encoding(raw)}",
             "mở tệp và lưu lại với bảng mã UTF-8 (Excel: Lưu thành > CSV UTF-8 (Comma delimited))",
-            found=f"byte 0x{raw[exc.start]:02X}", expected="UTF-8",
+            found=f"byte 0x{raw[exc.start]:02X}",
+            expected="UTF-8",
         )
         return None
     return text
@@ -71,19 +76,25 @@ def read_csv_records(
     if delimiter:
         shown = "dấu tab" if delimiter == "\t" else f"'{delimiter}'"
         errors.add(
-            path, HEADER_ROW, None,
+            path,
+            HEADER_ROW,
+            None,
             f"dấu phân cách cột là {shown}, không phải dấu phẩy",
             "lưu lại dạng CSV dùng dấu phẩy (Excel: Lưu thành > CSV UTF-8 (Comma delimited)); "
             "máy đặt vùng Việt Nam thường lưu bằng dấu chấm phẩy",
-            found=shown, expected="dấu phẩy (,)",
+            found=shown,
+            expected="dấu phẩy (,)",
         )
         return []
     if missing:
         errors.add(
-            path, HEADER_ROW, missing[0],
+            path,
+            HEADER_ROW,
+            missing[0],
             f"thiếu cột {', '.join(missing)}",
             f"dòng tiêu đề cần đủ các cột: {','.join(required)}",
-            found=",".join(header), expected=",".join(required),
+            found=",".join(header),
+            expected=",".join(required),
         )
         return []
     records = []
@@ -92,7 +103,9 @@ def read_csv_records(
             continue
         if len(cells) != len(header):
             errors.add(
-                path, row_number, None,
+                path,
+                row_number,
+                None,
                 f"dòng có {len(cells)} ô, tiêu đề có {len(header)} cột",
                 "kiểm tra dấu phẩy thừa hoặc thiếu; đặt văn bản có dấu phẩy trong ngoặc kép",
             )
@@ -102,7 +115,10 @@ def read_csv_records(
             value = cell.strip()
             if not unicodedata.is_normalized("NFC", value):
                 errors.add(
-                    path, row_number, column, "văn bản chưa chuẩn hóa Unicode NFC",
+                    path,
+                    row_number,
+                    column,
+                    "văn bản chưa chuẩn hóa Unicode NFC",
                     "gõ lại bằng bộ gõ Unicode dựng sẵn hoặc chuẩn hóa tệp về NFC",
                 )
                 value = unicodedata.normalize("NFC", value)
@@ -121,8 +137,13 @@ def read_yaml(path: Path, errors: ErrorCollector) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
-        errors.add(path, row, None, f"lỗi cú pháp YAML ({getattr(exc, 'problem', exc)})",
-                   "kiểm tra thụt lề và dấu hai chấm ở dòng này")
+        errors.add(
+            path,
+            row,
+            None,
+            f"lỗi cú pháp YAML ({getattr(exc, 'problem', exc)})",
+            "kiểm tra thụt lề và dấu hai chấm ở dòng này",
+        )
         return None
     if not unicodedata.is_normalized("NFC", text):
         errors.add(path, None, None, "văn bản chưa chuẩn hóa Unicode NFC", "chuẩn hóa tệp về NFC")

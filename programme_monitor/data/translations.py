@@ -41,8 +41,12 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def check_table_translations(records: list[tuple[int, dict[str, str]]], path: Path,
-                             languages: list[str], errors: ErrorCollector) -> None:
+def check_table_translations(
+    records: list[tuple[int, dict[str, str]]],
+    path: Path,
+    languages: list[str],
+    errors: ErrorCollector,
+) -> None:
     for lang in languages:
         if lang == SOURCE_LANGUAGE:
             continue
@@ -52,14 +56,21 @@ def check_table_translations(records: list[tuple[int, dict[str, str]]], path: Pa
                     continue
                 twin = column.removesuffix(f"_{SOURCE_LANGUAGE}") + f"_{lang}"
                 if not record.get(twin):
-                    errors.add(path, row, twin, f"thiếu bản dịch {LANGUAGE_NAMES.get(lang, lang)} "
-                               f"của {column}", f"ghi bản dịch của “{_short(text)}” vào cột {twin} "
-                               "(ấn phẩm xuất bản bằng ngôn ngữ này; không để lẫn ngôn ngữ)",
-                               found="", expected=f"bản dịch của {column}")
+                    errors.add(
+                        path,
+                        row,
+                        twin,
+                        f"thiếu bản dịch {LANGUAGE_NAMES.get(lang, lang)} của {column}",
+                        f"ghi bản dịch của “{_short(text)}” vào cột {twin} "
+                        "(ấn phẩm xuất bản bằng ngôn ngữ này; không để lẫn ngôn ngữ)",
+                        found="",
+                        expected=f"bản dịch của {column}",
+                    )
 
 
-def check_document_translations(document: Any, path: Path, languages: list[str],
-                                errors: ErrorCollector, where: str = "") -> None:
+def check_document_translations(
+    document: Any, path: Path, languages: list[str], errors: ErrorCollector, where: str = ""
+) -> None:
     """The same for a YAML document: errors name the key path (indicators.urban_class.name_en)."""
     for lang in languages:
         if lang != SOURCE_LANGUAGE:
@@ -88,16 +99,28 @@ def _check_node(node: Any, path: Path, lang: str, errors: ErrorCollector, where:
             twin = f"stages_{lang}"
             if isinstance(node.get(twin), list) and len(node[twin]) == len(value):
                 continue
-            fix = f"thêm {twin}: {len(value)} bước, theo thứ tự của stages ({'; '.join(map(str, value))})"
+            steps = "; ".join(map(str, value))
+            fix = f"thêm {twin}: {len(value)} bước, theo thứ tự của stages ({steps})"
         if twin:
-            errors.add(path, None, f"{where}.{twin}" if where else twin,
-                       f"thiếu bản dịch {LANGUAGE_NAMES.get(lang, lang)}", fix,
-                       found="", expected=f"bản dịch của {key}")
+            errors.add(
+                path,
+                None,
+                f"{where}.{twin}" if where else twin,
+                f"thiếu bản dịch {LANGUAGE_NAMES.get(lang, lang)}",
+                fix,
+                found="",
+                expected=f"bản dịch của {key}",
+            )
 
 
-def check_category_translations(records: list[tuple[int, dict[str, str]]], column: str, path: Path,
-                                indicators: dict, languages: list[str],
-                                errors: ErrorCollector) -> None:
+def check_category_translations(
+    records: list[tuple[int, dict[str, str]]],
+    column: str,
+    path: Path,
+    indicators: dict,
+    languages: list[str],
+    errors: ErrorCollector,
+) -> None:
     """Every value of a category indicator (an observation's `value`, a milestone's `value_text`)
     shown in every language: a stage through `stages_<lang>`, any other value through
     `value_labels_<lang>` in indicators.yaml."""
@@ -109,9 +132,18 @@ def check_category_translations(records: list[tuple[int, dict[str, str]]], colum
             value = record.get(column, "")
             if not isinstance(spec, dict) or spec.get("value_type") != "category" or not value:
                 continue
-            if value in (spec.get("stages") or []) or value in (spec.get(f"value_labels_{lang}") or {}):
+            if value in (spec.get("stages") or []) or value in (
+                spec.get(f"value_labels_{lang}") or {}
+            ):
                 continue
-            errors.add(path, row, column, f"giá trị phân loại chưa có bản dịch {LANGUAGE_NAMES.get(lang, lang)}",
-                       f"thêm vào indicators.yaml, chỉ số {record.get('indicator')}, mục value_labels_{lang}: "
-                       f"“{value}”: <bản dịch>", found=value,
-                       expected=f"một giá trị có trong stages hoặc value_labels_{lang}")
+            errors.add(
+                path,
+                row,
+                column,
+                f"giá trị phân loại chưa có bản dịch {LANGUAGE_NAMES.get(lang, lang)}",
+                f"thêm vào indicators.yaml, chỉ số {record.get('indicator')}, "
+                f"mục value_labels_{lang}: "
+                f"“{value}”: <bản dịch>",
+                found=value,
+                expected=f"một giá trị có trong stages hoặc value_labels_{lang}",
+            )

@@ -61,20 +61,26 @@ def number_text(value, percent: bool) -> str:
     text = clean_text(value)
     if text.endswith("%"):
         if not percent:
-            raise Refused(f"'{text}' có dấu %, nhưng đơn vị của chỉ số không phải phần trăm",
-                          "bỏ dấu % và ghi giá trị theo đơn vị của chỉ số")
+            raise Refused(
+                f"'{text}' có dấu %, nhưng đơn vị của chỉ số không phải phần trăm",
+                "bỏ dấu % và ghi giá trị theo đơn vị của chỉ số",
+            )
         text = text[:-1].strip()
     compact = text.replace(" ", "")
     for separator in (",", "."):
-        if compact.count(separator) == 1 and "," not in compact.replace(separator, "") \
-                and "." not in compact.replace(separator, "") \
-                and GROUPED[separator].fullmatch(compact) \
-                and compact.split(separator)[0].lstrip("-") != "0":  # 0,125 is never thousands
+        if (
+            compact.count(separator) == 1
+            and "," not in compact.replace(separator, "")
+            and "." not in compact.replace(separator, "")
+            and GROUPED[separator].fullmatch(compact)
+            and compact.split(separator)[0].lstrip("-") != "0"
+        ):  # 0,125 is never thousands
             whole, fraction = compact.split(separator)
             raise Refused(
                 f"không rõ '{text}' là số nguyên có dấu phân cách hàng nghìn hay số thập phân",
                 f"ghi {whole}{fraction} nếu là số nguyên; nếu là số thập phân, nhập vào ô dạng số "
-                f"của Excel (không phải ô văn bản) hoặc ghi thêm chữ số 0: {whole},{fraction}0")
+                f"của Excel (không phải ô văn bản) hoặc ghi thêm chữ số 0: {whole},{fraction}0",
+            )
     if PLAIN.fullmatch(compact):
         return compact
     if "," in compact and "." in compact:
@@ -92,8 +98,10 @@ def number_text(value, percent: bool) -> str:
             whole, fraction = compact.split(separator)
             if PLAIN.fullmatch(f"{whole}.{fraction}"):
                 return f"{whole}.{fraction}"  # decimal comma: 60,5
-    raise Refused(f"'{text}' không phải số",
-                  "ghi một số, vd. 60,5 hoặc 60.5; không kèm chữ hay đơn vị (trừ % của tỷ lệ)")
+    raise Refused(
+        f"'{text}' không phải số",
+        "ghi một số, vd. 60,5 hoặc 60.5; không kèm chữ hay đơn vị (trừ % của tỷ lệ)",
+    )
 
 
 def period_text(value) -> str:

@@ -55,9 +55,11 @@ def guide_lines() -> list[str]:
 
 
 def choice_lists(dataset) -> dict[str, list[str]]:
-    """Entries of each drop-down: 'code — name', so the keeper reads names and the file gets codes."""
+    """Entries of each drop-down: 'code — name': the keeper reads names, the file gets codes."""
     return {
-        "indicators": [f"{i}{SEPARATOR}{spec['name_vi']}" for i, spec in dataset.indicators.items()],
+        "indicators": [
+            f"{i}{SEPARATOR}{spec['name_vi']}" for i, spec in dataset.indicators.items()
+        ],
         "areas": [f"{a.area_id}{SEPARATOR}{a.name_vi}" for a in dataset.areas.itertuples()],
         "sources": [f"{s.source_id}{SEPARATOR}{s.title}" for s in dataset.sources.itertuples()],
         "flags": list(dataset.vocabulary["flags"]),
@@ -98,13 +100,21 @@ def write_template(dataset, path: Path, rows: int = 500) -> None:
                 # text: Excel must not turn 2025-06 into a date. Values stay numbers, read by
                 # Excel in the keeper's own locale, which is what makes 1.234 unambiguous.
                 sheet.cell(row, number).number_format = "@"
-        validation_args = dict(allow_blank=True, showErrorMessage=column.list_name != "flags",
-                               showInputMessage=True, promptTitle=column.header[:32],
-                               prompt=column.help[:255])
+        validation_args = dict(
+            allow_blank=True,
+            showErrorMessage=column.list_name != "flags",
+            showInputMessage=True,
+            promptTitle=column.header[:32],
+            prompt=column.help[:255],
+        )
         if column.list_name:
-            validation = DataValidation(type="list", formula1=list_ranges[column.list_name],
-                                        errorTitle="Không có trong danh mục",
-                                        error="Chọn một dòng trong danh sách.", **validation_args)
+            validation = DataValidation(
+                type="list",
+                formula1=list_ranges[column.list_name],
+                errorTitle="Không có trong danh mục",
+                error="Chọn một dòng trong danh sách.",
+                **validation_args,
+            )
         else:
             validation = DataValidation(**validation_args)
         validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
@@ -125,7 +135,8 @@ class ImportResult:
 
 
 def import_observations(xlsx: Path, data_dir: Path) -> ImportResult:
-    """Appends the filled rows of `xlsx` to observations.csv, or raises DataErrors and changes nothing.
+    """Appends the filled rows of `xlsx` to observations.csv, or raises DataErrors and changes
+    nothing.
 
     Every problem of the sheet comes in one run: cells that cannot be normalised, and what the
     checks of the whole data find in the rows that could.
@@ -138,10 +149,14 @@ def import_observations(xlsx: Path, data_dir: Path) -> ImportResult:
     existing = target.read_text("utf-8")
     # The file's own columns: a translation column may be absent from a one-language programme.
     header = next(csv.reader(io.StringIO(existing)), columns("observations"))
-    known = {tuple(record.get(c, "") for c in header)
-             for record in csv.DictReader(io.StringIO(existing))}
-    new_rows = [(row, record) for row, record in rows
-                if tuple(record.get(c, "") for c in header) not in known]
+    known = {
+        tuple(record.get(c, "") for c in header) for record in csv.DictReader(io.StringIO(existing))
+    }
+    new_rows = [
+        (row, record)
+        for row, record in rows
+        if tuple(record.get(c, "") for c in header) not in known
+    ]
     text = existing if existing.endswith("\n") else existing + "\n"
     first_new_row = len(list(csv.reader(io.StringIO(text)))) + 1  # counted as the checks count
     text += _csv_lines([record for _, record in new_rows], header)
@@ -151,7 +166,9 @@ def import_observations(xlsx: Path, data_dir: Path) -> ImportResult:
     return ImportResult(len(new_rows), len(rows) - len(new_rows))
 
 
-def read_filled_rows(xlsx: Path, dataset) -> tuple[list[tuple[int, dict[str, str]]], ErrorCollector]:
+def read_filled_rows(
+    xlsx: Path, dataset
+) -> tuple[list[tuple[int, dict[str, str]]], ErrorCollector]:
     """(sheet row, observation record) of every filled row; refused cells are errors."""
     from openpyxl import load_workbook
 
@@ -159,12 +176,22 @@ def read_filled_rows(xlsx: Path, dataset) -> tuple[list[tuple[int, dict[str, str
     try:
         book = load_workbook(xlsx, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
-        errors.add(xlsx, None, None, f"không mở được bảng tính ({type(exc).__name__})",
-                   "lưu lại tệp dạng Excel Workbook (.xlsx) từ mẫu của ấn phẩm")
+        errors.add(
+            xlsx,
+            None,
+            None,
+            f"không mở được bảng tính ({type(exc).__name__})",
+            "lưu lại tệp dạng Excel Workbook (.xlsx) từ mẫu của ấn phẩm",
+        )
         return [], errors
     if SHEET not in book.sheetnames:
-        errors.add(xlsx, None, None, f"không có trang '{SHEET}'",
-                   "dùng bảng tính mẫu của ấn phẩm và ghi số liệu vào trang này")
+        errors.add(
+            xlsx,
+            None,
+            None,
+            f"không có trang '{SHEET}'",
+            "dùng bảng tính mẫu của ấn phẩm và ghi số liệu vào trang này",
+        )
         return [], errors
     sheet = book[SHEET]
     cells = list(sheet.iter_rows(values_only=True))
@@ -172,8 +199,13 @@ def read_filled_rows(xlsx: Path, dataset) -> tuple[list[tuple[int, dict[str, str
     spec = {column.header: column for column in template_columns()}
     missing = [name for name in spec if name not in header]
     if missing:
-        errors.add(xlsx, 1, missing[0], f"thiếu cột {', '.join(missing)}",
-                   "dùng bảng tính mẫu của ấn phẩm, không đổi tên hay xóa cột")
+        errors.add(
+            xlsx,
+            1,
+            missing[0],
+            f"thiếu cột {', '.join(missing)}",
+            "dùng bảng tính mẫu của ấn phẩm, không đổi tên hay xóa cột",
+        )
         return [], errors
     position = {spec[name].field: header.index(name) for name in spec}
     rows = []
@@ -201,14 +233,22 @@ def _record(values, position, dataset, xlsx, row, spec, errors) -> dict[str, str
         record[field] = clean_text(cell(field)).split(SEPARATOR)[0].strip()
     indicator = dataset.indicators.get(record["indicator"])
     if indicator is None:
-        refuse("indicator", f"chỉ số '{clean_text(cell('indicator'))}' không có trong danh mục",
-               "chọn chỉ số trong danh sách thả xuống", cell("indicator"))
+        refuse(
+            "indicator",
+            f"chỉ số '{clean_text(cell('indicator'))}' không có trong danh mục",
+            "chọn chỉ số trong danh sách thả xuống",
+            cell("indicator"),
+        )
         return None
     unit = clean_text(cell("unit"))
     symbol = dataset.units[indicator["unit"]]["symbol_vi"]
     if unit and unit not in (indicator["unit"], symbol):
-        refuse("unit", f"đơn vị '{unit}' khác đơn vị của chỉ số ({symbol or indicator['unit']})",
-               f"để trống hoặc ghi '{symbol or indicator['unit']}'; quy đổi giá trị nếu cần", unit)
+        refuse(
+            "unit",
+            f"đơn vị '{unit}' khác đơn vị của chỉ số ({symbol or indicator['unit']})",
+            f"để trống hoặc ghi '{symbol or indicator['unit']}'; quy đổi giá trị nếu cần",
+            unit,
+        )
         return None
     record["unit"] = indicator["unit"]
     record["period"] = period_text(cell("period"))
@@ -220,8 +260,9 @@ def _record(values, position, dataset, xlsx, row, spec, errors) -> dict[str, str
             return None
     else:
         record["value"] = clean_text(cell("value"))
-    record["flags"] = ";".join(part.strip() for part in clean_text(cell("flags")).split(";")
-                               if part.strip())
+    record["flags"] = ";".join(
+        part.strip() for part in clean_text(cell("flags")).split(";") if part.strip()
+    )
     record["note_vi"] = clean_text(cell("note_vi"))
     record["note_en"] = clean_text(cell("note_en"))
     return record
@@ -234,8 +275,9 @@ def _csv_lines(records: list[dict[str, str]], header: list[str]) -> str:
     return buffer.getvalue()
 
 
-def _errors_with_the_rest(data_dir: Path, text: str, xlsx: Path,
-                          new_rows: list[tuple[int, dict]], first_new_row: int) -> list[DataError]:
+def _errors_with_the_rest(
+    data_dir: Path, text: str, xlsx: Path, new_rows: list[tuple[int, dict]], first_new_row: int
+) -> list[DataError]:
     """Loads a copy of the data with the new observations; errors on new rows point at the sheet."""
     header_of = {column.field: column.header for column in template_columns()}
     with tempfile.TemporaryDirectory() as scratch:
@@ -246,23 +288,31 @@ def _errors_with_the_rest(data_dir: Path, text: str, xlsx: Path,
             load_dataset(copy)
         except DataErrors as caught:
             sheet_row = {first_new_row + index: row for index, (row, _) in enumerate(new_rows)}
-            return [_to_sheet(e, copy, data_dir, xlsx, sheet_row, header_of)
-                    for e in caught.errors]
+            return [_to_sheet(e, copy, data_dir, xlsx, sheet_row, header_of) for e in caught.errors]
     return []
 
 
-def _to_sheet(error: DataError, copy: Path, data_dir: Path, xlsx: Path, sheet_row: dict,
-              header_of: dict) -> DataError:
+def _to_sheet(
+    error: DataError, copy: Path, data_dir: Path, xlsx: Path, sheet_row: dict, header_of: dict
+) -> DataError:
     """An error found in the copy, named where the keeper can fix it."""
     if error.file.name == FILES["observations"] and error.row in sheet_row:
+
         def where(match: re.Match) -> str:  # "dòng 8" of the combined file, as the keeper sees it
             row = int(match[1])
-            return (f"dòng {sheet_row[row]} của bảng tính" if row in sheet_row
-                    else f"dòng {row} của {FILES['observations']}")
+            return (
+                f"dòng {sheet_row[row]} của bảng tính"
+                if row in sheet_row
+                else f"dòng {row} của {FILES['observations']}"
+            )
 
-        return replace(error, file=xlsx, row=sheet_row[error.row],
-                       column=header_of.get(error.column, error.column),
-                       problem=re.sub(r"dòng (\d+)", where, error.problem))
+        return replace(
+            error,
+            file=xlsx,
+            row=sheet_row[error.row],
+            column=header_of.get(error.column, error.column),
+            problem=re.sub(r"dòng (\d+)", where, error.problem),
+        )
     return replace(error, file=data_dir / error.file.relative_to(copy))
 
 

@@ -15,12 +15,21 @@ def events_table(dataset, as_of: date) -> str:
     """Changes in force on the reporting date, oldest first, with the sources published by then."""
     words = dataset.edition.labels
     published = set(sources_published_by(dataset, as_of).index)
-    rows = [[dataset.edition.date(e["date"]), e["title"], markdown_escape(e["what"].strip()),
-             "; ".join(cite(dataset, s) for s in e["sources"] if s in published)]
-            for e in sorted(dataset.changes["events"], key=lambda e: e["date"])
-            if e["date"] <= as_of]
-    return markdown_table(dataset.edition, [words["col_date"], words["col_change"], words["col_notes"],
-                           words["col_source"]], rows)
+    rows = [
+        [
+            dataset.edition.date(e["date"]),
+            e["title"],
+            markdown_escape(e["what"].strip()),
+            "; ".join(cite(dataset, s) for s in e["sources"] if s in published),
+        ]
+        for e in sorted(dataset.changes["events"], key=lambda e: e["date"])
+        if e["date"] <= as_of
+    ]
+    return markdown_table(
+        dataset.edition,
+        [words["col_date"], words["col_change"], words["col_notes"], words["col_source"]],
+        rows,
+    )
 
 
 def impacts_table(dataset, as_of: date) -> str:
@@ -34,19 +43,30 @@ def impacts_table(dataset, as_of: date) -> str:
         if not in_force:
             continue
         affected = ", ".join(f"{targets.loc[t, 'clause']} ({t})" for t in impact["affects"])
-        rows.append([affected, "; ".join(e["title"] for e in in_force),
-                     markdown_escape(impact["meaning"].strip())])
-    return markdown_table(dataset.edition, [words["col_targets"], words["col_change"], words["col_meaning"]], rows)
+        rows.append(
+            [
+                affected,
+                "; ".join(e["title"] for e in in_force),
+                markdown_escape(impact["meaning"].strip()),
+            ]
+        )
+    return markdown_table(
+        dataset.edition, [words["col_targets"], words["col_change"], words["col_meaning"]], rows
+    )
 
 
 def changes_values(chapter, figures_dir: Path) -> tuple[dict[str, str], dict[Path, bytes]]:
     """The changes chapter's parts, by the name its narrative gives them, and the files of its
     charts (the area's context indicators through the changes)."""
     dataset, as_of = chapter.dataset, chapter.report_date
-    context = [context_section(dataset, indicator_id, as_of, figures_dir)
-               for indicator_id in dataset.indicator_ids_in_group("context")]
-    values = {"reporting": dataset.changes["reporting"].strip(),
-              "events_table": events_table(dataset, as_of),
-              "impacts_table": impacts_table(dataset, as_of),
-              "context": "\n".join(page.markdown for page in context)}
+    context = [
+        context_section(dataset, indicator_id, as_of, figures_dir)
+        for indicator_id in dataset.indicator_ids_in_group("context")
+    ]
+    values = {
+        "reporting": dataset.changes["reporting"].strip(),
+        "events_table": events_table(dataset, as_of),
+        "impacts_table": impacts_table(dataset, as_of),
+        "context": "\n".join(page.markdown for page in context),
+    }
     return values, {path: content for page in context for path, content in page.files.items()}

@@ -20,10 +20,7 @@ import pandas as pd  # noqa: E402
 
 from programme_monitor.common.periods import end_of_day_as_year  # noqa: E402
 from programme_monitor.words.edition import Edition
-from programme_monitor.words.formatting import (  # noqa: E402
-    format_target,
-    unit_symbol,
-)
+from programme_monitor.words.formatting import format_target, unit_symbol  # noqa: E402
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies; markers differ too, so
 # series stay apart when printed in grayscale.
@@ -31,14 +28,16 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#0
 MARKERS = ["o", "s", "D", "v", "P", "X", "h"]
 TARGET_COLOUR = "#555555"
 
-matplotlib.rcParams.update({
-    "font.family": "DejaVu Sans",  # covers every Vietnamese letter
-    "svg.hashsalt": "programme-monitor",  # stable ids: same inputs, same file
-    "svg.fonttype": "path",
-    "pdf.fonttype": 42,  # TrueType in the print PDF: embedded, and its text can be extracted
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-})
+matplotlib.rcParams.update(
+    {
+        "font.family": "DejaVu Sans",  # covers every Vietnamese letter
+        "svg.hashsalt": "programme-monitor",  # stable ids: same inputs, same file
+        "svg.fonttype": "path",
+        "pdf.fonttype": 42,  # TrueType in the print PDF: embedded, and its text can be extracted
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -46,21 +45,26 @@ class ChartContext:
     """What a chart adds to the observations: the reporting date, trends, source numbers."""
 
     as_of: date | None = None
-    projections: tuple = ()            # Projection items, one per assessable target
+    projections: tuple = ()  # Projection items, one per assessable target
     source_numbers: dict = field(default_factory=dict)  # source id -> number in the caption
 
 
 @dataclass(frozen=True)
 class Projection:
     area: str
-    start: tuple[float, float]         # (time, value) of the latest observation
-    end: tuple[float, float]           # (middle of the target year, projected value)
+    start: tuple[float, float]  # (time, value) of the latest observation
+    end: tuple[float, float]  # (middle of the target year, projected value)
     label: str
 
 
-def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
-                         targets: pd.DataFrame, path: Path,
-                         context: ChartContext = ChartContext()) -> tuple[str, dict[Path, bytes]]:
+def draw_indicator_chart(
+    dataset,
+    indicator_id: str,
+    observations: pd.DataFrame,
+    targets: pd.DataFrame,
+    path: Path,
+    context: ChartContext = ChartContext(),
+) -> tuple[str, dict[Path, bytes]]:
     """The chart of one indicator: its text alternative, and its files (`path` as SVG for the
     site and as PDF for the booklet)."""
     spec = dataset.indicators[indicator_id]
@@ -76,8 +80,10 @@ def draw_indicator_chart(dataset, indicator_id: str, observations: pd.DataFrame,
         _label_reporting_date(dataset.edition, ax, context.as_of, words)
     # SVG for the site, PDF for the printed booklet: both vector; Sphinx picks one per builder
     # when the page names the figure as `name.*`. No dates inside, so same inputs, same bytes.
-    files = {path.with_suffix(".svg"): _saved(fig, "svg", {"Date": None}),
-             path.with_suffix(".pdf"): _saved(fig, "pdf", {"CreationDate": None, "ModDate": None})}
+    files = {
+        path.with_suffix(".svg"): _saved(fig, "svg", {"Date": None}),
+        path.with_suffix(".pdf"): _saved(fig, "pdf", {"CreationDate": None, "ModDate": None}),
+    }
     plt.close(fig)
     return describe_chart(dataset, indicator_id, observations, targets, context), files
 
@@ -88,8 +94,14 @@ def _saved(fig, file_format: str, metadata: dict) -> bytes:
     return buffer.getvalue()
 
 
-def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.DataFrame,
-                   words: dict, context: ChartContext):
+def _numeric_chart(
+    dataset,
+    spec: dict,
+    observations: pd.DataFrame,
+    targets: pd.DataFrame,
+    words: dict,
+    context: ChartContext,
+):
     """Values over time, one series per area; other plans' targets and forecasts hollow."""
     names = dataset.area_names
     fig, ax = plt.subplots(figsize=(7.2, 3.8), dpi=100)
@@ -99,12 +111,27 @@ def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.
         colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
         observed, other = rows[rows["observed"]], rows[~rows["observed"]]
         if len(observed):
-            ax.plot(observed["period_x"], observed["value_number"], color=colour, marker=marker,
-                    linewidth=1.5, markersize=7, label=names[area])
+            ax.plot(
+                observed["period_x"],
+                observed["value_number"],
+                color=colour,
+                marker=marker,
+                linewidth=1.5,
+                markersize=7,
+                label=names[area],
+            )
         if len(other):
-            ax.plot(other["period_x"], other["value_number"], color=colour, marker=marker,
-                    linestyle="none", markersize=8, markerfacecolor="white", markeredgewidth=1.5,
-                    label=f"{names[area]}: {words['legend_other_plan']} / {words['legend_forecast']}")
+            ax.plot(
+                other["period_x"],
+                other["value_number"],
+                color=colour,
+                marker=marker,
+                linestyle="none",
+                markersize=8,
+                markerfacecolor="white",
+                markeredgewidth=1.5,
+                label=f"{names[area]}: {words['legend_other_plan']} / {words['legend_forecast']}",
+            )
         for position, (_, obs) in enumerate(rows.sort_values("period_x").iterrows()):
             text = dataset.edition.number(obs["value_number"])
             if "lower-bound" in obs["flags"]:
@@ -112,14 +139,27 @@ def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.
             if obs["source"] in context.source_numbers:
                 text += f" [{context.source_numbers[obs['source']]}]"
             above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
-            ax.annotate(text, (obs["period_x"], obs["value_number"]), textcoords="offset points",
-                        xytext=(0, 7 if above else -8), va="bottom" if above else "top",
-                        ha="center", fontsize=8, color=colour)
+            ax.annotate(
+                text,
+                (obs["period_x"], obs["value_number"]),
+                textcoords="offset points",
+                xytext=(0, 7 if above else -8),
+                va="bottom" if above else "top",
+                ha="center",
+                fontsize=8,
+                color=colour,
+            )
     for projection in context.projections:
         index = areas.index(projection.area) if projection.area in areas else 0
-        ax.plot(*zip(projection.start, projection.end), color=PALETTE[index % len(PALETTE)],
-                linestyle=(0, (4, 3)), linewidth=1.3, marker="x", markevery=[1],
-                label=f"{words['legend_projection']}: {projection.label}")
+        ax.plot(
+            *zip(projection.start, projection.end),
+            color=PALETTE[index % len(PALETTE)],
+            linestyle=(0, (4, 3)),
+            linewidth=1.3,
+            marker="x",
+            markevery=[1],
+            label=f"{words['legend_projection']}: {projection.label}",
+        )
     _draw_targets(ax, dataset, targets, words)
     ax.set_ylabel(unit_symbol(dataset, spec["unit"]))
     values = observations["value_number"].dropna()
@@ -132,8 +172,9 @@ def _numeric_chart(dataset, spec: dict, observations: pd.DataFrame, targets: pd.
     return fig, ax
 
 
-def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: dict,
-                       context: ChartContext):
+def _category_timeline(
+    dataset, spec: dict, observations: pd.DataFrame, words: dict, context: ChartContext
+):
     """Stages or classes as labelled points on a time line, one line per area."""
     names = dataset.area_names
     areas = list(dict.fromkeys(observations["area"]))
@@ -144,22 +185,43 @@ def _category_timeline(dataset, spec: dict, observations: pd.DataFrame, words: d
         ax.plot(rows["period_x"], [index] * len(rows), color=colour, linewidth=0.8, alpha=0.5)
         for position, (_, obs) in enumerate(rows.iterrows()):
             face = colour if obs["observed"] else "white"
-            ax.plot(obs["period_x"], index, marker=marker, color=colour, markerfacecolor=face,
-                    markeredgewidth=1.5, markersize=8)
+            ax.plot(
+                obs["period_x"],
+                index,
+                marker=marker,
+                color=colour,
+                markerfacecolor=face,
+                markeredgewidth=1.5,
+                markersize=8,
+            )
             above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
             text = dataset.edition.category(spec, obs["value"])
             if obs["source"] in context.source_numbers:
                 text += f" [{context.source_numbers[obs['source']]}]"
-            ax.annotate(_wrap(text, 26), (obs["period_x"], index),
-                        textcoords="offset points", xytext=(0, 9 if above else -10),
-                        va="bottom" if above else "top", ha="center", fontsize=7, color=colour)
+            ax.annotate(
+                _wrap(text, 26),
+                (obs["period_x"], index),
+                textcoords="offset points",
+                xytext=(0, 9 if above else -10),
+                va="bottom" if above else "top",
+                ha="center",
+                fontsize=7,
+                color=colour,
+            )
     ax.set_yticks(range(len(areas)), [_wrap(names[a]) for a in areas], fontsize=8)
     ax.set_ylim(-0.8, len(areas) - 0.2)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     if (~observations["observed"]).any():
-        ax.plot([], [], marker="o", color="#777777", markerfacecolor="white", linestyle="none",
-                label=f"{words['legend_other_plan']} / {words['legend_forecast']}")
+        ax.plot(
+            [],
+            [],
+            marker="o",
+            color="#777777",
+            markerfacecolor="white",
+            linestyle="none",
+            label=f"{words['legend_other_plan']} / {words['legend_forecast']}",
+        )
         _legend_below(ax)
     return fig, ax
 
@@ -176,10 +238,17 @@ def _label_reporting_date(edition: Edition, ax, as_of: date, words: dict) -> Non
     x = end_of_day_as_year(as_of)
     low, high = ax.get_xlim()
     left = (x - low) / (high - low) > 0.35
-    ax.annotate(f"{words['legend_as_of']} {edition.date(as_of)}", (x, 1.0),
-                xycoords=("data", "axes fraction"), xytext=(-3 if left else 3, -2),
-                textcoords="offset points", ha="right" if left else "left", va="top", fontsize=7,
-                color="#333333")
+    ax.annotate(
+        f"{words['legend_as_of']} {edition.date(as_of)}",
+        (x, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(-3 if left else 3, -2),
+        textcoords="offset points",
+        ha="right" if left else "left",
+        va="top",
+        fontsize=7,
+        color="#333333",
+    )
 
 
 def _finish(edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
@@ -194,8 +263,11 @@ def _finish(edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = T
     ax.set_xlim(first, last + 1)
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{math.floor(x)}"))
     if spec["value_type"] == "number":
-        # The axis writes numbers as the text does: 1.500 and 0,5 in Vietnamese, 1,500 and 0.5 in English.
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda y, _: edition.number(y)))
+        # The axis writes numbers as the text does: 1.500 and 0,5 in Vietnamese, 1,500 and 0.5 in
+        # English.
+        ax.yaxis.set_major_formatter(
+            matplotlib.ticker.FuncFormatter(lambda y, _: edition.number(y))
+        )
     ax.set_title(spec["name"], fontsize=11, loc="left")
     if legend:
         _legend_below(ax)
@@ -205,8 +277,13 @@ def _finish(edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = T
 def _legend_below(ax) -> None:
     """Under the plot, so the plot keeps the page's full width (and an A4 column's)."""
     axes_height = ax.get_position().height * ax.figure.get_figheight()  # inches
-    ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(0.0, -0.32 / axes_height), ncol=2,
-              frameon=False)
+    ax.legend(
+        fontsize=7.5,
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.32 / axes_height),
+        ncol=2,
+        frameon=False,
+    )
 
 
 def _wrap(text: str, width: int = 28) -> str:
@@ -231,19 +308,49 @@ def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict) -> None:
         x = int(target["year"]) + 0.5  # the middle of the target year, like annual values
         if target["kind"] == "range":
             # A hatched band over the target year: readable in grayscale, not only by its tint.
-            ax.fill_between([x - 0.4, x + 0.4], target["low"], target["high"], facecolor="#dddddd",
-                            edgecolor=TARGET_COLOUR, hatch="///", linewidth=0.8, label=label)
+            ax.fill_between(
+                [x - 0.4, x + 0.4],
+                target["low"],
+                target["high"],
+                facecolor="#dddddd",
+                edgecolor=TARGET_COLOUR,
+                hatch="///",
+                linewidth=0.8,
+                label=label,
+            )
         else:
-            ax.plot([x - 0.4, x + 0.4], [target["low"]] * 2, color=TARGET_COLOUR, linewidth=3,
-                    label=label)
-        ax.annotate(f"{target['clause']} ({scope})", (x, target["high"] if target["kind"] == "range"
-                                                      else target["low"]),
-                    textcoords="offset points", xytext=(4, 2), fontsize=7, color=TARGET_COLOUR)
+            ax.plot(
+                [x - 0.4, x + 0.4],
+                [target["low"]] * 2,
+                color=TARGET_COLOUR,
+                linewidth=3,
+                label=label,
+            )
+        ax.annotate(
+            f"{target['clause']} ({scope})",
+            (x, target["high"] if target["kind"] == "range" else target["low"]),
+            textcoords="offset points",
+            xytext=(4, 2),
+            fontsize=7,
+            color=TARGET_COLOUR,
+        )
         first = False
 
 
-def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
-                   targets: pd.DataFrame, context: ChartContext = ChartContext()) -> str:
+def _value_words(edition, spec: dict, row) -> str:
+    """A value as the text alternative says it: a number, or a category in the edition's words."""
+    if spec["value_type"] == "number":
+        return edition.number(row["value_number"])
+    return edition.category(spec, row["value"])
+
+
+def describe_chart(
+    dataset,
+    indicator_id: str,
+    observations: pd.DataFrame,
+    targets: pd.DataFrame,
+    context: ChartContext = ChartContext(),
+) -> str:
     """A text alternative: what the chart shows, in a sentence or three."""
     spec = dataset.indicators[indicator_id]
     names = dataset.area_names
@@ -253,19 +360,27 @@ def describe_chart(dataset, indicator_id: str, observations: pd.DataFrame,
         rows = observations[observations["area"] == area]
         values = ", ".join(
             f"{dataset.edition.period(r['period'])}: "
-            f"{dataset.edition.number(r['value_number']) if spec['value_type'] == 'number' else dataset.edition.category(spec, r['value'])}"
+            f"{_value_words(dataset.edition, spec, r)}"
             + ("" if r["observed"] else f" ({words['alt_not_observed']})")
-            for _, r in rows.iterrows())
+            for _, r in rows.iterrows()
+        )
         parts.append(f"{names[area]}: {values}.")
     if len(targets):
-        stated = "; ".join(words["alt_target"].format(clause=t["clause"], target=format_target(dataset, t),
-                                                      year=t["year"])
-                           for _, t in targets.iterrows())
+        stated = "; ".join(
+            words["alt_target"].format(
+                clause=t["clause"], target=format_target(dataset, t), year=t["year"]
+            )
+            for _, t in targets.iterrows()
+        )
         parts.append(f"{words['legend_programme_target']}: {stated}.")
     for projection in context.projections:
-        parts.append(words["alt_projection"].format(
-            label=projection.label, value=dataset.edition.number(round(projection.end[1], 1)),
-            year=math.floor(projection.end[0])))
+        parts.append(
+            words["alt_projection"].format(
+                label=projection.label,
+                value=dataset.edition.number(round(projection.end[1], 1)),
+                year=math.floor(projection.end[0]),
+            )
+        )
     scopes = set(dataset.programme["scopes"])
     if not observations["lineage"].isin(scopes).any():
         parts.append(words["alt_no_data"])

@@ -24,7 +24,6 @@ from programme_monitor.words.edition import LANGUAGES
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry; no build time leaks in
 
 
-
 def edition_tables(dataset, as_of: date) -> dict[str, pd.DataFrame]:
     """The data files' tables as this edition publishes them, in the contract's columns.
 
@@ -34,11 +33,14 @@ def edition_tables(dataset, as_of: date) -> dict[str, pd.DataFrame]:
     seen = {table: getattr(dataset, table) for table in TABLES}
     seen["observations"] = published_by(seen["observations"], as_of)
     assessments = seen["task_assessments"]
-    seen["task_assessments"] = assessments[assessments["published_by"].isna()
-                                           | (assessments["published_by"] <= as_of)]
+    seen["task_assessments"] = assessments[
+        assessments["published_by"].isna() | (assessments["published_by"] <= as_of)
+    ]
     sources = seen["sources"]
-    seen["sources"] = sources[(sources["published_by"] <= as_of)
-                              | sources["source_id"].isin(set(dataset.areas["code_source"]))]
+    seen["sources"] = sources[
+        (sources["published_by"] <= as_of)
+        | sources["source_id"].isin(set(dataset.areas["code_source"]))
+    ]
     return {table: _as_written(frame, table) for table, frame in seen.items()}
 
 
@@ -62,16 +64,28 @@ def _cell(value) -> str:
 def indicators_table(dataset) -> pd.DataFrame:
     # Texts in every language of the package (name_vi, name_en…), like the data files.
     def texts(record: dict, key: str) -> dict:
-        return {f"{key}_{lang}": " ".join(str(record.get(f"{key}_{lang}") or "").split())
-                for lang in LANGUAGES}
+        return {
+            f"{key}_{lang}": " ".join(str(record.get(f"{key}_{lang}") or "").split())
+            for lang in LANGUAGES
+        }
 
-    rows = [{"indicator": ind_id, **texts(spec, "name"), "unit": spec["unit"],
-             **{f"unit_{k}": v for k, v in texts(dataset.units[spec["unit"]], "symbol").items()},
-             "value_type": spec["value_type"], "direction": spec["direction"],
-             "ceiling": spec.get("ceiling"), "additive": bool(spec.get("additive", False)),
-             "group": spec["group"], "stages": ";".join(spec.get("stages", [])),
-             **texts(spec, "definition"), **texts(spec, "publisher")}
-            for ind_id, spec in dataset.indicators.items()]
+    rows = [
+        {
+            "indicator": ind_id,
+            **texts(spec, "name"),
+            "unit": spec["unit"],
+            **{f"unit_{k}": v for k, v in texts(dataset.units[spec["unit"]], "symbol").items()},
+            "value_type": spec["value_type"],
+            "direction": spec["direction"],
+            "ceiling": spec.get("ceiling"),
+            "additive": bool(spec.get("additive", False)),
+            "group": spec["group"],
+            "stages": ";".join(spec.get("stages", [])),
+            **texts(spec, "definition"),
+            **texts(spec, "publisher"),
+        }
+        for ind_id, spec in dataset.indicators.items()
+    ]
     return pd.DataFrame(rows)
 
 
@@ -82,12 +96,19 @@ def inferred_schema(frame: pd.DataFrame) -> dict:
         values = frame[column].dropna()
         values = values[values.map(lambda v: v != "")]
         if pd.api.types.is_bool_dtype(frame[column]) or (
-                len(values) and values.map(lambda v: isinstance(v, bool)).all()):
+            len(values) and values.map(lambda v: isinstance(v, bool)).all()
+        ):
             type_ = "boolean"
-        elif len(values) and values.map(lambda v: isinstance(v, (int, float))
-                                        and not isinstance(v, bool)).all():
-            type_ = "integer" if values.map(lambda v: float(v).is_integer()).all() and \
-                pd.api.types.is_integer_dtype(frame[column]) else "number"
+        elif (
+            len(values)
+            and values.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).all()
+        ):
+            type_ = (
+                "integer"
+                if values.map(lambda v: float(v).is_integer()).all()
+                and pd.api.types.is_integer_dtype(frame[column])
+                else "number"
+            )
         else:
             type_ = "string"
         fields.append({"name": column, "type": type_})
@@ -107,7 +128,8 @@ def descriptor(dataset, as_of: date, resources: list[dict], name: str, title: st
         "name": name,
         "title": title,
         "description": dataset.edition.labels["package_description"].format(
-            name=dataset.programme["short_title"], as_of=as_of.isoformat()),
+            name=dataset.programme["short_title"], as_of=as_of.isoformat()
+        ),
         "version": as_of.isoformat(),
         "licenses": [{"path": publication["licence_url"], "title": "CC BY 4.0"}],
         "contributors": [{"title": publication["publisher"], "roles": ["publisher"]}],
@@ -116,15 +138,28 @@ def descriptor(dataset, as_of: date, resources: list[dict], name: str, title: st
 
 
 def resource(name: str, path: str, schema: dict, description: str | None = None) -> dict:
-    entry = {"name": name, "type": "table", "path": path, "format": "csv", "mediatype": "text/csv",
-             "encoding": "utf-8", "schema": schema}
+    entry = {
+        "name": name,
+        "type": "table",
+        "path": path,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
     if description:
         entry["description"] = description
     return entry
 
 
-def package_files(dataset, as_of: date, derived: dict[str, pd.DataFrame], name: str, title: str,
-                  tables: dict[str, pd.DataFrame] | None = None) -> dict[str, bytes]:
+def package_files(
+    dataset,
+    as_of: date,
+    derived: dict[str, pd.DataFrame],
+    name: str,
+    title: str,
+    tables: dict[str, pd.DataFrame] | None = None,
+) -> dict[str, bytes]:
     """File name → bytes of a data package: the tables, the derived tables, the descriptor and the
     JSON Schemas of the YAML files the tables were checked with."""
     tables = edition_tables(dataset, as_of) if tables is None else tables
@@ -132,19 +167,38 @@ def package_files(dataset, as_of: date, derived: dict[str, pd.DataFrame], name: 
     for table, frame in tables.items():
         path = TABLES[table]
         files[path] = csv_bytes(frame)
-        resources.append(resource(path.removesuffix(".csv"), path, table_schema(table),
-                                  table_schema(table).get("description")))
+        resources.append(
+            resource(
+                path.removesuffix(".csv"),
+                path,
+                table_schema(table),
+                table_schema(table).get("description"),
+            )
+        )
     for derived_name, frame in derived.items():
         path = f"{derived_name}.csv"
         files[path] = csv_bytes(frame)
-        resources.append(resource(derived_name, path, inferred_schema(frame),
-                                  dataset.edition.labels["derived_descriptions"].get(derived_name)))
+        resources.append(
+            resource(
+                derived_name,
+                path,
+                inferred_schema(frame),
+                dataset.edition.labels["derived_descriptions"].get(derived_name),
+            )
+        )
     for document, filename in DOCUMENTS.items():
         files[filename] = (dataset.data_dir / filename).read_bytes()
         files[f"schemas/{document}.schema.json"] = _json_bytes(document_schema(document))
-        resources.append({"name": f"{document}-yaml", "path": filename, "format": "yaml",
-                          "mediatype": "application/yaml", "encoding": "utf-8",
-                          "jsonschema": f"schemas/{document}.schema.json"})
+        resources.append(
+            {
+                "name": f"{document}-yaml",
+                "path": filename,
+                "format": "yaml",
+                "mediatype": "application/yaml",
+                "encoding": "utf-8",
+                "jsonschema": f"schemas/{document}.schema.json",
+            }
+        )
     files["datapackage.json"] = _json_bytes(descriptor(dataset, as_of, resources, name, title))
     return files
 
@@ -159,12 +213,15 @@ def indicator_tables(dataset, as_of: date, indicator_id: str) -> dict[str, pd.Da
     used_areas = set(observations["area"])
     used_areas |= set(areas.loc[areas["area_id"].isin(used_areas), "part_of"]) - {""}
     area_sources = set(areas.loc[areas["area_id"].isin(used_areas), "code_source"]) - {""}
-    sources = tables["sources"][tables["sources"]["source_id"].isin(
-        set(observations["source"]) | area_sources)]
-    return {"areas": areas[areas["area_id"].isin(used_areas)].reset_index(drop=True),
-            "sources": sources.reset_index(drop=True),
-            "targets": targets.reset_index(drop=True),
-            "observations": observations.reset_index(drop=True)}
+    sources = tables["sources"][
+        tables["sources"]["source_id"].isin(set(observations["source"]) | area_sources)
+    ]
+    return {
+        "areas": areas[areas["area_id"].isin(used_areas)].reset_index(drop=True),
+        "sources": sources.reset_index(drop=True),
+        "targets": targets.reset_index(drop=True),
+        "observations": observations.reset_index(drop=True),
+    }
 
 
 def zip_bytes(files: dict[str, bytes]) -> bytes:

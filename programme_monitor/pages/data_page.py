@@ -30,15 +30,22 @@ def data_downloads(chapter, downloads_dir: Path) -> tuple[dict[Path, bytes], dic
     derived tables (indicators, every input of every assessment, the tasks' status); and each
     one's link, by name, relative to the page."""
     dataset, as_of = chapter.dataset, chapter.report_date
-    derived = {"indicators": indicators_table(dataset),
-               "progress-inputs": inputs_table(dataset, chapter.statuses, as_of),
-               "task-status": task_status_table(dataset, chapter.tasks, as_of)}
-    title = dataset.edition.labels["package_title"].format(name=dataset.programme["short_title"],
-                                                           as_of=as_of.isoformat())
+    derived = {
+        "indicators": indicators_table(dataset),
+        "progress-inputs": inputs_table(dataset, chapter.statuses, as_of),
+        "task-status": task_status_table(dataset, chapter.tasks, as_of),
+    }
+    title = dataset.edition.labels["package_title"].format(
+        name=dataset.programme["short_title"], as_of=as_of.isoformat()
+    )
     files = package_files(dataset, as_of, derived, "programme-monitor-data", title)
-    # Inside the zip only: the schemas, and the YAML files (the programme's sources, in the repository).
-    offered = {name: content for name, content in files.items()
-               if not (name.startswith("schemas/") or name.endswith(".yaml"))}
+    # Inside the zip only: the schemas, and the YAML files (the programme's sources, in the
+    # repository).
+    offered = {
+        name: content
+        for name, content in files.items()
+        if not (name.startswith("schemas/") or name.endswith(".yaml"))
+    }
     written = {downloads_dir / "data" / name: content for name, content in offered.items()}
     links = {name: f"{downloads_dir.name}/data/{name}" for name in offered}
     archive = downloads_dir / package_file_name(dataset.programme, as_of)
@@ -51,8 +58,10 @@ def publication_sections(dataset, as_of: date) -> str:
     """How to cite, licence, contact and the editions: the footer of every page links here."""
     words = dataset.edition.labels
     publication = dataset.programme["publication"]
-    editions = "\n".join(f"- **{dataset.edition.date(edition['date'])}**: {' '.join(edition['changes'].split())}"
-                         for edition in publication["editions"])
+    editions = "\n".join(
+        f"- **{dataset.edition.date(edition['date'])}**: {' '.join(edition['changes'].split())}"
+        for edition in publication["editions"]
+    )
     sections = {
         "cite": citation(dataset.edition, dataset.programme),
         "licence": " ".join(publication["licence"].split())
@@ -60,8 +69,10 @@ def publication_sections(dataset, as_of: date) -> str:
         "contact": " ".join(publication["contact"].split()),
         "editions": editions,
     }
-    return "\n".join(f"({ANCHORS[name]})=\n## {words[f'heading_{name}']}\n\n{text}\n"
-                     for name, text in sections.items())
+    return "\n".join(
+        f"({ANCHORS[name]})=\n## {words[f'heading_{name}']}\n\n{text}\n"
+        for name, text in sections.items()
+    )
 
 
 def schema_text(node: dict, key: str, lang: str, where: str) -> str:
@@ -72,7 +83,9 @@ def schema_text(node: dict, key: str, lang: str, where: str) -> str:
         return text
     translated = node.get(f"{key}_{lang}")
     if not translated:
-        raise MissingTranslation(f"{where}: {node.get('name', '')} has no {key}_{lang} for {text!r}")
+        raise MissingTranslation(
+            f"{where}: {node.get('name', '')} has no {key}_{lang} for {text!r}"
+        )
     return translated
 
 
@@ -86,19 +99,44 @@ def codebook(edition: Edition, lang: str | None = None) -> str:
             constraints = field.get("constraints", {})
             meaning = " ".join(schema_text(field, "description", lang, filename).split())
             if constraints.get("enum"):
-                meaning = (meaning + " " if meaning else "") + \
-                    words["codebook_values"] + " " + ", ".join(f"`{v}`" for v in constraints["enum"]) + "."
+                meaning = (
+                    (meaning + " " if meaning else "")
+                    + words["codebook_values"]
+                    + " "
+                    + ", ".join(f"`{v}`" for v in constraints["enum"])
+                    + "."
+                )
             type_ = field.get("type", "string")
-            rows.append([f"`{field['name']}`", schema_text(field, "title", lang, filename),
-                         words["type_names"].get(type_, type_),
-                         words["required"] if constraints.get("required") else "",
-                         meaning])
+            rows.append(
+                [
+                    f"`{field['name']}`",
+                    schema_text(field, "title", lang, filename),
+                    words["type_names"].get(type_, type_),
+                    words["required"] if constraints.get("required") else "",
+                    meaning,
+                ]
+            )
         key = ", ".join(schema.get("primaryKey", []))
-        parts += [f"**`{filename}`: {schema_text(schema, 'title', lang, filename)}**", "",
-                  " ".join(schema_text(schema, "description", lang, filename).split()), "",
-                  markdown_table(edition, [words["col_column"], words["col_name"], words["col_type"], "",
-                                  words["col_content"]], rows), "",
-                  words["codebook_key"].format(key) if key else "", ""]
+        parts += [
+            f"**`{filename}`: {schema_text(schema, 'title', lang, filename)}**",
+            "",
+            " ".join(schema_text(schema, "description", lang, filename).split()),
+            "",
+            markdown_table(
+                edition,
+                [
+                    words["col_column"],
+                    words["col_name"],
+                    words["col_type"],
+                    "",
+                    words["col_content"],
+                ],
+                rows,
+            ),
+            "",
+            words["codebook_key"].format(key) if key else "",
+            "",
+        ]
     return "\n".join(parts)
 
 

@@ -11,29 +11,51 @@ from programme_monitor.pages.overview import overview_rows
 from programme_monitor.words.formatting import format_target
 
 
-def group_chapter(dataset, group_id: str, as_of: date, statuses: dict[str, TargetStatus],
-                  pages: dict[str, str]) -> str:
+def group_chapter(
+    dataset, group_id: str, as_of: date, statuses: dict[str, TargetStatus], pages: dict[str, str]
+) -> str:
     group = next(g for g in dataset.programme["target_groups"] if g["id"] == group_id)
     indicator_ids = dataset.indicator_ids_in_group(group_id)
     targets = dataset.targets[dataset.targets["indicator"].isin(indicator_ids)]
     context = overview_rows(dataset, as_of).set_index("target_id")["context"]
-    rows = [[t["clause"],
-             f"{t['statement']} ({dataset.programme['scopes'][t['area']]['name']}): "
-             f"{format_target(dataset, t)} ({t['year']})",
-             status_with_reason(dataset.edition, statuses[t["target_id"]]),
-             judgement_basis(dataset, t, statuses[t["target_id"]]),
-             context[t["target_id"]]]
-            for _, t in targets.iterrows()]
+    rows = [
+        [
+            t["clause"],
+            f"{t['statement']} ({dataset.programme['scopes'][t['area']]['name']}): "
+            f"{format_target(dataset, t)} ({t['year']})",
+            status_with_reason(dataset.edition, statuses[t["target_id"]]),
+            judgement_basis(dataset, t, statuses[t["target_id"]]),
+            context[t["target_id"]],
+        ]
+        for _, t in targets.iterrows()
+    ]
     words = dataset.edition.labels
     parts = [f"# {group['title']}", "", group["intro"].strip(), ""]
     if rows:
-        parts += [f"## {words['heading_targets']}", "", words["comparison_note"], "",
-                  markdown_table(dataset.edition, [words["col_clause"], words["col_target"], words["col_status"],
-                                  words["col_basis"], words["col_comparison"]], rows), ""]
+        parts += [
+            f"## {words['heading_targets']}",
+            "",
+            words["comparison_note"],
+            "",
+            markdown_table(
+                dataset.edition,
+                [
+                    words["col_clause"],
+                    words["col_target"],
+                    words["col_status"],
+                    words["col_basis"],
+                    words["col_comparison"],
+                ],
+                rows,
+            ),
+            "",
+        ]
     parts += [f"## {words['heading_indicator_pages']}", "", words["indicator_pages_lead"], ""]
     for indicator_id in indicator_ids:
         n = int((targets["indicator"] == indicator_id).sum())
         role = words["n_targets"].format(n) if n else words["context_figures"]
-        parts.append(f"- {{doc}}`{dataset.indicators[indicator_id]['name']} "
-                     f"<{pages[indicator_id]}>` ({role})")
+        parts.append(
+            f"- {{doc}}`{dataset.indicators[indicator_id]['name']} "
+            f"<{pages[indicator_id]}>` ({role})"
+        )
     return "\n".join(parts + [""])

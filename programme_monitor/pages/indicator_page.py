@@ -1,4 +1,4 @@
-"""One indicator's page: definition, targets with their status, chart, values, calculation inputs."""
+"""One indicator's page: definition, targets and their status, chart, values, calculation inputs."""
 
 from __future__ import annotations
 
@@ -34,8 +34,15 @@ from programme_monitor.words.formatting import (
 )
 
 
-def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, TargetStatus],
-                   links: dict[str, str], figures_dir: Path, downloads_dir: Path) -> Page:
+def indicator_page(
+    dataset,
+    indicator_id: str,
+    as_of: date,
+    statuses: dict[str, TargetStatus],
+    links: dict[str, str],
+    figures_dir: Path,
+    downloads_dir: Path,
+) -> Page:
     """The page's Markdown and its files: the chart, the CSV of calculation inputs, the
     indicator's data package.
 
@@ -50,61 +57,99 @@ def indicator_page(dataset, indicator_id: str, as_of: date, statuses: dict[str, 
     if len(targets):
         parts += _targets_section(dataset, targets, statuses)
     if not observations.empty:
-        figure, chart = _figure(dataset, indicator_id, observations, targets, statuses, as_of,
-                                numbers, figures_dir)
+        figure, chart = _figure(
+            dataset, indicator_id, observations, targets, statuses, as_of, numbers, figures_dir
+        )
         parts += [f"## {words['heading_chart']}", "", *figure]
-        parts += [f"## {words['heading_values']}", "",
-                  _values_table(dataset, observations, numbers, words), ""]
+        parts += [
+            f"## {words['heading_values']}",
+            "",
+            _values_table(dataset, observations, numbers, words),
+            "",
+        ]
         parts += _boundary_note(dataset, observations, words)
         files.update(chart)
     if len(targets):
-        inputs, table = _inputs_section(dataset, indicator_id, targets, statuses, as_of,
-                                        downloads_dir)
+        inputs, table = _inputs_section(
+            dataset, indicator_id, targets, statuses, as_of, downloads_dir
+        )
         parts += inputs
         files.update(table)
     downloads, package = _downloads(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
     return Page("\n".join(parts + downloads), {**files, **package})
 
 
-def _downloads(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict, as_of: date,
-               downloads_dir: Path) -> tuple[list[str], dict[Path, bytes]]:
+def _downloads(
+    dataset,
+    indicator_id: str,
+    targets: pd.DataFrame,
+    statuses: dict,
+    as_of: date,
+    downloads_dir: Path,
+) -> tuple[list[str], dict[Path, bytes]]:
     """The indicator's own data package: its observations as CSV, and a zip with its targets,
     calculation inputs, the areas and sources they refer to, and the descriptor; the links to
     them and the files."""
     tables = indicator_tables(dataset, as_of, indicator_id)
-    derived = {"progress-inputs": inputs_table(
-        dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets)} \
-        if len(targets) else {}
+    derived = (
+        {
+            "progress-inputs": inputs_table(
+                dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets
+            )
+        }
+        if len(targets)
+        else {}
+    )
     words = dataset.edition.labels
-    files = package_files(dataset, as_of, derived, f"indicator-{indicator_id.replace('_', '-')}",
-                          words["package_title"].format(name=dataset.indicators[indicator_id]['name'],
-                                                        as_of=as_of.isoformat()), tables=tables)
+    files = package_files(
+        dataset,
+        as_of,
+        derived,
+        f"indicator-{indicator_id.replace('_', '-')}",
+        words["package_title"].format(
+            name=dataset.indicators[indicator_id]["name"], as_of=as_of.isoformat()
+        ),
+        tables=tables,
+    )
     csv_path = downloads_dir / f"observations-{indicator_id}.csv"
     zip_path = downloads_dir / f"indicator-{indicator_id}.zip"
 
     def link(path: Path) -> str:
         return f"{{download}}`{path.name} <{downloads_dir.name}/{path.name}>`"
 
-    section = web_only_section(words["heading_download"], words["indicator_downloads"].format(
-        csv=link(csv_path), zip=link(zip_path), data="{doc}`data`"))
+    section = web_only_section(
+        words["heading_download"],
+        words["indicator_downloads"].format(
+            csv=link(csv_path), zip=link(zip_path), data="{doc}`data`"
+        ),
+    )
     return [section, ""], {csv_path: files["observations.csv"], zip_path: zip_bytes(files)}
 
 
 def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
     unit = dataset.units[spec["unit"]]
     words = dataset.edition.labels
-    lines = [spec["definition"].strip(), "",
-             f"- **{words['fact_as_of']}** {dataset.edition.date(as_of)}",
-             f"- **{words['fact_unit']}** {unit['name']}" + (f" ({unit['symbol']})" if unit["symbol"] else ""),
-             f"- **{words['fact_direction']}** {words['direction'][spec['direction']]}"]
+    lines = [
+        spec["definition"].strip(),
+        "",
+        f"- **{words['fact_as_of']}** {dataset.edition.date(as_of)}",
+        f"- **{words['fact_unit']}** {unit['name']}"
+        + (f" ({unit['symbol']})" if unit["symbol"] else ""),
+        f"- **{words['fact_direction']}** {words['direction'][spec['direction']]}",
+    ]
     if spec.get("ceiling") is not None:
-        lines.append(f"- **{words['fact_ceiling']}** {dataset.edition.with_unit(dataset.edition.number(spec['ceiling']), unit['symbol'])}")
+        ceiling = dataset.edition.number(spec["ceiling"])
+        lines.append(
+            f"- **{words['fact_ceiling']}** {dataset.edition.with_unit(ceiling, unit['symbol'])}"
+        )
     if spec.get("stages"):
-        stages = '; '.join(dataset.edition.category(spec, stage) for stage in spec['stages'])
+        stages = "; ".join(dataset.edition.category(spec, stage) for stage in spec["stages"])
         lines.append(f"- **{words['fact_stages']}** {stages}")
-    lines += [f"- **{words['fact_publisher']}** {spec['publisher']}",
-              f"- **{words['fact_chapter']}** {{doc}}`{links['chapter']}`; {words['fact_method']} "
-              f"{{doc}}`{links['methodology']}`"]
+    lines += [
+        f"- **{words['fact_publisher']}** {spec['publisher']}",
+        f"- **{words['fact_chapter']}** {{doc}}`{links['chapter']}`; {words['fact_method']} "
+        f"{{doc}}`{links['methodology']}`",
+    ]
     return "\n".join(lines)
 
 
@@ -113,18 +158,40 @@ def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str
     words = dataset.edition.labels
     for _, target in targets.iterrows():
         result = statuses[target["target_id"]]
-        rows.append([target["clause"], f"{format_target(dataset, target)} ({target['year']}"
-                     + ("" if target["year_basis"] == "text" else "*") + ")",
-                     dataset.programme["scopes"][target["area"]]["name"], status_with_reason(dataset.edition, result),
-                     judgement_basis(dataset, target, result)])
+        rows.append(
+            [
+                target["clause"],
+                f"{format_target(dataset, target)} ({target['year']}"
+                + ("" if target["year_basis"] == "text" else "*")
+                + ")",
+                dataset.programme["scopes"][target["area"]]["name"],
+                status_with_reason(dataset.edition, result),
+                judgement_basis(dataset, target, result),
+            ]
+        )
         if target["reading_note"]:
-            notes.append(f"- {target['clause']} ({target['target_id']}): "
-                         f"{markdown_escape(target['reading_note'])}")
+            notes.append(
+                f"- {target['clause']} ({target['target_id']}): "
+                f"{markdown_escape(target['reading_note'])}"
+            )
         if result.scale_changed and not any(result.scale_changed in n for n in notes):
             notes.append(f"- {words['scale_changed']} {markdown_escape(result.scale_changed)}")
-    parts = [f"## {words['heading_targets']}", "",
-             markdown_table(dataset.edition, [words["col_clause"], words["col_target_year"], words["col_area"],
-                             words["col_status"], words["col_basis"]], rows), ""]
+    parts = [
+        f"## {words['heading_targets']}",
+        "",
+        markdown_table(
+            dataset.edition,
+            [
+                words["col_clause"],
+                words["col_target_year"],
+                words["col_area"],
+                words["col_status"],
+                words["col_basis"],
+            ],
+            rows,
+        ),
+        "",
+    ]
     if (targets["year_basis"] != "text").any():
         parts += [f"\\* {dataset.vocabulary['year_bases']['horizon']['label']}.", ""]
     if notes:
@@ -132,29 +199,42 @@ def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str
     return parts
 
 
-def context_section(dataset, indicator_id: str, as_of: date, figures_dir: Path,
-                    heading_level: int = 3) -> Page:
+def context_section(
+    dataset, indicator_id: str, as_of: date, figures_dir: Path, heading_level: int = 3
+) -> Page:
     """A figure that describes the area (not a target): definition, chart, values with sources."""
     spec = dataset.indicators[indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
     numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
-    parts = [f"{'#' * heading_level} {spec['name']}", "",
-             f"{spec['definition'].strip()} *{dataset.edition.labels['fact_publisher']}* "
-             f"{spec['publisher']}.", ""]
+    parts = [
+        f"{'#' * heading_level} {spec['name']}",
+        "",
+        f"{spec['definition'].strip()} *{dataset.edition.labels['fact_publisher']}* "
+        f"{spec['publisher']}.",
+        "",
+    ]
     files = {}
     if not observations.empty:
         no_targets = dataset.targets.iloc[0:0]
-        figure, files = _figure(dataset, indicator_id, observations, no_targets, {}, as_of,
-                                numbers, figures_dir)
+        figure, files = _figure(
+            dataset, indicator_id, observations, no_targets, {}, as_of, numbers, figures_dir
+        )
         parts += figure
         parts += [_values_table(dataset, observations, numbers, dataset.edition.labels), ""]
         parts += _boundary_note(dataset, observations, dataset.edition.labels)
     return Page("\n".join(parts), files)
 
 
-def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.DataFrame,
-            statuses: dict, as_of: date, numbers: dict,
-            figures_dir: Path) -> tuple[list[str], dict[Path, bytes]]:
+def _figure(
+    dataset,
+    indicator_id: str,
+    observations: pd.DataFrame,
+    targets: pd.DataFrame,
+    statuses: dict,
+    as_of: date,
+    numbers: dict,
+    figures_dir: Path,
+) -> tuple[list[str], dict[Path, bytes]]:
     words = dataset.edition.labels
     spec = dataset.indicators[indicator_id]
     context = ChartContext(as_of, tuple(_projections(dataset, targets, statuses)), numbers)
@@ -169,8 +249,15 @@ def _figure(dataset, indicator_id: str, observations: pd.DataFrame, targets: pd.
     if context.projections:
         caption += f" {words['projection_note']}"
     relative = Path(figures_dir.name) / f"{path.stem}.*"  # .svg on the site, .pdf in print
-    return [f":::{{figure}} {relative.as_posix()}", f":alt: {alt}", f":name: fig-{indicator_id}", "",
-            caption, ":::", ""], files
+    return [
+        f":::{{figure}} {relative.as_posix()}",
+        f":alt: {alt}",
+        f":name: fig-{indicator_id}",
+        "",
+        caption,
+        ":::",
+        "",
+    ], files
 
 
 def _projections(dataset, targets: pd.DataFrame, statuses: dict) -> list[Projection]:
@@ -179,20 +266,40 @@ def _projections(dataset, targets: pd.DataFrame, statuses: dict) -> list[Project
         calc = statuses[target["target_id"]].calculation
         if calc is None or calc.projection is None:
             continue
-        projections.append(Projection(calc.latest.segment, (calc.latest.t, calc.latest.value),
-                                      (calc.target_t, calc.projection),
-                                      f"{target['clause']} ({target['target_id']})"))
+        projections.append(
+            Projection(
+                calc.latest.segment,
+                (calc.latest.t, calc.latest.value),
+                (calc.target_t, calc.projection),
+                f"{target['clause']} ({target['target_id']})",
+            )
+        )
     return projections
 
 
 def _values_table(dataset, observations: pd.DataFrame, numbers: dict, words: dict) -> str:
-    return markdown_table(dataset.edition, 
-        [words["col_area"], words["col_period"], words["col_value"], words["col_notes"],
-         words["col_source"]],
-        [[dataset.area_names[o["area"]], dataset.edition.period(o["period"]), format_value(dataset, o),
-          markdown_escape("; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note"]]))),
-          f"[{numbers[o['source']]}] {cite(dataset, o['source'])}"]
-         for _, o in observations.iterrows()])
+    return markdown_table(
+        dataset.edition,
+        [
+            words["col_area"],
+            words["col_period"],
+            words["col_value"],
+            words["col_notes"],
+            words["col_source"],
+        ],
+        [
+            [
+                dataset.area_names[o["area"]],
+                dataset.edition.period(o["period"]),
+                format_value(dataset, o),
+                markdown_escape(
+                    "; ".join(filter(None, [flag_words(dataset, o["flags"]), o["note"]]))
+                ),
+                f"[{numbers[o['source']]}] {cite(dataset, o['source'])}",
+            ]
+            for _, o in observations.iterrows()
+        ],
+    )
 
 
 def _boundary_note(dataset, observations: pd.DataFrame, words: dict) -> list[str]:
@@ -200,50 +307,92 @@ def _boundary_note(dataset, observations: pd.DataFrame, words: dict) -> list[str
     crossings = boundary_crossings(observations, dataset.areas)
     if not crossings:
         return []
-    steps = "; ".join(words["boundary_step"].format(
-        before=dataset.area_names[c.before], after=dataset.area_names[c.after],
-        since=words["boundary_since"].format(date=dataset.edition.date(c.changed_on)) if c.changed_on else "")
-        for c in crossings)
+    steps = "; ".join(
+        words["boundary_step"].format(
+            before=dataset.area_names[c.before],
+            after=dataset.area_names[c.after],
+            since=words["boundary_since"].format(date=dataset.edition.date(c.changed_on))
+            if c.changed_on
+            else "",
+        )
+        for c in crossings
+    )
     return [words["boundary_crossing"].format(steps=markdown_escape(steps)).strip(), ""]
 
 
 # The rows of the inputs table, in order; their names are labels.yaml's `input_rows`.
-INPUT_ROWS = ["base", "latest", "target_value_used", "target_year", "direction", "required_growth",
-              "observed_growth", "ratio", "ceiling_coefficient", "projection_in_target_year",
-              "projected_shortfall", "anticipated_progress", "evidence", "status_label",
-              "reason_text"]
+INPUT_ROWS = [
+    "base",
+    "latest",
+    "target_value_used",
+    "target_year",
+    "direction",
+    "required_growth",
+    "observed_growth",
+    "ratio",
+    "ceiling_coefficient",
+    "projection_in_target_year",
+    "projected_shortfall",
+    "anticipated_progress",
+    "evidence",
+    "status_label",
+    "reason_text",
+]
 
 
-def _inputs_section(dataset, indicator_id: str, targets: pd.DataFrame, statuses: dict,
-                    as_of: date, downloads_dir: Path) -> tuple[list[str], dict[Path, bytes]]:
+def _inputs_section(
+    dataset,
+    indicator_id: str,
+    targets: pd.DataFrame,
+    statuses: dict,
+    as_of: date,
+    downloads_dir: Path,
+) -> tuple[list[str], dict[Path, bytes]]:
     """Every input of every target's judgement, one column per target, and its CSV."""
-    table = inputs_table(dataset, {t: statuses[t] for t in targets["target_id"]}, as_of,
-                         targets=targets)
+    table = inputs_table(
+        dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets
+    )
     csv_path = downloads_dir / f"progress-inputs-{indicator_id}.csv"
     symbol = unit_symbol(dataset, dataset.indicators[indicator_id]["unit"])
     words = dataset.edition.labels
     header = [words["col_input"], *[f"{r.clause} ({r.target_id})" for r in table.itertuples()]]
-    rows = [[words["input_rows"][key], *[_input_cell(dataset, row, key, symbol)
-                                         for _, row in table.iterrows()]] for key in INPUT_ROWS]
+    rows = [
+        [
+            words["input_rows"][key],
+            *[_input_cell(dataset, row, key, symbol) for _, row in table.iterrows()],
+        ]
+        for key in INPUT_ROWS
+    ]
     rows = [row for row in rows if any(cell not in ("", "–") for cell in row[1:])]
     link = f"{{download}}`{words['inputs_csv']} <{downloads_dir.name}/{csv_path.name}>`"
-    return [f"## {words['heading_inputs']}", "",
-            words["base_year_rule"].format(year=dataset.programme['base_year']), "",
-            web_only(words["download_link"].format(link=link)), "",
-            markdown_table(dataset.edition, header, rows), ""], {csv_path: csv_bytes(table)}
+    return [
+        f"## {words['heading_inputs']}",
+        "",
+        words["base_year_rule"].format(year=dataset.programme["base_year"]),
+        "",
+        web_only(words["download_link"].format(link=link)),
+        "",
+        markdown_table(dataset.edition, header, rows),
+        "",
+    ], {csv_path: csv_bytes(table)}
 
 
 def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
     def number(value) -> str:
-        return "–" if value is None or pd.isna(value) else dataset.edition.with_unit(
-            dataset.edition.number(round(float(value), 2)), symbol)
+        return (
+            "–"
+            if value is None or pd.isna(value)
+            else dataset.edition.with_unit(dataset.edition.number(round(float(value), 2)), symbol)
+        )
 
     if key in ("base", "latest"):
         value = row[f"{key}_value"]
         if value is None or pd.isna(value):
             return "–"
-        return (f"{number(value)} ({dataset.edition.period(row[f'{key}_period'])}, "
-                f"{dataset.area_names[row[f'{key}_area']]})")
+        return (
+            f"{number(value)} ({dataset.edition.period(row[f'{key}_period'])}, "
+            f"{dataset.area_names[row[f'{key}_area']]})"
+        )
     if key in ("target_value_used", "projection_in_target_year"):
         return number(row[key])
     if key == "projected_shortfall":
@@ -251,8 +400,10 @@ def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
             return "–"
         # A difference of percentages is in percentage points, not per cent.
         words = dataset.edition.labels
-        gap = dataset.edition.with_unit(dataset.edition.number(round(abs(float(row[key])), 2)),
-                        words["percentage_points"] if symbol == "%" else symbol)
+        gap = dataset.edition.with_unit(
+            dataset.edition.number(round(abs(float(row[key])), 2)),
+            words["percentage_points"] if symbol == "%" else symbol,
+        )
         return words["shortfall" if row[key] > 0 else "overshoot"].format(gap)
     if key in ("required_growth", "observed_growth"):
         return "–" if pd.isna(row[key]) else percent_per_year(dataset.edition, row[key])
@@ -264,7 +415,8 @@ def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
         if row["evidence_period"] is None or pd.isna(row["evidence_period"]):
             return "–"
         spec = dataset.indicators[row["indicator"]]
-        return (f"{markdown_escape(dataset.edition.category(spec, row['evidence_value']))} ({dataset.edition.period(row['evidence_period'])}, "
-                f"{cite(dataset, row['evidence_source'])})")
+        value = markdown_escape(dataset.edition.category(spec, row["evidence_value"]))
+        period = dataset.edition.period(row["evidence_period"])
+        return f"{value} ({period}, {cite(dataset, row['evidence_source'])})"
     value = row[key]
     return "–" if value is None or pd.isna(value) else markdown_escape(value)

@@ -5,10 +5,7 @@ from __future__ import annotations
 from programme_monitor.assess.assessment import TargetStatus
 from programme_monitor.assess.progress import method
 from programme_monitor.words.edition import Edition
-from programme_monitor.words.formatting import (
-    cite,
-    unit_symbol,
-)
+from programme_monitor.words.formatting import cite, unit_symbol
 
 
 def status_text(edition: Edition, status: str) -> str:
@@ -47,8 +44,13 @@ def ratio_text(edition: Edition, value: float | None) -> str:
 
 
 def percent_per_year(edition: Edition, value: float | None) -> str:
-    return "" if value is None else edition.with_unit(edition.number(round(value * 100, 2), 2),
-                                              edition.labels["percent_per_year"])
+    return (
+        ""
+        if value is None
+        else edition.with_unit(
+            edition.number(round(value * 100, 2), 2), edition.labels["percent_per_year"]
+        )
+    )
 
 
 def judgement_basis(dataset, target, result: TargetStatus) -> str:
@@ -58,16 +60,27 @@ def judgement_basis(dataset, target, result: TargetStatus) -> str:
     if result.evidence is not None:
         evidence = result.evidence
         shown = dataset.edition.category(dataset.indicators[target["indicator"]], evidence.value)
-        return (f"{shown} ({dataset.edition.period(evidence.period)}), "
-                f"{cite(dataset, evidence.source)}")
+        return (
+            f"{shown} ({dataset.edition.period(evidence.period)}), {cite(dataset, evidence.source)}"
+        )
     if calc is None or calc.latest is None:
         return ""
     words = dataset.edition.labels
-    parts = [words["basis_latest"].format(value=dataset.edition.with_unit(dataset.edition.number(calc.latest.value), symbol),
-                                          period=dataset.edition.period(calc.latest.label))]
+    parts = [
+        words["basis_latest"].format(
+            value=dataset.edition.with_unit(dataset.edition.number(calc.latest.value), symbol),
+            period=dataset.edition.period(calc.latest.label),
+        )
+    ]
     if calc.ratio is not None:
         parts.append(f"R = {ratio_text(dataset.edition, calc.ratio)}")
     if calc.projection is not None:
-        parts.append(words["basis_trend"].format(
-            year=target["year"], value=dataset.edition.with_unit(dataset.edition.number(round(calc.projection, 1)), symbol)))
+        parts.append(
+            words["basis_trend"].format(
+                year=target["year"],
+                value=dataset.edition.with_unit(
+                    dataset.edition.number(round(calc.projection, 1)), symbol
+                ),
+            )
+        )
     return "; ".join(parts)

@@ -32,8 +32,13 @@ class Markdown:
         return self.text
 
 
-def markdown_table(edition: Edition, header: list[str], rows: list[list[str]], escape: bool = False,
-                   widths: list[int] | None = None) -> str:
+def markdown_table(
+    edition: Edition,
+    header: list[str],
+    rows: list[list[str]],
+    escape: bool = False,
+    widths: list[int] | None = None,
+) -> str:
     """A pipe table. Cells are Markdown already (links, emphasis) unless `escape` is set.
 
     A long or wide table is wrapped in a `table` directive with column widths and the
@@ -44,21 +49,25 @@ def markdown_table(edition: Edition, header: list[str], rows: list[list[str]], e
     """
     if not rows:
         return f"*{edition.labels['table_empty']}*"
+
     def cell(value) -> str:
         text = "" if value is None else str(value)
         return markdown_escape(text) if escape else text.replace("\n", " ")
 
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |",
-             "|" + "|".join(" --- " for _ in header) + "|"]
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join(" --- " for _ in header) + "|",
+    ]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     table = "\n".join(lines)
     if widths is None:
-        widths = table_layout([cell(h) for h in header],
-                              [[cell(v) for v in row] for row in rows])
+        widths = table_layout([cell(h) for h in header], [[cell(v) for v in row] for row in rows])
     if widths is None:
         return table
-    return (f"```{{table}}\n:class: longtable\n:widths: {' '.join(str(w) for w in widths)}\n\n"
-            f"{table}\n```")
+    return (
+        f"```{{table}}\n:class: longtable\n:widths: {' '.join(str(w) for w in widths)}\n\n"
+        f"{table}\n```"
+    )
 
 
 def web_only(text: str) -> str:

@@ -18,13 +18,20 @@ def ratio_cutoff_table(edition: Edition) -> str:
     cut = method(edition.lang)["ratio_cutoffs"]
     statuses = method(edition.lang)["statuses"]
     words = edition.labels
-    rows = [[words["cutoff_achieved"], _label(statuses, "achieved")],
-            [f"R ≥ {edition.number(cut['on-track'])}", _label(statuses, "on-track")],
-            [f"{edition.number(cut['acceleration-needed'])} ≤ R < {edition.number(cut['on-track'])}",
-             _label(statuses, "acceleration-needed")],
-            [f"{edition.number(cut['limited-progress'])} ≤ R < "
-             f"{edition.number(cut['acceleration-needed'])}", _label(statuses, "limited-progress")],
-            [f"R < {edition.number(cut['limited-progress'])}", _label(statuses, "deterioration")]]
+    rows = [
+        [words["cutoff_achieved"], _label(statuses, "achieved")],
+        [f"R ≥ {edition.number(cut['on-track'])}", _label(statuses, "on-track")],
+        [
+            f"{edition.number(cut['acceleration-needed'])} ≤ R < {edition.number(cut['on-track'])}",
+            _label(statuses, "acceleration-needed"),
+        ],
+        [
+            f"{edition.number(cut['limited-progress'])} ≤ R < "
+            f"{edition.number(cut['acceleration-needed'])}",
+            _label(statuses, "limited-progress"),
+        ],
+        [f"R < {edition.number(cut['limited-progress'])}", _label(statuses, "deterioration")],
+    ]
     return markdown_table(edition, [words["col_condition"], words["col_status"]], rows)
 
 
@@ -33,25 +40,39 @@ def growth_cutoff_table(edition: Edition) -> str:
     statuses = method(edition.lang)["statuses"]
     words = edition.labels
     per_year = words["per_year"]
-    on_track, needed = _percent(edition, cut["on-track"]), _percent(edition, cut["acceleration-needed"])
-    rows = [[f"g ≥ {on_track}{per_year} × C", _label(statuses, "on-track")],
-            [f"{needed}{per_year} × C ≤ g < {on_track}{per_year} × C",
-             _label(statuses, "acceleration-needed")],
-            [f"0 ≤ g < {needed}{per_year} × C", _label(statuses, "limited-progress")],
-            ["g < 0", _label(statuses, "deterioration")]]
+    on_track, needed = (
+        _percent(edition, cut["on-track"]),
+        _percent(edition, cut["acceleration-needed"]),
+    )
+    rows = [
+        [f"g ≥ {on_track}{per_year} × C", _label(statuses, "on-track")],
+        [
+            f"{needed}{per_year} × C ≤ g < {on_track}{per_year} × C",
+            _label(statuses, "acceleration-needed"),
+        ],
+        [f"0 ≤ g < {needed}{per_year} × C", _label(statuses, "limited-progress")],
+        ["g < 0", _label(statuses, "deterioration")],
+    ]
     return markdown_table(edition, [words["col_growth"], words["col_status"]], rows)
 
 
 def status_legend_table(edition: Edition) -> str:
     words = edition.labels
-    rows = [[spec["symbol"], spec["label"], " ".join(spec["meaning"].split())]
-            for spec in method(edition.lang)["statuses"].values()]
-    return markdown_table(edition, [words["col_symbol"], words["col_status"], words["col_meaning_status"]], rows)
+    rows = [
+        [spec["symbol"], spec["label"], " ".join(spec["meaning"].split())]
+        for spec in method(edition.lang)["statuses"].values()
+    ]
+    return markdown_table(
+        edition, [words["col_symbol"], words["col_status"], words["col_meaning_status"]], rows
+    )
 
 
 def reasons_table(edition: Edition) -> str:
-    return markdown_table(edition, [edition.labels["input_rows"]["reason_text"]],
-                          [[text["long"]] for text in method(edition.lang)["reasons"].values()])
+    return markdown_table(
+        edition,
+        [edition.labels["input_rows"]["reason_text"]],
+        [[text["long"]] for text in method(edition.lang)["reasons"].values()],
+    )
 
 
 def completion_table(edition: Edition) -> str:
@@ -61,7 +82,9 @@ def completion_table(edition: Edition) -> str:
 
 
 def references_list(edition: Edition) -> str:
-    return "\n".join(f"- [{ref['title']}]({ref['url']})" for ref in method(edition.lang)["method"]["references"])
+    return "\n".join(
+        f"- [{ref['title']}]({ref['url']})" for ref in method(edition.lang)["method"]["references"]
+    )
 
 
 def _label(statuses: dict, name: str) -> str:
@@ -78,8 +101,16 @@ def boundary_lines(dataset) -> str:
             continue
         spans = []
         for area in areas.itertuples():
-            start = dataset.edition.date(date.fromisoformat(area.valid_from)) if area.valid_from else "…"
-            end = dataset.edition.date(date.fromisoformat(area.valid_to)) if area.valid_to else words["now"]
+            start = (
+                dataset.edition.date(date.fromisoformat(area.valid_from))
+                if area.valid_from
+                else "…"
+            )
+            end = (
+                dataset.edition.date(date.fromisoformat(area.valid_to))
+                if area.valid_to
+                else words["now"]
+            )
             code = f"{words['code']} {area.official_code}; " if area.official_code else ""
             spans.append(f"{area.name} ({code}{start} – {end})")
         lines.append(f"- {scope['name']}: " + "; ".join(spans) + ".")
@@ -91,37 +122,55 @@ def _parts_lines(dataset, areas) -> list[str]:
     """The units an area of the lineage is made of, and which figures are added up from them."""
     lines = []
     words = dataset.edition.labels
-    additive = [spec["name"].lower() for spec in dataset.indicators.values()
-                if spec.get("additive")]
+    additive = [
+        spec["name"].lower() for spec in dataset.indicators.values() if spec.get("additive")
+    ]
     for whole in areas.itertuples():
         parts = dataset.areas[dataset.areas["part_of"] == whole.area_id]
         if parts.empty:
             continue
-        names = ", ".join(f"{p.name} ({words['code']} {p.official_code})" if p.official_code
-                          else p.name for p in parts.itertuples())
-        lines.append("  - " + words["parts_rule"].format(
-            whole=whole.name, count=len(parts), names=names,
-            additive=f" ({', '.join(additive)})" if additive else "")
-            + ("" if dataset.observations["area"].isin(parts["area_id"]).any() else
-               " " + words["parts_no_data"]))
+        names = ", ".join(
+            f"{p.name} ({words['code']} {p.official_code})" if p.official_code else p.name
+            for p in parts.itertuples()
+        )
+        lines.append(
+            "  - "
+            + words["parts_rule"].format(
+                whole=whole.name,
+                count=len(parts),
+                names=names,
+                additive=f" ({', '.join(additive)})" if additive else "",
+            )
+            + (
+                ""
+                if dataset.observations["area"].isin(parts["area_id"]).any()
+                else " " + words["parts_no_data"]
+            )
+        )
     return lines
 
 
 def scale_break_lines(dataset) -> str:
     """Indicators whose scale changed, from the `breaks` of indicators.yaml."""
-    words = dataset.edition.labels
-    lines = [f"- {words['scale_break'].format(name=spec['name'], date=dataset.edition.date(brk['date']))} "
-             f"{brk['note']} ({cite(dataset, brk['source'])})"
-             for spec in dataset.indicators.values() for brk in spec.get("breaks", [])]
+    edition = dataset.edition
+    words = edition.labels
+    lines = [
+        f"- {words['scale_break'].format(name=spec['name'], date=edition.date(brk['date']))} "
+        f"{brk['note']} ({cite(dataset, brk['source'])})"
+        for spec in dataset.indicators.values()
+        for brk in spec.get("breaks", [])
+    ]
     return "\n".join(lines) or f"- {words['no_scale_change']}"
 
 
 def constants_table(edition: Edition) -> str:
     """The method's fixed numbers besides the cut-offs, as the code reads them."""
     spec, words = method(edition.lang), edition.labels
-    rows = [[words["constant_zero"], edition.number(spec["zero_replacement"], 3)],
-            [words["constant_exponent"], edition.number(spec["ceiling_exponent"])],
-            [words["constant_span"], edition.number(spec["minimum_span_years"])]]
+    rows = [
+        [words["constant_zero"], edition.number(spec["zero_replacement"], 3)],
+        [words["constant_exponent"], edition.number(spec["ceiling_exponent"])],
+        [words["constant_span"], edition.number(spec["minimum_span_years"])],
+    ]
     return markdown_table(edition, [words["col_constant"], words["col_value"]], rows)
 
 

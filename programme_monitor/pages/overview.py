@@ -32,25 +32,36 @@ def overview_rows(dataset, as_of: date) -> pd.DataFrame:
     for _, target in dataset.targets.iterrows():
         latest = latest_for_target(dataset, target, as_of)
         context = context_for_target(dataset, target, as_of)
-        rows.append({
-            "target_id": target["target_id"],
-            "clause": target["clause"],
-            "statement": target_label(dataset, target),
-            "target": format_target(dataset, target),
-            "year": int(target["year"]),
-            "has_data": latest is not None,
-            "latest": "" if latest is None else
-            f"{format_value(dataset, latest)} ({dataset.edition.period(latest['period'])})",
-            "source": "" if latest is None else cite(dataset, latest["source"]),
-            "context": "; ".join(_context_entry(dataset, target, c) for _, c in context.iterrows()),
-        })
+        rows.append(
+            {
+                "target_id": target["target_id"],
+                "clause": target["clause"],
+                "statement": target_label(dataset, target),
+                "target": format_target(dataset, target),
+                "year": int(target["year"]),
+                "has_data": latest is not None,
+                "latest": "" if latest is None else _value_and_period(dataset, latest),
+                "source": "" if latest is None else cite(dataset, latest["source"]),
+                "context": "; ".join(
+                    _context_entry(dataset, target, c) for _, c in context.iterrows()
+                ),
+            }
+        )
     return pd.DataFrame(rows)
+
+
+def _value_and_period(dataset, observation: pd.Series) -> str:
+    """'60,5 % (2024)'."""
+    period = dataset.edition.period(observation["period"])
+    return f"{format_value(dataset, observation)} ({period})"
 
 
 def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
     """'Việt Nam: 40,4 % (6/2021, source)'; a related indicator is named, so it is not misread."""
-    text = (f"{dataset.area_names[observation['area']]}: {format_value(dataset, observation)} "
-            f"({dataset.edition.period(observation['period'])}, {cite(dataset, observation['source'])})")
+    text = (
+        f"{dataset.area_names[observation['area']]}: {format_value(dataset, observation)} "
+        f"({dataset.edition.period(observation['period'])}, {cite(dataset, observation['source'])})"
+    )
     if observation["indicator"] != target["indicator"]:
         text = f"{dataset.indicators[observation['indicator']]['name']} – {text}"
     return text
@@ -58,14 +69,20 @@ def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
 
 def status_count_table(edition: Edition, statuses: dict[str, TargetStatus]) -> str:
     """Targets per status; 'not assessable' split by reason, since the reason is the news."""
-    rows = [[status_text(edition, name), count] for name, count in status_counts(statuses).items()
-            if name != "not-assessable"]
+    rows = [
+        [status_text(edition, name), count]
+        for name, count in status_counts(statuses).items()
+        if name != "not-assessable"
+    ]
     reasons: dict[str, int] = {}
     for result in statuses.values():
         if result.status == "not-assessable":
             reasons[result.reason] = reasons.get(result.reason, 0) + 1
-    rows += [[f"{status_text(edition, 'not-assessable')}: {method(edition.lang)['reasons'][reason]['long']}", count]
-             for reason, count in reasons.items()]
+    not_assessable = status_text(edition, "not-assessable")
+    rows += [
+        [f"{not_assessable}: {method(edition.lang)['reasons'][reason]['long']}", count]
+        for reason, count in reasons.items()
+    ]
     words = edition.labels
     rows.append([f"**{words['total_targets']}**", f"**{len(statuses)}**"])
     return markdown_table(edition, [words["col_status"], words["col_target_count"]], rows)
@@ -96,16 +113,27 @@ def target_scorecard(dataset, statuses: dict[str, TargetStatus], pages: dict[str
     rows = []
     for _, target in dataset.targets.iterrows():
         indicator = dataset.indicators[target["indicator"]]["name_vi"]
-        scope = "" if target["area"] == whole_area else \
-            f"; {dataset.programme['scopes'][target['area']]['name']}"
-        rows.append([target["clause"],
-                     f"{{doc}}`{indicator} <{pages[target['indicator']]}>`: "
-                     f"{format_target(dataset, target)} ({target['year']}{scope})",
-                     status_with_reason(dataset.edition, statuses[target["target_id"]])])
+        scope = (
+            ""
+            if target["area"] == whole_area
+            else f"; {dataset.programme['scopes'][target['area']]['name']}"
+        )
+        rows.append(
+            [
+                target["clause"],
+                f"{{doc}}`{indicator} <{pages[target['indicator']]}>`: "
+                f"{format_target(dataset, target)} ({target['year']}{scope})",
+                status_with_reason(dataset.edition, statuses[target["target_id"]]),
+            ]
+        )
     # Laid out by hand to fit one page: the status words are short and must not wrap the target.
     words = dataset.edition.labels
-    return markdown_table(dataset.edition, [words["col_clause"], words["col_indicator_level"], words["col_status"]],
-                          rows, widths=SCORECARD_WIDTHS)
+    return markdown_table(
+        dataset.edition,
+        [words["col_clause"], words["col_indicator_level"], words["col_status"]],
+        rows,
+        widths=SCORECARD_WIDTHS,
+    )
 
 
 def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:
@@ -113,14 +141,29 @@ def task_group_scorecard(dataset, tasks: dict[str, TaskStatus]) -> str:
     levels = list(method(dataset.edition.lang)["completion"])
     rows = []
     for group in dataset.programme["task_groups"]:
-        in_group = [tasks[t] for t in dataset.tasks.loc[dataset.tasks["group"] == group["clause"],
-                                                        "task_id"]]
-        rows.append([f"{group['clause']}. {group['title'].strip()}", len(in_group),
-                     *[sum(t.completion == level for t in in_group) for level in levels],
-                     sum(t.overdue for t in in_group)])
+        in_group = [
+            tasks[t]
+            for t in dataset.tasks.loc[dataset.tasks["group"] == group["clause"], "task_id"]
+        ]
+        rows.append(
+            [
+                f"{group['clause']}. {group['title'].strip()}",
+                len(in_group),
+                *[sum(t.completion == level for t in in_group) for level in levels],
+                sum(t.overdue for t in in_group),
+            ]
+        )
     words = dataset.edition.labels
-    return markdown_table(dataset.edition, [words["col_task_group"], words["col_task_count"],
-                           *[completion_text(dataset.edition, c) for c in levels], words["col_overdue"]], rows)
+    return markdown_table(
+        dataset.edition,
+        [
+            words["col_task_group"],
+            words["col_task_count"],
+            *[completion_text(dataset.edition, c) for c in levels],
+            words["col_overdue"],
+        ],
+        rows,
+    )
 
 
 def overview_facts(chapter) -> dict[str, str | int]:
@@ -150,10 +193,14 @@ def overview_facts(chapter) -> dict[str, str | int]:
 def overview_downloads(chapter) -> dict[Path, bytes]:
     """The overview's downloads: every input of every assessment, and the tasks' status."""
     dataset, report_date = chapter.dataset, chapter.report_date
-    return {Path("downloads/progress-inputs.csv"):
-            csv_bytes(inputs_table(dataset, chapter.statuses, report_date)),
-            Path("downloads/task-status.csv"):
-            csv_bytes(task_status_table(dataset, chapter.tasks, report_date))}
+    return {
+        Path("downloads/progress-inputs.csv"): csv_bytes(
+            inputs_table(dataset, chapter.statuses, report_date)
+        ),
+        Path("downloads/task-status.csv"): csv_bytes(
+            task_status_table(dataset, chapter.tasks, report_date)
+        ),
+    }
 
 
 def overview_tables(chapter) -> dict[str, str]:
@@ -164,7 +211,8 @@ def overview_tables(chapter) -> dict[str, str]:
         "status_count_table": status_count_table(edition, statuses),
         "status_legend_table": status_legend_table(edition),
         "completion_count_table": completion_count_table(edition, tasks),
-        "target_scorecard": small_print(target_scorecard(dataset, statuses,
-                                                         indicator_pages(dataset))),
+        "target_scorecard": small_print(
+            target_scorecard(dataset, statuses, indicator_pages(dataset))
+        ),
         "task_group_scorecard": task_group_scorecard(dataset, tasks),
     }

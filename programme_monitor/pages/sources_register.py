@@ -26,28 +26,62 @@ def sources_table(dataset, as_of: date) -> str:
         linked = f"[{title}]({source.url})" if source.url else title
         address = f" <{source.url}>" if source.url else ""
         note = markdown_escape(". ".join(filter(None, [source.published_note, source.note])))
-        rows.append([source.source_id, f"{linked} — *{markdown_escape(source.publisher)}*.{address}",
-                     dataset.edition.published(source.published), dataset.edition.date(date.fromisoformat(source.accessed)),
-                     words["confidence"][source.confidence], int(uses.get(source.source_id, 0)),
-                     note])
-    return markdown_table(dataset.edition, [words["col_id"], f"{words['col_title']}, {words['col_publisher'].lower()}",
-                           words["col_published"], words["col_accessed"],
-                           words["col_confidence"], words["col_used"], words["col_notes"]], rows,
-                          widths=SOURCES_WIDTHS)
+        rows.append(
+            [
+                source.source_id,
+                f"{linked} — *{markdown_escape(source.publisher)}*.{address}",
+                dataset.edition.published(source.published),
+                dataset.edition.date(date.fromisoformat(source.accessed)),
+                words["confidence"][source.confidence],
+                int(uses.get(source.source_id, 0)),
+                note,
+            ]
+        )
+    return markdown_table(
+        dataset.edition,
+        [
+            words["col_id"],
+            f"{words['col_title']}, {words['col_publisher'].lower()}",
+            words["col_published"],
+            words["col_accessed"],
+            words["col_confidence"],
+            words["col_used"],
+            words["col_notes"],
+        ],
+        rows,
+        widths=SOURCES_WIDTHS,
+    )
 
 
 def errata_table(dataset) -> str:
     """Errors of the programme's text as printed, what is correct, and the sources that say so."""
     words = dataset.edition.labels
-    rows = [[markdown_escape(e["where"]), markdown_escape(e["as_printed"]),
-             markdown_escape(e["correct"]), markdown_escape(e["explanation"].strip()),
-             "; ".join(cite(dataset, s) for s in e["sources"])]
-            for e in dataset.programme["errata"]]
-    return markdown_table(dataset.edition, [words["col_where"], words["col_as_printed"], words["col_correct"],
-                           words["col_notes"], words["col_source"]], rows)
+    rows = [
+        [
+            markdown_escape(e["where"]),
+            markdown_escape(e["as_printed"]),
+            markdown_escape(e["correct"]),
+            markdown_escape(e["explanation"].strip()),
+            "; ".join(cite(dataset, s) for s in e["sources"]),
+        ]
+        for e in dataset.programme["errata"]
+    ]
+    return markdown_table(
+        dataset.edition,
+        [
+            words["col_where"],
+            words["col_as_printed"],
+            words["col_correct"],
+            words["col_notes"],
+            words["col_source"],
+        ],
+        rows,
+    )
 
 
 def sources_values(chapter) -> dict[str, str]:
     """The source register's tables, by the name its narrative gives them."""
-    return {"sources_table": small_print(sources_table(chapter.dataset, chapter.report_date)),
-            "errata_table": errata_table(chapter.dataset)}
+    return {
+        "sources_table": small_print(sources_table(chapter.dataset, chapter.report_date)),
+        "errata_table": errata_table(chapter.dataset),
+    }

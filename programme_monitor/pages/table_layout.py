@@ -60,25 +60,37 @@ def table_layout(header: list[str], rows: list[list[str]]) -> list[int] | None:
     ones that would otherwise run to many lines.
     """
     line = LINE_CHARS - COLUMN_PADDING_CHARS * len(header)
-    body = [[visible_text(c) for c in column] for column in zip(*rows)] if rows else \
-        [[] for _ in header]
+    body = (
+        [[visible_text(c) for c in column] for column in zip(*rows)]
+        if rows
+        else [[] for _ in header]
+    )
     heads = [visible_text(h) for h in header]
-    longest = [max([_width(t) for t in column] + [_width(h) * HEADER_WIDTH_FACTOR])
-               for column, h in zip(body, heads)]
-    minimum = [min(max([_longest_word(t) for t in column]
-                       + [_longest_word(h) * HEADER_WIDTH_FACTOR]), MAX_WORD_CHARS)
-               for column, h in zip(body, heads)]
+    longest = [
+        max([_width(t) for t in column] + [_width(h) * HEADER_WIDTH_FACTOR])
+        for column, h in zip(body, heads)
+    ]
+    minimum = [
+        min(
+            max([_longest_word(t) for t in column] + [_longest_word(h) * HEADER_WIDTH_FACTOR]),
+            MAX_WORD_CHARS,
+        )
+        for column, h in zip(body, heads)
+    ]
     if sum(longest) <= line and len(rows) <= MAX_UNBROKEN_ROWS:
         return None
-    mean = [min(sum(_width(t) for t in column) / max(1, len(column)), MAX_COLUMN_CHARS)
-            for column in body]
+    mean = [
+        min(sum(_width(t) for t in column) / max(1, len(column)), MAX_COLUMN_CHARS)
+        for column in body
+    ]
     content = _share_line(line, mean, minimum, longest)
     # Sphinx's \X{w}{100} takes the padding out of each column's share: put it back in.
     return _percentages([c + COLUMN_PADDING_CHARS for c in content])
 
 
-def _share_line(line: float, mean: list[float], minimum: list[float],
-                longest: list[float]) -> list[float]:
+def _share_line(
+    line: float, mean: list[float], minimum: list[float], longest: list[float]
+) -> list[float]:
     """Each column its minimum, then the rest of the line in proportion to the text beyond it,
     but never wider than its longest cell: what such a column cannot use goes to the others."""
     widths = [max(low, 1.0) for low in minimum]
@@ -105,7 +117,7 @@ def _percentages(widths: list[float]) -> list[int]:
     exact = [w * 100 / total for w in widths]
     whole = [max(1, int(e)) for e in exact]
     by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - int(exact[i]), reverse=True)
-    for i in by_remainder[:max(0, 100 - sum(whole))]:
+    for i in by_remainder[: max(0, 100 - sum(whole))]:
         whole[i] += 1
     while sum(whole) > 100:  # only when many columns were raised to 1
         whole[whole.index(max(whole))] -= 1

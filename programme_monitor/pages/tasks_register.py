@@ -40,13 +40,30 @@ def task_group_table(dataset, group_clause: str, statuses: dict[str, TaskStatus]
         bodies = f"{words['lead']} {body_names(dataset, task['lead'])}"
         if task["support"]:
             bodies += f". {words['support']} {body_names(dataset, task['support'])}"
-        rows.append([task["task_id"],
-                     f"{markdown_escape(task['title'])} ({words['basis'].format(', '.join(task['basis']))})",
-                     bodies, due_text(dataset.edition, task, status),
-                     f"{completion_text(dataset.edition, status.completion)} ({dataset.edition.period(status.status_as_of)})",
-                     evidence_text(dataset, status)])
-    return markdown_table(dataset.edition, [words["col_clause"], words["col_task"], words["col_bodies"],
-                           words["col_due"], words["col_completion"], words["col_evidence"]], rows)
+        rows.append(
+            [
+                task["task_id"],
+                f"{markdown_escape(task['title'])} "
+                f"({words['basis'].format(', '.join(task['basis']))})",
+                bodies,
+                due_text(dataset.edition, task, status),
+                f"{completion_text(dataset.edition, status.completion)} "
+                f"({dataset.edition.period(status.status_as_of)})",
+                evidence_text(dataset, status),
+            ]
+        )
+    return markdown_table(
+        dataset.edition,
+        [
+            words["col_clause"],
+            words["col_task"],
+            words["col_bodies"],
+            words["col_due"],
+            words["col_completion"],
+            words["col_evidence"],
+        ],
+        rows,
+    )
 
 
 def evidence_text(dataset, status: TaskStatus) -> str:
@@ -61,37 +78,67 @@ def history_table(dataset, statuses: dict[str, TaskStatus]) -> str:
     rows = []
     for task_id, status in statuses.items():
         for entry in status.history.itertuples():
-            rows.append([task_id, dataset.edition.period(entry.status_as_of), completion_text(dataset.edition, entry.completion),
-                         markdown_escape(entry.evidence), cite(dataset, entry.source),
-                         dataset.edition.date(date.fromisoformat(entry.assessed_on))])
-    return markdown_table(dataset.edition, [words["col_clause"], words["col_status_date"], words["col_completion"],
-                           words["col_evidence"], words["col_source"], words["col_assessed_on"]],
-                          rows)
+            rows.append(
+                [
+                    task_id,
+                    dataset.edition.period(entry.status_as_of),
+                    completion_text(dataset.edition, entry.completion),
+                    markdown_escape(entry.evidence),
+                    cite(dataset, entry.source),
+                    dataset.edition.date(date.fromisoformat(entry.assessed_on)),
+                ]
+            )
+    return markdown_table(
+        dataset.edition,
+        [
+            words["col_clause"],
+            words["col_status_date"],
+            words["col_completion"],
+            words["col_evidence"],
+            words["col_source"],
+            words["col_assessed_on"],
+        ],
+        rows,
+    )
 
 
 def organisation_table(dataset) -> str:
     words = dataset.edition.labels
-    rows = [[o["clause"], body_names(dataset, o["bodies"]), markdown_escape(o["summary"].strip())]
-            for o in dataset.programme["organisation"]]
-    return markdown_table(dataset.edition, [words["col_clause"], words["col_body"], words["col_role"]], rows)
+    rows = [
+        [o["clause"], body_names(dataset, o["bodies"]), markdown_escape(o["summary"].strip())]
+        for o in dataset.programme["organisation"]
+    ]
+    return markdown_table(
+        dataset.edition, [words["col_clause"], words["col_body"], words["col_role"]], rows
+    )
 
 
 def bodies_status_table(dataset) -> str:
     words = dataset.edition.labels
-    rows = [[b.name, markdown_escape(b.role), markdown_escape(b.status_since_2025)]
-            for b in dataset.bodies.itertuples()]
-    return markdown_table(dataset.edition, [words["col_body"], words["col_role"], words["col_status_since"]], rows)
+    rows = [
+        [b.name, markdown_escape(b.role), markdown_escape(b.status_since_2025)]
+        for b in dataset.bodies.itertuples()
+    ]
+    return markdown_table(
+        dataset.edition, [words["col_body"], words["col_role"], words["col_status_since"]], rows
+    )
 
 
 def tasks_values(chapter) -> dict[str, str]:
     """The tasks chapter's figures and tables, by the name its narrative gives them; each task
     group is a section with its table and, in print, ruled lines for reviewers' notes."""
     dataset, edition, tasks = chapter.dataset, chapter.edition, chapter.tasks
-    groups = [f"## {group['clause']}. {group['title'].strip()}\n\n"
-              f"{task_group_table(dataset, group['clause'], tasks)}\n\n{reviewers_notes()}\n"
-              for group in dataset.programme["task_groups"]]
-    return {"n_tasks": len(dataset.tasks), "n_task_groups": len(dataset.programme["task_groups"]),
-            "as_of": edition.date(chapter.report_date), "task_groups": "\n".join(groups),
-            "history_table": history_table(dataset, tasks),
-            "organisation_table": organisation_table(dataset),
-            "bodies_status_table": bodies_status_table(dataset)}
+    groups = [
+        f"## {group['clause']}. {group['title'].strip()}\n\n"
+        f"{task_group_table(dataset, group['clause'], tasks)}\n\n{reviewers_notes()}\n"
+        for group in dataset.programme["task_groups"]
+    ]
+    return {
+        "n_tasks": len(dataset.tasks),
+        "n_task_groups": len(dataset.programme["task_groups"]),
+        "as_of": edition.date(chapter.report_date),
+        "task_groups": "\n".join(groups),
+        "history_table": history_table(dataset, tasks),
+        "organisation_table": organisation_table(dataset),
+        "bodies_status_table": bodies_status_table(dataset),
+    }

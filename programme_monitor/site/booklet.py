@@ -17,9 +17,18 @@ REQUIRED_COMMANDS = {"xelatex": "texlive-xetex", "latexmk": "latexmk", "make": "
 REQUIRED_FONTS = {"FreeSerif": "fonts-freefont-otf", "FreeSans": "fonts-freefont-otf"}
 INSTALL_HINT = "chạy scripts/install-system-packages (với quyền root) rồi dựng lại"
 
-_LATEX_SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-                   "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-                   "^": r"\textasciicircum{}"}
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def latex_escape(text: str) -> str:
@@ -29,27 +38,38 @@ def latex_escape(text: str) -> str:
 
 def missing_requirements() -> list[str]:
     """What the booklet needs and this machine lacks, each with the package that provides it."""
-    missing = [f"lệnh '{command}' (gói Debian {package})"
-               for command, package in REQUIRED_COMMANDS.items() if shutil.which(command) is None]
+    missing = [
+        f"lệnh '{command}' (gói Debian {package})"
+        for command, package in REQUIRED_COMMANDS.items()
+        if shutil.which(command) is None
+    ]
     if shutil.which("fc-list") is None:
         return missing + ["lệnh 'fc-list' (gói Debian fontconfig)"]
     for font, package in REQUIRED_FONTS.items():
-        found = subprocess.run(["fc-list", f"{font}:style=Regular", "family"],
-                               capture_output=True, text=True).stdout
+        found = subprocess.run(
+            ["fc-list", f"{font}:style=Regular", "family"], capture_output=True, text=True
+        ).stdout
         if font not in found:
             missing.append(f"phông chữ {font} (gói Debian {package})")
     return missing
 
 
 # Words printed by booklet.sty, by macro name: the layout holds no text of either language.
-_WORD_MACROS = {"BookletWordKicker": "booklet_kicker", "BookletWordSigned": "booklet_signed",
-                "BookletWordArea": "booklet_area", "BookletWordAsOf": "booklet_as_of",
-                "BookletWordAsOfShort": "booklet_as_of_short",
-                "BookletWordBuiltOn": "booklet_built_on", "BookletWordAsOfRule": "booklet_as_of_rule",
-                "BookletWordPublisher": "booklet_publisher", "BookletWordLicence": "booklet_licence",
-                "BookletWordPage": "booklet_page", "BookletWordNotes": "booklet_notes",
-                "BookletWordContinuedFrom": "booklet_continued_from",
-                "BookletWordContinuesOn": "booklet_continues_on"}
+_WORD_MACROS = {
+    "BookletWordKicker": "booklet_kicker",
+    "BookletWordSigned": "booklet_signed",
+    "BookletWordArea": "booklet_area",
+    "BookletWordAsOf": "booklet_as_of",
+    "BookletWordAsOfShort": "booklet_as_of_short",
+    "BookletWordBuiltOn": "booklet_built_on",
+    "BookletWordAsOfRule": "booklet_as_of_rule",
+    "BookletWordPublisher": "booklet_publisher",
+    "BookletWordLicence": "booklet_licence",
+    "BookletWordPage": "booklet_page",
+    "BookletWordNotes": "booklet_notes",
+    "BookletWordContinuedFrom": "booklet_continued_from",
+    "BookletWordContinuesOn": "booklet_continues_on",
+}
 
 
 def edition_macros(edition: Edition, programme: dict) -> dict[str, str]:
@@ -74,7 +94,9 @@ def edition_macros(edition: Edition, programme: dict) -> dict[str, str]:
 
 def edition_definitions(edition: Edition, programme: dict) -> str:
     """edition.def: one \\newcommand per value, escaped for LaTeX."""
-    lines = ["% Written by the build (programme_monitor/site/booklet.py) for one edition; do not edit."]
+    lines = [
+        "% Written by the build (programme_monitor/site/booklet.py) for one edition; do not edit."
+    ]
     for name, value in edition_macros(edition, programme).items():
         lines.append(f"\\newcommand{{\\{name}}}{{{latex_escape(value)}}}")
     # \url takes % and # escaped; unescaped, they would end or break this definition.

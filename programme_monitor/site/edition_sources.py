@@ -38,8 +38,10 @@ def editions_config(project: Path) -> dict:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""
-        raise MissingEditionText(f"{EDITIONS_FILE}{line}: not valid YAML "
-                                 f"({getattr(exc, 'problem', exc)}); check the indentation") from None
+        raise MissingEditionText(
+            f"{EDITIONS_FILE}{line}: not valid YAML "
+            f"({getattr(exc, 'problem', exc)}); check the indentation"
+        ) from None
 
 
 def deep_merge(base: dict, over: dict) -> dict:
@@ -59,8 +61,10 @@ def translated_toc(toc: dict, captions: dict[str, str], lang: str) -> dict:
         if caption is None:
             continue
         if caption not in captions:
-            raise MissingEditionText(f"{EDITIONS_FILE}: {lang}.toc_captions has no translation of "
-                                     f"the _toc.yml caption '{caption}'; add it")
+            raise MissingEditionText(
+                f"{EDITIONS_FILE}: {lang}.toc_captions has no translation of "
+                f"the _toc.yml caption '{caption}'; add it"
+            )
         part["caption"] = captions[caption]
     return toc
 
@@ -79,11 +83,15 @@ def book_pages(project: Path, lang: str) -> dict[str, bytes]:
             stem = path.name.removesuffix(".md")
             if "." in stem:  # intro.en.md: a translation, taken for its own language only
                 if stem.rsplit(".", 1)[1] == lang:
-                    files[str(relative.with_name(stem.rsplit(".", 1)[0] + ".md"))] = path.read_bytes()
+                    files[str(relative.with_name(stem.rsplit(".", 1)[0] + ".md"))] = (
+                        path.read_bytes()
+                    )
                 continue
             if not path.with_name(f"{stem}.{lang}.md").exists():
-                raise MissingEditionText(f"book/{name} has no {lang} version: write "
-                                         f"book/{relative.with_name(f'{stem}.{lang}.md').as_posix()}")
+                raise MissingEditionText(
+                    f"book/{name} has no {lang} version: write "
+                    f"book/{relative.with_name(f'{stem}.{lang}.md').as_posix()}"
+                )
             continue
         files[name] = path.read_bytes()
     return files
@@ -98,14 +106,31 @@ def prepare_edition_source(project: Path, source: Path, lang: str) -> list[str]:
     editions = editions_config(project).get(lang) or {}
     config = yaml.safe_load((project / "_config.yml").read_text("utf-8"))
     toc = yaml.safe_load((project / "_toc.yml").read_text("utf-8"))
-    header = f"# Written by the build for the '{lang}' edition from the root file and {EDITIONS_FILE}.\n"
+    header = (
+        f"# Written by the build for the '{lang}' edition from the root file and {EDITIONS_FILE}.\n"
+    )
     files = {
-        "_config.yml": (header + yaml.safe_dump(deep_merge(config, editions.get("config", {})),
-                                                allow_unicode=True, sort_keys=False)).encode(),
-        "_toc.yml": (header + yaml.safe_dump(translated_toc(toc, editions.get("toc_captions", {}), lang),
-                                             allow_unicode=True, sort_keys=False)).encode(),
+        "_config.yml": (
+            header
+            + yaml.safe_dump(
+                deep_merge(config, editions.get("config", {})), allow_unicode=True, sort_keys=False
+            )
+        ).encode(),
+        "_toc.yml": (
+            header
+            + yaml.safe_dump(
+                translated_toc(toc, editions.get("toc_captions", {}), lang),
+                allow_unicode=True,
+                sort_keys=False,
+            )
+        ).encode(),
     }
     files.update({f"book/{name}": content for name, content in book_pages(project, lang).items()})
-    files.update({p.relative_to(project).as_posix(): p.read_bytes()
-                  for p in (project / "_static").rglob("*") if p.is_file()})
+    files.update(
+        {
+            p.relative_to(project).as_posix(): p.read_bytes()
+            for p in (project / "_static").rglob("*")
+            if p.is_file()
+        }
+    )
     return sync_directory(source, files, keep=(GENERATED,))

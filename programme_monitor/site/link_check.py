@@ -14,8 +14,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-REFERENCE_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src",
-                        "source": "src", "iframe": "src"}
+REFERENCE_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "source": "src",
+    "iframe": "src",
+}
 
 
 class _References(HTMLParser):
@@ -70,7 +76,10 @@ def check_site(site: Path) -> LinkReport:
                 target = target / "index.html"
             if not target.exists():
                 report.broken.append(f"{where}: {reference} (không có tệp)")
-            elif fragment and target.suffix == ".html" and fragment not in parsed.get(
-                    target, _References()).ids:
+            elif (
+                fragment
+                and target.suffix == ".html"
+                and fragment not in parsed.get(target, _References()).ids
+            ):
                 report.broken.append(f"{where}: {reference} (không có mục #{fragment})")
     return report

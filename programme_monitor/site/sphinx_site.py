@@ -51,16 +51,23 @@ def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
     context["edition_switch_label"] = labels_of(values["lang"])["language_switch"]
     # Tells search engines and browsers that the page exists in the other languages.
     context["metatags"] = context.get("metatags", "") + "".join(
-        f'\n<link rel="alternate" hreflang="{link["lang"]}" href="{link["url"]}">' for link in links)
+        f'\n<link rel="alternate" hreflang="{link["lang"]}" href="{link["url"]}">' for link in links
+    )
 
 
 def edition_links(pagename: str, lang: str, languages: list[str]) -> list[dict[str, str]]:
     """The same page in each other edition, relative to this page: the root edition (first
     language) at the site's root, every other in its language's folder."""
     up = "../" * pagename.count("/") + ("" if lang == languages[0] else "../")
-    return [{"lang": other, "name": labels_of(other)["language_name"],
-             "url": f"{up}{'' if other == languages[0] else other + '/'}{pagename}.html"}
-            for other in languages if other != lang]
+    return [
+        {
+            "lang": other,
+            "name": labels_of(other)["language_name"],
+            "url": f"{up}{'' if other == languages[0] else other + '/'}{pagename}.html",
+        }
+        for other in languages
+        if other != lang
+    ]
 
 
 def _drop_template_fragments(app, exception) -> None:
@@ -78,8 +85,10 @@ def _scripts_once(app, pagename, templatename, context, doctree) -> None:
     for script in scripts:
         # The same file or inline body, whatever priority each copy was given; an inline script's
         # file name is None in one copy and "" in the other.
-        key = (str(getattr(script, "filename", script) or ""),
-               repr(sorted(getattr(script, "attributes", {}).items())))
+        key = (
+            str(getattr(script, "filename", script) or ""),
+            repr(sorted(getattr(script, "attributes", {}).items())),
+        )
         if key not in seen:
             seen.add(key)
             kept.append(script)

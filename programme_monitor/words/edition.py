@@ -24,8 +24,14 @@ import pandas as pd
 from programme_monitor.words import formatting
 from programme_monitor.words.formatting import MissingTranslation
 
-__all__ = ["LANGUAGES", "SOURCE_LANGUAGE", "Edition", "MissingTranslation", "localized",
-           "localized_frame"]
+__all__ = [
+    "LANGUAGES",
+    "SOURCE_LANGUAGE",
+    "Edition",
+    "MissingTranslation",
+    "localized",
+    "localized_frame",
+]
 
 LANGUAGES = ("vi", "en")  # every language the package has words for (labels.yaml)
 SOURCE_LANGUAGE = "vi"  # the language the programme is written in; every text has it
@@ -44,7 +50,9 @@ class Edition:
 
     def __post_init__(self):
         if self.lang not in LANGUAGES:
-            raise ValueError(f"no edition language '{self.lang}'; available: {', '.join(LANGUAGES)}")
+            raise ValueError(
+                f"no edition language '{self.lang}'; available: {', '.join(LANGUAGES)}"
+            )
 
     @property
     def labels(self) -> dict:
@@ -86,8 +94,9 @@ def localized(value: Any, lang: str, where: str = "") -> Any:
             plain = key.removesuffix(f"_{SOURCE_LANGUAGE}")
             text = value.get(f"{plain}_{lang}")
             if text in (None, "") and value[key] not in (None, ""):
-                raise MissingTranslation(f"{where}.{plain}_{lang}: no translation of "
-                                         f"{where}.{key} ({value[key]!r})")
+                raise MissingTranslation(
+                    f"{where}.{plain}_{lang}: no translation of {where}.{key} ({value[key]!r})"
+                )
             out[plain] = value[key] if value[key] in (None, "") else text
     return out
 

@@ -73,12 +73,15 @@ def category_text(lang: str, spec: dict, value: str) -> str:
 
 def format_value(dataset, observation: pd.Series) -> str:
     """An observation's value with its unit and the qualifiers its flags carry."""
-    if observation["value_number"] is None or (isinstance(observation["value_number"], float)
-                                               and math.isnan(observation["value_number"])):
+    if observation["value_number"] is None or (
+        isinstance(observation["value_number"], float) and math.isnan(observation["value_number"])
+    ):
         spec = dataset.indicators.get(observation.get("indicator"), {})
         return dataset.edition.category(spec, observation["value"])
-    text = dataset.edition.with_unit(dataset.edition.number(observation["value_number"]),
-                     unit_symbol(dataset, observation["unit"]))
+    text = dataset.edition.with_unit(
+        dataset.edition.number(observation["value_number"]),
+        unit_symbol(dataset, observation["unit"]),
+    )
     flags = observation["flags"]
     words = dataset.edition.labels
     if "lower-bound" in flags:
@@ -117,8 +120,9 @@ def period_text(lang: str, text: str) -> str:
         half = words["period_first_half" if period.start.month == 1 else "period_second_half"]
         return half.format(year=period.start.year)
     if period.precision == "quarter":
-        return words["period_quarter"].format(quarter=(period.start.month + 2) // 3,
-                                              year=period.start.year)
+        return words["period_quarter"].format(
+            quarter=(period.start.month + 2) // 3, year=period.start.year
+        )
     first, last = text.split("/")
     return f"{period_text(lang, first)}–{period_text(lang, last)}"
 
@@ -141,7 +145,10 @@ def format_target(dataset, target: pd.Series) -> str:
     kind = target["kind"]
     words = dataset.edition.labels
     if kind == "range":
-        return dataset.edition.with_unit(f"{dataset.edition.number(target['low'])}–{dataset.edition.number(target['high'])}", symbol)
+        return dataset.edition.with_unit(
+            f"{dataset.edition.number(target['low'])}–{dataset.edition.number(target['high'])}",
+            symbol,
+        )
     if kind == "minimum":
         word = words["target_above" if target["strict"] == "yes" else "target_at_least"]
         return word.format(dataset.edition.with_unit(dataset.edition.number(target["low"]), symbol))

@@ -11,8 +11,12 @@ from programme_monitor.words.edition import Edition
 
 DATA_PAGE = "book/generated/data"  # where citation, licence, contact and editions are set out
 # Targets of the data page's sections, the same in every language: the footer links to them.
-ANCHORS = {"cite": "edition-cite", "licence": "edition-licence", "contact": "edition-contact",
-           "editions": "edition-history"}
+ANCHORS = {
+    "cite": "edition-cite",
+    "licence": "edition-licence",
+    "contact": "edition-contact",
+    "editions": "edition-history",
+}
 
 
 def booklet_file_name(programme: dict, as_of: date, suffix: str = ".pdf") -> str:
@@ -25,5 +29,9 @@ def citation(edition: Edition, programme: dict) -> str:
     """How to cite this edition, in the form of a dataset citation: the reporting date names it."""
     as_of = edition.as_of
     publication = programme["publication"]
-    return edition.labels["citation"].format(publisher=publication["publisher"], year=as_of.year,
-                                             title=programme["short_title"], as_of=edition.date(as_of))
+    return edition.labels["citation"].format(
+        publisher=publication["publisher"],
+        year=as_of.year,
+        title=programme["short_title"],
+        as_of=edition.date(as_of),
+    )
