@@ -53,7 +53,22 @@ def spreadsheet_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+# The options of `build` and `check`: flag, then add_argument's keywords.
+BUILD_OPTIONS = [
+    ("--data", {"default": "data", "help": "programme data directory"}),
+    ("--as-of", {"type": _iso_date, "help": "reporting date YYYY-MM-DD (default today)"}),
+    ("--lang", {"help": "editions to build, comma-separated, root first (default: all the "
+                        "programme's languages, publication.languages)"}),
+    ("--project", {"default": ".", "help": "project root (holds _config.yml)"}),
+    ("--jobs", {"type": int, "default": os.cpu_count() or 1,
+                "help": "notebooks executed at once (default: number of cores)"}),
+    ("--no-pdf", {"action": "store_true", "help": "build the site only, not the printed booklet"}),
+    ("--built-on", {"type": _iso_date,
+                    "help": "date printed as 'built on', YYYY-MM-DD (default today)"}),
+]  # fmt: skip
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m programme_monitor", description="Check the data and build the publication."
     )
@@ -63,44 +78,40 @@ def main(argv: list[str] | None = None) -> int:
         ("check", "only check the data files"),
     ]:
         command = sub.add_parser(name, help=text)
-        command.add_argument("--data", default="data", help="programme data directory")
-        command.add_argument(
-            "--as-of",
-            type=_iso_date,
-            default=None,
-            help="reporting date YYYY-MM-DD (default today)",
-        )
-        command.add_argument(
-            "--lang",
-            default=None,
-            help="editions to build, comma-separated, root first (default: all "
-            "the programme's languages, publication.languages)",
-        )
-        command.add_argument("--project", default=".", help="project root (holds _config.yml)")
-        command.add_argument(
-            "--jobs",
-            type=int,
-            default=os.cpu_count() or 1,
-            help="notebooks executed at once (default: number of cores)",
-        )
-        command.add_argument(
-            "--no-pdf", action="store_true", help="build the site only, not the printed booklet"
-        )
-        command.add_argument(
-            "--built-on",
-            type=_iso_date,
-            default=None,
-            help="date printed as 'built on', YYYY-MM-DD (default today)",
-        )
+        for flag, options in BUILD_OPTIONS:
+            command.add_argument(flag, **options)
     template = sub.add_parser("template", help="write the Excel template for observations")
     template.add_argument("--data", default="data", help="programme data directory")
     template.add_argument("--out", default="_build/mau-nhap-so-lieu.xlsx", help="template to write")
     intake = sub.add_parser("import", help="add the rows of a filled template to observations.csv")
     intake.add_argument("xlsx", help="the filled template (.xlsx)")
     intake.add_argument("--data", default="data", help="programme data directory")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if args.command in ("template", "import"):
         return spreadsheet_command(args)
+    if args.command == "check":
+        return check_command(Path(args.data))
+    return build_command(args)
+
+
+def check_command(data_dir: Path) -> int:
+    try:
+        dataset = load_dataset(data_dir.resolve())
+    except DataErrors as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(
+        f"Dữ liệu hợp lệ: {len(dataset.targets)} mục tiêu, {len(dataset.tasks)} nhiệm vụ, "
+        f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn."
+    )
+    return 0
+
+
+def build_command(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per chapter is enough
     # Imported here: the build's modules (papermill, Sphinx hooks) are not needed to check data.
@@ -108,7 +119,6 @@ def main(argv: list[str] | None = None) -> int:
     from programme_monitor.builder.settings import BuildFailed, BuildSettings
 
     as_of = resolve_as_of(args.as_of).isoformat()
-    built_on = resolve_as_of(args.built_on)  # the same rule: a date, or today when not given
     settings = BuildSettings(
         Path(args.project).resolve(),
         Path(args.data).resolve(),
@@ -116,16 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         tuple(args.lang.split(",")) if args.lang else None,
         args.jobs,
         booklet=not args.no_pdf,
-        built_on=built_on,
+        built_on=resolve_as_of(args.built_on),  # the same rule: a date, or today when not given
     )
     try:
-        if args.command == "check":
-            dataset = load_dataset(settings.data_dir)
-            print(
-                f"Dữ liệu hợp lệ: {len(dataset.targets)} mục tiêu, {len(dataset.tasks)} nhiệm vụ, "
-                f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn."
-            )
-            return 0
         report = build(settings)
     except DataErrors as exc:
         print(exc, file=sys.stderr)

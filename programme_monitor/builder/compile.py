@@ -92,20 +92,13 @@ def compile_site(
     started = time.perf_counter()
     builds = {}
     for lang in settings.languages:  # the other editions' sources were prepared by build()
-        _forget_work_if_files_changed(settings, lang)
-        # Sphinx adds "?v=<checksum>" to a stylesheet's link only if the file is already in the
-        # output when a page is written; MyST-NB writes its stylesheet at the very end. A page
-        # rewritten over an earlier build would carry the suffix and a page from a clean build
-        # not: removing the file first makes an updated site identical to a clean one.
-        html_static = settings.work_dir("html", lang) / "_build" / "html" / "_static"
-        for stylesheet in html_static.glob("mystnb.*.css"):
-            stylesheet.unlink()
+        _prepare_work(settings, lang)
         suffix = "" if lang == settings.root_lang else f"-{lang}"
-        builds[f"html{suffix}"] = (lang, _jupyter_book(settings, "html", lang))
+        builds[f"html{suffix}"] = _jupyter_book(settings, "html", lang)
         if settings.booklet:
-            builds[f"pdf{suffix}"] = (lang, _jupyter_book(settings, "pdflatex", lang))
+            builds[f"pdf{suffix}"] = _jupyter_book(settings, "pdflatex", lang)
     failures = []
-    for name, (lang, process) in builds.items():
+    for name, process in builds.items():
         output, _ = process.communicate()
         if timings is not None:
             timings[name] = time.perf_counter() - started
@@ -114,18 +107,32 @@ def compile_site(
     if failures:
         _forget_work(settings)
         raise BuildFailed("Jupyter Book báo lỗi hoặc cảnh báo:\n" + "\n".join(failures))
-    compiled = {}
-    for lang in settings.languages:
-        site = settings.work_dir("html", lang) / "_build" / "html"
-        pdf = None
-        if settings.booklet:
-            latex = settings.work_dir("pdflatex", lang) / "_build" / "latex"
-            pdf = latex / "booklet.pdf"
-            if not pdf.exists():
-                _forget_work(settings)
-                raise BuildFailed(f"LaTeX không tạo được {pdf}; xem {latex / 'booklet.log'}")
-        compiled[lang] = CompiledEdition(site, pdf)
-    return compiled
+    return {lang: _compiled(settings, lang) for lang in settings.languages}
+
+
+def _prepare_work(settings: BuildSettings, lang: str) -> None:
+    """An edition's work directories, ready for a compile that gives what a clean one would."""
+    _forget_work_if_files_changed(settings, lang)
+    # Sphinx adds "?v=<checksum>" to a stylesheet's link only if the file is already in the
+    # output when a page is written; MyST-NB writes its stylesheet at the very end. A page
+    # rewritten over an earlier build would carry the suffix and a page from a clean build
+    # not: removing the file first makes an updated site identical to a clean one.
+    html_static = settings.work_dir("html", lang) / "_build" / "html" / "_static"
+    for stylesheet in html_static.glob("mystnb.*.css"):
+        stylesheet.unlink()
+
+
+def _compiled(settings: BuildSettings, lang: str) -> CompiledEdition:
+    """Where an edition's compiled site and booklet are; a booklet LaTeX did not make fails."""
+    site = settings.work_dir("html", lang) / "_build" / "html"
+    if not settings.booklet:
+        return CompiledEdition(site, None)
+    latex = settings.work_dir("pdflatex", lang) / "_build" / "latex"
+    pdf = latex / "booklet.pdf"
+    if not pdf.exists():
+        _forget_work(settings)
+        raise BuildFailed(f"LaTeX không tạo được {pdf}; xem {latex / 'booklet.log'}")
+    return CompiledEdition(site, pdf)
 
 
 def _forget_work(settings: BuildSettings, lang: str | None = None) -> None:

@@ -193,17 +193,9 @@ def _execute_one(job: tuple[str, str, str, dict]) -> float:
 
     template, run_dir, output_name, parameters = job
     run_dir = Path(run_dir)
-    if run_dir.exists():
-        shutil.rmtree(run_dir)
-    for folder in CHAPTER_OUTPUT_FOLDERS:
-        (run_dir / folder).mkdir(parents=True)
-    output = run_dir / output_name
     started = time.perf_counter()
-    # Beside the run directory, not in it: everything in it is published with the chapter.
-    edition_template = run_dir.with_name(run_dir.name + ".ipynb")
-    nbformat.write(
-        for_edition(nbformat.read(template, as_version=4), parameters["lang"]), edition_template
-    )
+    edition_template = _fresh_run_dir(run_dir, template, parameters["lang"])
+    output = run_dir / output_name
     try:
         papermill.execute_notebook(
             str(edition_template),
@@ -228,3 +220,18 @@ def _execute_one(job: tuple[str, str, str, dict]) -> float:
         if not any((run_dir / folder).iterdir()):
             (run_dir / folder).rmdir()
     return time.perf_counter() - started
+
+
+def _fresh_run_dir(run_dir: Path, template: str, lang: str) -> Path:
+    """An empty run directory with the folders a chapter writes into, and the template as the
+    edition in `lang` runs it, written beside the directory (everything in it is published with
+    the chapter); returns that template's path."""
+    import nbformat
+
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    for folder in CHAPTER_OUTPUT_FOLDERS:
+        (run_dir / folder).mkdir(parents=True)
+    edition_template = run_dir.with_name(run_dir.name + ".ipynb")
+    nbformat.write(for_edition(nbformat.read(template, as_version=4), lang), edition_template)
+    return edition_template

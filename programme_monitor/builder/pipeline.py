@@ -18,7 +18,6 @@ Phases, in order (each stops the build on failure):
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from dataclasses import replace
 from datetime import date
@@ -31,13 +30,11 @@ from programme_monitor.builder.compile import (
     site_is_current,
 )
 from programme_monitor.builder.execute import execute_chapters
-from programme_monitor.builder.publish import publish_site
+from programme_monitor.builder.publish import assemble_site, publish_site
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.data.dataset import load_dataset
 from programme_monitor.data.translations import edition_languages
 from programme_monitor.site.edition_sources import MissingEditionText, prepare_edition_source
-from programme_monitor.site.link_check import check_site
-from programme_monitor.site.search_index import prepare_search_index
 from programme_monitor.words.publication import booklet_file_name
 
 log = logging.getLogger(__name__)
@@ -46,26 +43,13 @@ log = logging.getLogger(__name__)
 def build(settings: BuildSettings) -> BuildReport:
     """All phases; returns what was done and how long each stage took."""
     dataset = load_dataset(settings.data_dir)
-    programme_languages = edition_languages(dataset.programme)
-    if settings.languages is None:
-        settings = replace(settings, languages=tuple(programme_languages))
-    unknown = [lang for lang in settings.languages if lang not in programme_languages]
-    if unknown or settings.languages[0] != programme_languages[0]:
-        raise BuildFailed(
-            f"không dựng được các bản {', '.join(settings.languages)}: programme.yaml, "
-            f"publication.languages ghi {', '.join(programme_languages)}, và bản "
-            f"{programme_languages[0]} (ở gốc trang) luôn được dựng trước"
-        )
+    settings = with_languages(settings, edition_languages(dataset.programme))
     report = BuildReport(
         settings.as_of, settings.built_on.isoformat(), list(settings.languages), settings.booklet
     )
     stage = StageClock(report.stages)
     check_booklet_requirements(settings)
-    try:  # every page and caption has its translation, before any chapter runs
-        for lang in settings.languages[1:]:
-            prepare_edition_source(settings.project_dir, settings.source_dir(lang), lang)
-    except MissingEditionText as exc:
-        raise BuildFailed(str(exc)) from None
+    prepare_editions(settings)
     stage("check")
     execute_chapters(settings, dataset, report)
     stage("papermill")
@@ -78,29 +62,39 @@ def build(settings: BuildSettings) -> BuildReport:
     compiled = compile_site(settings, report.stages)
     stage.restart()
     report.compiled = True
-    staging = settings.staging_dir
-    if staging.exists():
-        shutil.rmtree(staging)
-    for lang, edition in compiled.items():  # the root edition first: the others go inside it
-        place = staging / settings.site_path(lang)
-        shutil.copytree(edition.site, place)
-        prepare_search_index(place)
-        if edition.pdf is not None:
-            shutil.copyfile(edition.pdf, place / booklet_name)
-    links = check_site(staging)
-    if links.broken:
-        raise BuildFailed(
-            f"{len(links.broken)} liên kết hỏng trong trang:\n"
-            + "\n".join(f"  - {broken}" for broken in links.broken)
-        )
-    report.external_links = sorted(links.external)
-    report.write(staging)
-    publish_site(staging, settings.site_dir)
+    report.external_links = assemble_site(settings, compiled, booklet_name)
+    report.write(settings.staging_dir)
+    publish_site(settings.staging_dir, settings.site_dir)
     stage("publish")
     report.write(settings.site_dir)
     for lang in settings.languages if settings.booklet else []:
         log.info("Đã tạo bản in %s", settings.site_dir / settings.site_path(lang) / booklet_name)
     return report
+
+
+def with_languages(settings: BuildSettings, programme_languages: list[str]) -> BuildSettings:
+    """The settings with the editions to build: those asked for, or every language the programme
+    publishes; the programme's first language is always built, as the site's root."""
+    if settings.languages is None:
+        settings = replace(settings, languages=tuple(programme_languages))
+    unknown = [lang for lang in settings.languages if lang not in programme_languages]
+    if unknown or settings.languages[0] != programme_languages[0]:
+        raise BuildFailed(
+            f"không dựng được các bản {', '.join(settings.languages)}: programme.yaml, "
+            f"publication.languages ghi {', '.join(programme_languages)}, và bản "
+            f"{programme_languages[0]} (ở gốc trang) luôn được dựng trước"
+        )
+    return settings
+
+
+def prepare_editions(settings: BuildSettings) -> None:
+    """Each other edition's sources; every page and caption has its translation, checked before
+    any chapter runs."""
+    try:
+        for lang in settings.languages[1:]:
+            prepare_edition_source(settings.project_dir, settings.source_dir(lang), lang)
+    except MissingEditionText as exc:
+        raise BuildFailed(str(exc)) from None
 
 
 class StageClock:

@@ -6,7 +6,34 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from programme_monitor.builder.settings import BuildFailed
+from programme_monitor.builder.compile import CompiledEdition
+from programme_monitor.builder.settings import BuildFailed, BuildSettings
+from programme_monitor.site.link_check import check_site
+from programme_monitor.site.search_index import prepare_search_index
+
+
+def assemble_site(
+    settings: BuildSettings, compiled: dict[str, CompiledEdition], booklet_name: str
+) -> list[str]:
+    """Every edition's site and booklet in the staging folder, the root edition at its root and
+    each other in its language's folder, with search that ignores marks; every link checked (a
+    broken one fails the build). Returns the links to other sites, for a person to check."""
+    staging = settings.staging_dir
+    if staging.exists():
+        shutil.rmtree(staging)
+    for lang, edition in compiled.items():  # the root edition first: the others go inside it
+        place = staging / settings.site_path(lang)
+        shutil.copytree(edition.site, place)
+        prepare_search_index(place)
+        if edition.pdf is not None:
+            shutil.copyfile(edition.pdf, place / booklet_name)
+    links = check_site(staging)
+    if links.broken:
+        raise BuildFailed(
+            f"{len(links.broken)} liên kết hỏng trong trang:\n"
+            + "\n".join(f"  - {broken}" for broken in links.broken)
+        )
+    return sorted(links.external)
 
 
 def publish_site(built: Path, site_dir: Path) -> None:

@@ -137,99 +137,127 @@ def for_edition(checked: CheckedProgramme, edition: Edition) -> Dataset:
 
 
 def check_programme(data_dir: Path) -> CheckedProgramme:
-    """Read and check every file of a programme's data directory; raise DataErrors on problems."""
+    """Read and check every file of a programme's data directory; raise DataErrors on problems,
+    all of them at once, each naming its file, row and column."""
     errors = ErrorCollector()
-    vocabulary = load_vocabulary()
-    paths = {name: data_dir / filename for name, filename in FILES.items()}
+    files = _read_files(data_dir, errors)
+    errors.raise_if_any()  # the checks below need every file readable
+    _check_contract(files, errors)
+    text = read_text(data_dir / files.programme.get("text_file", "programme-text.txt"), errors)
+    _check_indicators(
+        files.indicators, files.units, files.programme, files.paths["indicators"], errors
+    )
+    frames = _load_tables(files, text or "", errors)
+    _check_across_tables(files, frames, errors)
+    _check_translations(files, errors)
+    errors.fill_found_values(
+        {files.paths[table]: dict(records) for table, records in files.records.items()}
+    )
+    errors.raise_if_any()
+    frames["observations"] = add_sums_of_parts(
+        frames["observations"], frames["areas"], files.indicators
+    )
+    return CheckedProgramme(
+        data_dir, files.programme, files.indicators, files.units, files.changes, frames
+    )
 
-    programme = read_yaml(paths["programme"], errors) or {}
-    indicator_file = read_yaml(paths["indicators"], errors) or {}
-    changes = read_yaml(paths["changes"], errors) or {}
+
+@dataclass(frozen=True)
+class _ProgrammeFiles:
+    """Every file of a programme's folder as read, before any check."""
+
+    paths: dict[str, Path]
+    programme: dict
+    indicator_file: dict
+    changes: dict
+    records: dict[str, list[tuple[int, dict[str, str]]]]  # by table: (row, cells)
+
+    @property
+    def indicators(self) -> dict:
+        return self.indicator_file.get("indicators", {})
+
+    @property
+    def units(self) -> dict:
+        return self.indicator_file.get("units", {})
+
+
+def _read_files(data_dir: Path, errors: ErrorCollector) -> _ProgrammeFiles:
+    paths = {name: data_dir / filename for name, filename in FILES.items()}
     records = {
         name: read_csv_records(paths[name], [c for c in cols if not is_translation(c)], errors)
         for name, cols in COLUMNS.items()
     }
-    errors.raise_if_any()  # the checks below need every file readable
+    return _ProgrammeFiles(
+        paths,
+        read_yaml(paths["programme"], errors) or {},
+        read_yaml(paths["indicators"], errors) or {},
+        read_yaml(paths["changes"], errors) or {},
+        records,
+    )
 
-    check_document("programme", programme, paths["programme"], errors)
-    check_document("indicators", indicator_file, paths["indicators"], errors)
-    for table, table_records in records.items():
-        check_table(table, table_records, paths[table], errors)
-    check_foreign_keys(records, paths, errors)
-    check_official_codes(records["areas"], paths["areas"], errors)
 
-    text = read_text(data_dir / programme.get("text_file", "programme-text.txt"), errors)
-    units = indicator_file.get("units", {})
-    indicators = indicator_file.get("indicators", {})
-    _check_indicators(indicators, units, programme, paths["indicators"], errors)
+def _check_contract(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
+    """What the schemas say: documents, cells, keys, references, official codes."""
+    check_document("programme", files.programme, files.paths["programme"], errors)
+    check_document("indicators", files.indicator_file, files.paths["indicators"], errors)
+    for table, table_records in files.records.items():
+        check_table(table, table_records, files.paths[table], errors)
+    check_foreign_keys(files.records, files.paths, errors)
+    check_official_codes(files.records["areas"], files.paths["areas"], errors)
 
+
+def _load_tables(files: _ProgrammeFiles, text: str, errors: ErrorCollector) -> dict:
+    """Every table as a frame, each row checked by the rules a schema cannot say."""
+    records, paths, vocabulary = files.records, files.paths, load_vocabulary()
     areas = _frame(records["areas"], COLUMNS["areas"])
     bodies = _frame(records["bodies"], COLUMNS["bodies"])
-    lineages = set(areas["lineage"])
     sources = _load_sources(records["sources"], paths["sources"], errors)
+    scopes = files.programme.get("scopes", {})
     targets = _load_targets(
-        records["targets"],
-        paths["targets"],
-        indicators,
-        lineages,
-        programme.get("scopes", {}),
-        vocabulary,
-        text or "",
-        errors,
-    )
+        records["targets"], paths["targets"], files.indicators, set(areas["lineage"]), scopes,
+        vocabulary, text, errors,
+    )  # fmt: skip
     tasks = _load_tasks(
-        records["tasks"], paths["tasks"], programme, set(bodies["body_id"]), text or "", errors
+        records["tasks"], paths["tasks"], files.programme, set(bodies["body_id"]), text, errors
     )
     observations = _load_observations(
-        records["observations"],
-        paths["observations"],
-        indicators,
-        areas,
-        sources,
-        vocabulary,
-        errors,
-    )
-    check_breaks(indicators, set(sources.index), paths["indicators"], errors)
-    check_milestone_values(targets, indicators, paths["targets"], errors)
-    check_stage_values(observations, indicators, paths["observations"], errors)
+        records["observations"], paths["observations"], files.indicators, areas, sources,
+        vocabulary, errors,
+    )  # fmt: skip
     task_assessments = load_task_assessments(
         records["task_assessments"], paths["task_assessments"], sources, errors
     )
-    _check_changes(changes, paths["changes"], set(targets["target_id"]), set(sources.index), errors)
-    languages = edition_languages(programme)
-    for table, table_records in records.items():
+    return {"areas": areas, "bodies": bodies, "sources": sources, "targets": targets,
+            "tasks": tasks, "observations": observations,
+            "task_assessments": task_assessments}  # fmt: skip
+
+
+def _check_across_tables(files: _ProgrammeFiles, frames: dict, errors: ErrorCollector) -> None:
+    """Rules that join tables: scale breaks, milestone and stage values, the changes' references."""
+    paths, indicators, sources = files.paths, files.indicators, frames["sources"]
+    check_breaks(indicators, set(sources.index), paths["indicators"], errors)
+    check_milestone_values(frames["targets"], indicators, paths["targets"], errors)
+    check_stage_values(frames["observations"], indicators, paths["observations"], errors)
+    target_ids = set(frames["targets"]["target_id"])
+    _check_changes(files.changes, paths["changes"], target_ids, set(sources.index), errors)
+
+
+def _check_translations(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
+    """Every text has its translation in every language the programme publishes."""
+    paths, indicators = files.paths, files.indicators
+    languages = edition_languages(files.programme)
+    for table, table_records in files.records.items():
         check_table_translations(table_records, paths[table], languages, errors)
-    check_category_translations(
-        records["observations"], "value", paths["observations"], indicators, languages, errors
-    )
-    check_category_translations(
-        records["targets"], "value_text", paths["targets"], indicators, languages, errors
-    )
+    for table, column in [("observations", "value"), ("targets", "value_text")]:
+        check_category_translations(
+            files.records[table], column, paths[table], indicators, languages, errors
+        )
     for name, document in [
-        ("programme", programme),
-        ("indicators", indicator_file),
-        ("changes", changes),
+        ("programme", files.programme),
+        ("indicators", files.indicator_file),
+        ("changes", files.changes),
     ]:
         check_document_translations(document, paths[name], languages, errors)
-    errors.fill_found_values(
-        {
-            paths[table]: {row: record for row, record in table_records}
-            for table, table_records in records.items()
-        }
-    )
-    errors.raise_if_any()
-
-    observations = add_sums_of_parts(observations, areas, indicators)
-    frames = {
-        "areas": areas,
-        "bodies": bodies,
-        "sources": sources,
-        "targets": targets,
-        "tasks": tasks,
-        "observations": observations,
-        "task_assessments": task_assessments,
-    }
-    return CheckedProgramme(data_dir, programme, indicators, units, changes, frames)
 
 
 def _frame(records: list[tuple[int, dict[str, str]]], columns: list[str]) -> pd.DataFrame:
@@ -452,94 +480,30 @@ def _load_observations(
     vocabulary: dict,
     errors: ErrorCollector,
 ) -> pd.DataFrame:
+    """observations.csv checked row by row, with the columns the pages use: the value as a
+    number, the area's lineage, the period's dates, its source's publication date, and whether
+    it counts as a measurement."""
     area_lineage = dict(zip(areas["area_id"], areas["lineage"]))
-    flag_specs = vocabulary["flags"]
     parsed = []
     for row, record in records:
         spec = indicators.get(record["indicator"])
         if spec is None:
-            errors.add(
-                path,
-                row,
-                "indicator",
-                f"chỉ số '{record['indicator']}' chưa khai báo",
-                "dùng một mã trong indicators.yaml",
-            )
+            message = f"chỉ số '{record['indicator']}' chưa khai báo"
+            errors.add(path, row, "indicator", message, "dùng một mã trong indicators.yaml")
             continue
-        if record["unit"] != spec["unit"]:
-            errors.add(
-                path,
-                row,
-                "unit",
-                f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')",
-                f"ghi '{spec['unit']}' hoặc quy đổi giá trị",
-                expected=spec["unit"],
-            )
-        flags = _split_list(record["flags"])
-        for flag in flags:
-            if flag not in flag_specs:
-                errors.add(
-                    path,
-                    row,
-                    "flags",
-                    f"ghi chú '{flag}' không hợp lệ",
-                    f"dùng {', '.join(flag_specs)}, cách nhau bởi ;",
-                )
-        number = None
-        if spec["value_type"] == "number":
-            number = _number(record["value"])
-            if number is None:
-                errors.add(
-                    path,
-                    row,
-                    "value",
-                    f"'{record['value']}' không phải số",
-                    "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %",
-                    expected="một số, vd. 31.5",
-                )
-            elif spec["unit"] == "percent" and not 0 <= number <= 100:
-                errors.add(
-                    path,
-                    row,
-                    "value",
-                    f"tỷ lệ {number:g} nằm ngoài 0–100",
-                    "kiểm tra giá trị và đơn vị (tỷ lệ phần trăm ghi từ 0 đến 100)",
-                    expected="từ 0 đến 100",
-                )
-            elif number < 0:
-                errors.add(
-                    path,
-                    row,
-                    "value",
-                    f"giá trị âm ({number:g} {spec['unit']})",
-                    "chỉ số này không nhận giá trị âm: kiểm tra dấu trừ và đơn vị",
-                    expected="0 trở lên",
-                )
-        elif not record["value"]:
-            errors.add(path, row, "value", "ô trống", "ghi giá trị (loại, bước đạt được)")
+        at = _RowErrors(errors, path, row)
+        _check_unit(record, spec, at)
+        flags = _checked_flags(record, vocabulary["flags"], at)
+        number = _checked_value(record, spec, at)
         try:
             period = parse_period(record["period"])
         except ValueError as exc:
-            errors.add(path, row, "period", str(exc), "sửa kỳ số liệu")
+            at("period", str(exc), "sửa kỳ số liệu")
             continue
         if record["source"] not in sources.index:
             continue  # reported by the contract (an empty or unknown source)
         published_by = sources.loc[record["source"], "published_by"]
-        counts_as_observed = all(
-            flag_specs.get(f, {}).get("counts_as_observed", True) for f in flags
-        )
-        may_follow = counts_as_observed is False or any(
-            flag_specs.get(f, {}).get("may_follow_publication", False) for f in flags
-        )
-        if not may_follow and published_by is not None and period.start > published_by:
-            errors.add(
-                path,
-                row,
-                "period",
-                f"kỳ {record['period']} bắt đầu sau ngày đăng của nguồn ({published_by})",
-                "kiểm tra kỳ số liệu; dự báo hoặc mục tiêu cần ghi chú forecast hoặc "
-                "target-of-another-plan; quyết định có hiệu lực sau cần ghi chú in-force-from",
-            )
+        observed = _check_published(record, period, published_by, flags, vocabulary["flags"], at)
         parsed.append(
             dict(
                 record,
@@ -551,21 +515,88 @@ def _load_observations(
                 period_end=period.end,
                 period_x=period.mid_as_year,
                 published_by=published_by,
-                observed=counts_as_observed,
+                observed=observed,
             )
         )
-    columns = [
-        *COLUMNS["observations"],
-        "row",
-        "value_number",
-        "lineage",
-        "period_start",
-        "period_end",
-        "period_x",
-        "published_by",
-        "observed",
-    ]
-    return pd.DataFrame(parsed, columns=columns)
+    return pd.DataFrame(parsed, columns=[*COLUMNS["observations"], *_OBSERVATION_EXTRAS])
+
+
+# The columns load_dataset adds to observations.csv's own.
+_OBSERVATION_EXTRAS = [
+    "row",
+    "value_number",
+    "lineage",
+    "period_start",
+    "period_end",
+    "period_x",
+    "published_by",
+    "observed",
+]
+
+
+@dataclass(frozen=True)
+class _RowErrors:
+    """The errors of one row of one file: `at(column, problem, fix, expected=…)`."""
+
+    errors: ErrorCollector
+    path: Path
+    row: int
+
+    def __call__(self, column: str, problem: str, fix: str, **kwargs) -> None:
+        self.errors.add(self.path, self.row, column, problem, fix, **kwargs)
+
+
+def _check_unit(record: dict, spec: dict, at: _RowErrors) -> None:
+    if record["unit"] != spec["unit"]:
+        problem = f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')"
+        at("unit", problem, f"ghi '{spec['unit']}' hoặc quy đổi giá trị", expected=spec["unit"])
+
+
+def _checked_flags(record: dict, flag_specs: dict, at: _RowErrors) -> list[str]:
+    flags = _split_list(record["flags"])
+    for flag in flags:
+        if flag not in flag_specs:
+            fix = f"dùng {', '.join(flag_specs)}, cách nhau bởi ;"
+            at("flags", f"ghi chú '{flag}' không hợp lệ", fix)
+    return flags
+
+
+def _checked_value(record: dict, spec: dict, at: _RowErrors) -> float | None:
+    """The value as a number for a numeric indicator (None for a category, or when refused)."""
+    if spec["value_type"] != "number":
+        if not record["value"]:
+            at("value", "ô trống", "ghi giá trị (loại, bước đạt được)")
+        return None
+    number = _number(record["value"])
+    if number is None:
+        fix = "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %"
+        at("value", f"'{record['value']}' không phải số", fix, expected="một số, vd. 31.5")
+    elif spec["unit"] == "percent" and not 0 <= number <= 100:
+        fix = "kiểm tra giá trị và đơn vị (tỷ lệ phần trăm ghi từ 0 đến 100)"
+        at("value", f"tỷ lệ {number:g} nằm ngoài 0–100", fix, expected="từ 0 đến 100")
+    elif number < 0:
+        fix = "chỉ số này không nhận giá trị âm: kiểm tra dấu trừ và đơn vị"
+        at("value", f"giá trị âm ({number:g} {spec['unit']})", fix, expected="0 trở lên")
+    return number
+
+
+def _check_published(
+    record: dict, period, published_by, flags: list[str], flag_specs: dict, at: _RowErrors
+) -> bool:
+    """Whether the row counts as a measurement; a measurement of a period that starts after its
+    source was published is refused (a forecast or a decision in force later says so by a flag)."""
+    observed = all(flag_specs.get(f, {}).get("counts_as_observed", True) for f in flags)
+    may_follow = not observed or any(
+        flag_specs.get(f, {}).get("may_follow_publication", False) for f in flags
+    )
+    if not may_follow and published_by is not None and period.start > published_by:
+        at(
+            "period",
+            f"kỳ {record['period']} bắt đầu sau ngày đăng của nguồn ({published_by})",
+            "kiểm tra kỳ số liệu; dự báo hoặc mục tiêu cần ghi chú forecast hoặc "
+            "target-of-another-plan; quyết định có hiệu lực sau cần ghi chú in-force-from",
+        )
+    return observed
 
 
 def _check_changes(
