@@ -128,61 +128,57 @@ def assess(points: list[Point], goal: Goal, base_year: int) -> Assessment:
     settled = reached_state(goal, latest.value)
     if settled is None and target_t is not None and latest.end >= goal.year + 1 - 1e-9:
         settled = "not-achieved"  # the target year is over and its value falls short
+    known = {"latest": latest, "target_value": aim, "target_t": target_t}
 
     base, reason = choose_base(points, latest, base_year, spec["minimum_span_years"])
     if base is None:
-        return Assessment(
-            settled or "not-assessable",
-            None if settled else reason,
-            latest=latest,
-            target_value=aim,
-            target_t=target_t,
-        )
+        return Assessment(settled or "not-assessable", None if settled else reason, **known)
     base_value = base.value if base.value != 0 else spec["zero_replacement"]
     if latest.value * base_value < 0 or (aim is not None and aim * base_value < 0):
-        return Assessment(
-            settled or "not-assessable",
-            None if settled else "sign-change",
-            base=base,
-            latest=latest,
-            target_value=aim,
-            target_t=target_t,
-        )
+        reason = None if settled else "sign-change"
+        return Assessment(settled or "not-assessable", reason, base=base, **known)
     sign = -1 if base_value < 0 else 1
     observed = growth(latest.value, base_value, latest.t, base.t)
     if goal.kind == "direction":
         return _assess_direction(goal, base, latest, base_value, observed, sign, spec)
-
-    aim_for_growth = aim if aim != 0 else spec["zero_replacement"]
-    required = ratio = None
-    if target_t > base.t:
-        required = growth(aim_for_growth, base_value, target_t, base.t)
-        progress = sign * goal.direction * observed
-        ratio = progress / abs(required) if required != 0 else math.copysign(math.inf, progress)
-    projection = shortfall = anticipated = None
-    if target_t > latest.t:
-        projection = latest.value * (1 + observed) ** (target_t - latest.t)
-        if goal.ceiling is not None:
-            projection = min(projection, goal.ceiling)
-        shortfall = goal.direction * (aim - projection)
-        if aim != base.value:
-            anticipated = (projection - base.value) / (aim - base.value)
+    required, ratio = _required_and_ratio(goal, base, base_value, observed, sign, target_t, spec)
+    projection, shortfall, anticipated = _projection(goal, base, latest, observed, target_t)
     status = settled or _status_from(ratio, spec["ratio_cutoffs"])
     return Assessment(
-        status,
-        None,
-        base,
-        latest,
-        aim,
-        target_t,
-        required,
-        observed,
-        ratio,
-        None,
-        projection,
-        shortfall,
-        anticipated,
-    )
+        status, None, base, latest, aim, target_t, required, observed, ratio, None, projection,
+        shortfall, anticipated,
+    )  # fmt: skip
+
+
+def _required_and_ratio(
+    goal: Goal, base: Point, base_value: float, observed: float, sign: int, target_t, spec: dict
+) -> tuple[float | None, float | None]:
+    """The growth the target needs from the base, and the ratio of observed to required."""
+    if not target_t > base.t:
+        return None, None
+    aim = target_value(goal)
+    aim_for_growth = aim if aim != 0 else spec["zero_replacement"]
+    required = growth(aim_for_growth, base_value, target_t, base.t)
+    progress = sign * goal.direction * observed
+    ratio = progress / abs(required) if required != 0 else math.copysign(math.inf, progress)
+    return required, ratio
+
+
+def _projection(
+    goal: Goal, base: Point, latest: Point, observed: float, target_t
+) -> tuple[float | None, float | None, float | None]:
+    """If the trend holds: the value in the target year, how far it stays from the target (+ is
+    short), and the share of the way from base to target it covers (ESCAP's anticipated
+    progress)."""
+    if not target_t > latest.t:
+        return None, None, None
+    aim = target_value(goal)
+    projection = latest.value * (1 + observed) ** (target_t - latest.t)
+    if goal.ceiling is not None:
+        projection = min(projection, goal.ceiling)
+    shortfall = goal.direction * (aim - projection)
+    anticipated = (projection - base.value) / (aim - base.value) if aim != base.value else None
+    return projection, shortfall, anticipated
 
 
 def choose_base(

@@ -35,26 +35,12 @@ def add_sums_of_parts(
     wholes = areas[areas["part_of"] != ""].groupby("part_of")["area_id"].apply(list)
     if wholes.empty or observations.empty:
         return observations
-    # The note of a sum, in every language: names from the translation where there is one.
-    names = {
-        lang: dict(
-            zip(
-                areas["area_id"],
-                areas.get(f"name_{lang}", areas["name_vi"]).where(
-                    lambda n: n != "", areas["name_vi"]
-                ),
-            )
-        )
-        for lang in LANGUAGES
-    }
+    names = _names_in_every_language(areas)
     lineage = dict(zip(areas["area_id"], areas["lineage"]))
+    additive = observations["indicator"].map(lambda i: bool(indicators.get(i, {}).get("additive")))
     sums = []
     for whole, parts in wholes.items():
-        rows = observations[
-            observations["area"].isin(parts)
-            & observations["observed"]
-            & observations["indicator"].map(lambda i: bool(indicators.get(i, {}).get("additive")))
-        ]
+        rows = observations[observations["area"].isin(parts) & observations["observed"] & additive]
         for (indicator, period), group in rows.groupby(["indicator", "period"], sort=True):
             reported = observations[
                 (observations["indicator"] == indicator)
@@ -63,32 +49,43 @@ def add_sums_of_parts(
             ]
             if set(group["area"]) != set(parts) or len(group) != len(parts) or len(reported):
                 continue
-            latest = group.sort_values(["published_by", "row"]).iloc[-1]
-            notes = {
-                f"note_{lang}": _SUM_OF_PARTS[lang].format(
-                    count=len(parts),
-                    parts="; ".join(
-                        f"{names[lang][r.area]}: {r.value} ({r.source})"
-                        for r in group.sort_values("row").itertuples()
-                    ),
-                )
-                for lang in LANGUAGES
-            }
-            sums.append(
-                dict(
-                    latest,
-                    area=whole,
-                    lineage=lineage[whole],
-                    value=_plain_number(group["value_number"].sum()),
-                    value_number=float(group["value_number"].sum()),
-                    flags=tuple(sorted(set(latest["flags"]) | {"derived"})),
-                    **notes,
-                )
-            )
+            sums.append(_sum_row(group, whole, lineage[whole], names))
     if not sums:
         return observations
     return pd.concat(
         [observations, pd.DataFrame(sums, columns=observations.columns)], ignore_index=True
+    )
+
+
+def _names_in_every_language(areas: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Each area's name by language, for the note of a sum: the translation where there is one."""
+
+    def in_language(lang: str) -> pd.Series:
+        return areas.get(f"name_{lang}", areas["name_vi"]).where(
+            lambda n: n != "", areas["name_vi"]
+        )
+
+    return {lang: dict(zip(areas["area_id"], in_language(lang))) for lang in LANGUAGES}
+
+
+def _sum_row(group: pd.DataFrame, whole: str, lineage: str, names: dict) -> dict:
+    """The derived row of one whole area: the parts' sum, cited to the latest-published part."""
+    latest = group.sort_values(["published_by", "row"]).iloc[-1]
+    notes = {}
+    for lang in LANGUAGES:
+        listing = "; ".join(
+            f"{names[lang][r.area]}: {r.value} ({r.source})"
+            for r in group.sort_values("row").itertuples()
+        )
+        notes[f"note_{lang}"] = _SUM_OF_PARTS[lang].format(count=len(group), parts=listing)
+    return dict(
+        latest,
+        area=whole,
+        lineage=lineage,
+        value=_plain_number(group["value_number"].sum()),
+        value_number=float(group["value_number"].sum()),
+        flags=tuple(sorted(set(latest["flags"]) | {"derived"})),
+        **notes,
     )
 
 

@@ -34,7 +34,7 @@ from programme_monitor.data.dataset_assessments import (
     check_stage_values,
     load_task_assessments,
 )
-from programme_monitor.data.errors import ErrorCollector
+from programme_monitor.data.errors import ErrorCollector, RowErrors
 from programme_monitor.data.readers import read_csv_records, read_text, read_yaml
 from programme_monitor.data.translations import (
     check_category_translations,
@@ -360,59 +360,38 @@ def _load_targets(
     programme_text: str,
     errors: ErrorCollector,
 ) -> pd.DataFrame:
-    kinds = vocabulary["target_kinds"]
     squashed_text = _squash_spaces(programme_text)
     for row, record in records:
+        at = errors.at(path, row)
         if record["indicator"] not in indicators:
-            errors.add(
-                path,
-                row,
-                "indicator",
-                f"chỉ số '{record['indicator']}' chưa khai báo",
-                "thêm chỉ số vào indicators.yaml hoặc sửa mã",
-            )
+            problem = f"chỉ số '{record['indicator']}' chưa khai báo"
+            at("indicator", problem, "thêm chỉ số vào indicators.yaml hoặc sửa mã")
         if record["area"] not in lineages or record["area"] not in scopes:
-            errors.add(
-                path,
-                row,
-                "area",
-                f"địa bàn '{record['area']}' không phải phạm vi của Chương trình",
-                f"dùng một mã trong mục scopes của programme.yaml: {', '.join(scopes)}",
-            )
-        kind = record["kind"]
-        if kind not in kinds:
-            continue  # reported by the contract
-        for column in kinds[kind]["needs"]:
-            if not record[column]:
-                errors.add(
-                    path,
-                    row,
-                    column,
-                    f"mục tiêu loại '{kind}' cần giá trị ở cột này",
-                    "ghi giá trị mục tiêu",
-                )
-        low, high = _number(record["low"]), _number(record["high"])
-        if kind == "range" and low is not None and high is not None and low >= high:
-            errors.add(
-                path,
-                row,
-                "high",
-                "cận trên không lớn hơn cận dưới",
-                "ghi cận dưới ở cột low, cận trên ở cột high",
-            )
+            problem = f"địa bàn '{record['area']}' không phải phạm vi của Chương trình"
+            at("area", problem, f"dùng một mã trong mục scopes của programme.yaml: "
+                                f"{', '.join(scopes)}")  # fmt: skip
+        if record["kind"] in vocabulary["target_kinds"]:  # an unknown kind: the contract says
+            _check_target_values(record, vocabulary["target_kinds"][record["kind"]], at)
         if _squash_spaces(record["quote"]) not in squashed_text:
-            errors.add(
-                path,
-                row,
-                "quote",
-                "trích dẫn không có trong văn bản Chương trình",
-                "chép nguyên văn một đoạn của văn bản để người đọc đối chiếu",
-            )
+            fix = "chép nguyên văn một đoạn của văn bản để người đọc đối chiếu"
+            at("quote", "trích dẫn không có trong văn bản Chương trình", fix)
     frame = _frame(records, COLUMNS["targets"])
     frame["low"] = pd.to_numeric(frame["low"], errors="coerce")
     frame["high"] = pd.to_numeric(frame["high"], errors="coerce")
     frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
     return frame
+
+
+def _check_target_values(record: dict, kind: dict, at: RowErrors) -> None:
+    """The values a target of its kind needs, and a range whose bounds are in order."""
+    for column in kind["needs"]:
+        if not record[column]:
+            problem = f"mục tiêu loại '{record['kind']}' cần giá trị ở cột này"
+            at(column, problem, "ghi giá trị mục tiêu")
+    low, high = _number(record["low"]), _number(record["high"])
+    if record["kind"] == "range" and low is not None and high is not None and low >= high:
+        fix = "ghi cận dưới ở cột low, cận trên ở cột high"
+        at("high", "cận trên không lớn hơn cận dưới", fix)
 
 
 def _load_tasks(
@@ -427,48 +406,34 @@ def _load_tasks(
     organisation = {o["clause"] for o in programme.get("organisation", [])}
     squashed_text = _squash_spaces(programme_text)
     for row, record in records:
+        at = errors.at(path, row)
         if record["group"] not in groups or not record["task_id"].startswith(record["group"] + "."):
-            errors.add(
-                path,
-                row,
-                "group",
-                f"nhóm '{record['group']}' không khớp",
-                f"dùng một nhóm của programme.yaml ({', '.join(sorted(groups))}) và mã "
-                "nhiệm vụ bắt đầu bằng mã nhóm",
-            )
-        for column in ["lead", "support"]:
-            for body in _split_list(record[column]):
-                if body not in body_ids:
-                    errors.add(
-                        path,
-                        row,
-                        column,
-                        f"cơ quan '{body}' không có trong bodies.csv",
-                        "thêm cơ quan vào bodies.csv hoặc sửa mã; nhiều mã cách nhau bởi ;",
-                    )
-        if not _split_list(record["lead"]):
-            errors.add(path, row, "lead", "thiếu cơ quan chủ trì", "ghi mã cơ quan chủ trì")
+            at("group", f"nhóm '{record['group']}' không khớp",
+               f"dùng một nhóm của programme.yaml ({', '.join(sorted(groups))}) và mã "
+               "nhiệm vụ bắt đầu bằng mã nhóm")  # fmt: skip
+        _check_task_bodies(record, body_ids, at)
         for clause in _split_list(record["basis"]):
             if clause not in organisation:
-                errors.add(
-                    path,
-                    row,
-                    "basis",
-                    f"khoản '{clause}' không có trong mục IV",
-                    f"dùng {', '.join(sorted(organisation))}",
-                )
+                fix = f"dùng {', '.join(sorted(organisation))}"
+                at("basis", f"khoản '{clause}' không có trong mục IV", fix)
         if _squash_spaces(record["quote"]) not in squashed_text:
-            errors.add(
-                path,
-                row,
-                "quote",
-                "trích dẫn không có trong văn bản Chương trình",
-                "chép nguyên văn phần đầu của gạch đầu dòng",
-            )
+            fix = "chép nguyên văn phần đầu của gạch đầu dòng"
+            at("quote", "trích dẫn không có trong văn bản Chương trình", fix)
     frame = _frame(records, COLUMNS["tasks"])
     for column in ["lead", "support", "basis"]:
         frame[column] = frame[column].map(_split_list)
     return frame
+
+
+def _check_task_bodies(record: dict, body_ids: set[str], at: RowErrors) -> None:
+    """Every lead and supporting body is in bodies.csv; a task has a lead."""
+    for column in ["lead", "support"]:
+        for body in _split_list(record[column]):
+            if body not in body_ids:
+                fix = "thêm cơ quan vào bodies.csv hoặc sửa mã; nhiều mã cách nhau bởi ;"
+                at(column, f"cơ quan '{body}' không có trong bodies.csv", fix)
+    if not _split_list(record["lead"]):
+        at("lead", "thiếu cơ quan chủ trì", "ghi mã cơ quan chủ trì")
 
 
 def _load_observations(
@@ -491,7 +456,7 @@ def _load_observations(
             message = f"chỉ số '{record['indicator']}' chưa khai báo"
             errors.add(path, row, "indicator", message, "dùng một mã trong indicators.yaml")
             continue
-        at = _RowErrors(errors, path, row)
+        at = errors.at(path, row)
         _check_unit(record, spec, at)
         flags = _checked_flags(record, vocabulary["flags"], at)
         number = _checked_value(record, spec, at)
@@ -534,25 +499,13 @@ _OBSERVATION_EXTRAS = [
 ]
 
 
-@dataclass(frozen=True)
-class _RowErrors:
-    """The errors of one row of one file: `at(column, problem, fix, expected=…)`."""
-
-    errors: ErrorCollector
-    path: Path
-    row: int
-
-    def __call__(self, column: str, problem: str, fix: str, **kwargs) -> None:
-        self.errors.add(self.path, self.row, column, problem, fix, **kwargs)
-
-
-def _check_unit(record: dict, spec: dict, at: _RowErrors) -> None:
+def _check_unit(record: dict, spec: dict, at: RowErrors) -> None:
     if record["unit"] != spec["unit"]:
         problem = f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')"
         at("unit", problem, f"ghi '{spec['unit']}' hoặc quy đổi giá trị", expected=spec["unit"])
 
 
-def _checked_flags(record: dict, flag_specs: dict, at: _RowErrors) -> list[str]:
+def _checked_flags(record: dict, flag_specs: dict, at: RowErrors) -> list[str]:
     flags = _split_list(record["flags"])
     for flag in flags:
         if flag not in flag_specs:
@@ -561,7 +514,7 @@ def _checked_flags(record: dict, flag_specs: dict, at: _RowErrors) -> list[str]:
     return flags
 
 
-def _checked_value(record: dict, spec: dict, at: _RowErrors) -> float | None:
+def _checked_value(record: dict, spec: dict, at: RowErrors) -> float | None:
     """The value as a number for a numeric indicator (None for a category, or when refused)."""
     if spec["value_type"] != "number":
         if not record["value"]:
@@ -581,7 +534,7 @@ def _checked_value(record: dict, spec: dict, at: _RowErrors) -> float | None:
 
 
 def _check_published(
-    record: dict, period, published_by, flags: list[str], flag_specs: dict, at: _RowErrors
+    record: dict, period, published_by, flags: list[str], flag_specs: dict, at: RowErrors
 ) -> bool:
     """Whether the row counts as a measurement; a measurement of a period that starts after its
     source was published is refused (a forecast or a decision in force later says so by a flag)."""

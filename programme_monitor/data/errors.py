@@ -67,6 +67,10 @@ class ErrorCollector:
     ) -> None:
         self.errors.append(DataError(Path(file), row, column, problem, fix, found, expected))
 
+    def at(self, file: Path, row: int | None) -> RowErrors:
+        """The errors of one row of one file: `at(column, problem, fix, expected=…)`."""
+        return RowErrors(self, Path(file), row)
+
     def fill_found_values(self, cells: dict[Path, dict[int, dict[str, str]]]) -> None:
         """Give every cell error the value written in that cell, where its check did not."""
         for index, error in enumerate(self.errors):
@@ -88,3 +92,15 @@ class ErrorCollector:
             first_per_cell.values(), key=lambda e: (str(e.file), e.row if e.row is not None else 0)
         )
         raise DataErrors(ordered)
+
+
+@dataclass(frozen=True)
+class RowErrors:
+    """Records errors of one row of one file (ErrorCollector.at)."""
+
+    collector: ErrorCollector
+    file: Path
+    row: int | None
+
+    def __call__(self, column: str | None, problem: str, fix: str, **values) -> None:
+        self.collector.add(self.file, self.row, column, problem, fix, **values)

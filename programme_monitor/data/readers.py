@@ -71,60 +71,58 @@ def read_csv_records(
     except StopIteration:
         errors.add(path, None, None, "tệp rỗng", f"thêm dòng tiêu đề: {','.join(required)}")
         return []
-    missing = [name for name in required if name not in header]
-    delimiter = next((d for d in (";", "\t", "|") if len(header) == 1 and d in header[0]), None)
-    if delimiter:
-        shown = "dấu tab" if delimiter == "\t" else f"'{delimiter}'"
-        errors.add(
-            path,
-            HEADER_ROW,
-            None,
-            f"dấu phân cách cột là {shown}, không phải dấu phẩy",
-            "lưu lại dạng CSV dùng dấu phẩy (Excel: Lưu thành > CSV UTF-8 (Comma delimited)); "
-            "máy đặt vùng Việt Nam thường lưu bằng dấu chấm phẩy",
-            found=shown,
-            expected="dấu phẩy (,)",
-        )
-        return []
-    if missing:
-        errors.add(
-            path,
-            HEADER_ROW,
-            missing[0],
-            f"thiếu cột {', '.join(missing)}",
-            f"dòng tiêu đề cần đủ các cột: {','.join(required)}",
-            found=",".join(header),
-            expected=",".join(required),
-        )
+    if not _header_is_sound(header, required, path, errors):
         return []
     records = []
     for row_number, cells in enumerate(reader, start=HEADER_ROW + 1):
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):
-            errors.add(
-                path,
-                row_number,
-                None,
-                f"dòng có {len(cells)} ô, tiêu đề có {len(header)} cột",
-                "kiểm tra dấu phẩy thừa hoặc thiếu; đặt văn bản có dấu phẩy trong ngoặc kép",
-            )
+            problem = f"dòng có {len(cells)} ô, tiêu đề có {len(header)} cột"
+            fix = "kiểm tra dấu phẩy thừa hoặc thiếu; đặt văn bản có dấu phẩy trong ngoặc kép"
+            errors.add(path, row_number, None, problem, fix)
             continue
-        record = {}
-        for column, cell in zip(header, cells):
-            value = cell.strip()
-            if not unicodedata.is_normalized("NFC", value):
-                errors.add(
-                    path,
-                    row_number,
-                    column,
-                    "văn bản chưa chuẩn hóa Unicode NFC",
-                    "gõ lại bằng bộ gõ Unicode dựng sẵn hoặc chuẩn hóa tệp về NFC",
-                )
-                value = unicodedata.normalize("NFC", value)
-            record[column] = value
+        record = {column: _nfc_cell(cell, path, row_number, column, errors)
+                  for column, cell in zip(header, cells)}  # fmt: skip
         records.append((row_number, record))
     return records
+
+
+def _header_is_sound(
+    header: list[str], required: list[str], path: Path, errors: ErrorCollector
+) -> bool:
+    """A header separated by commas, with every required column; the error otherwise."""
+    delimiter = next((d for d in (";", "\t", "|") if len(header) == 1 and d in header[0]), None)
+    if delimiter:
+        shown = "dấu tab" if delimiter == "\t" else f"'{delimiter}'"
+        errors.add(
+            path, HEADER_ROW, None, f"dấu phân cách cột là {shown}, không phải dấu phẩy",
+            "lưu lại dạng CSV dùng dấu phẩy (Excel: Lưu thành > CSV UTF-8 (Comma delimited)); "
+            "máy đặt vùng Việt Nam thường lưu bằng dấu chấm phẩy",
+            found=shown, expected="dấu phẩy (,)",
+        )  # fmt: skip
+        return False
+    missing = [name for name in required if name not in header]
+    if missing:
+        errors.add(
+            path, HEADER_ROW, missing[0], f"thiếu cột {', '.join(missing)}",
+            f"dòng tiêu đề cần đủ các cột: {','.join(required)}",
+            found=",".join(header), expected=",".join(required),
+        )  # fmt: skip
+        return False
+    return True
+
+
+def _nfc_cell(cell: str, path: Path, row: int, column: str, errors: ErrorCollector) -> str:
+    """A cell's text, stripped and in NFC; text that was not in NFC is an error too."""
+    value = cell.strip()
+    if not unicodedata.is_normalized("NFC", value):
+        errors.add(
+            path, row, column, "văn bản chưa chuẩn hóa Unicode NFC",
+            "gõ lại bằng bộ gõ Unicode dựng sẵn hoặc chuẩn hóa tệp về NFC",
+        )  # fmt: skip
+        value = unicodedata.normalize("NFC", value)
+    return value
 
 
 def read_yaml(path: Path, errors: ErrorCollector) -> Any:

@@ -103,52 +103,13 @@ def _numeric_chart(
     context: ChartContext,
 ):
     """Values over time, one series per area; other plans' targets and forecasts hollow."""
-    names = dataset.area_names
     fig, ax = plt.subplots(figsize=(7.2, 3.8), dpi=100)
     areas = list(dict.fromkeys(observations["area"]))
     for index, area in enumerate(areas):
         rows = observations[observations["area"] == area]
-        colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
-        observed, other = rows[rows["observed"]], rows[~rows["observed"]]
-        if len(observed):
-            ax.plot(
-                observed["period_x"],
-                observed["value_number"],
-                color=colour,
-                marker=marker,
-                linewidth=1.5,
-                markersize=7,
-                label=names[area],
-            )
-        if len(other):
-            ax.plot(
-                other["period_x"],
-                other["value_number"],
-                color=colour,
-                marker=marker,
-                linestyle="none",
-                markersize=8,
-                markerfacecolor="white",
-                markeredgewidth=1.5,
-                label=f"{names[area]}: {words['legend_other_plan']} / {words['legend_forecast']}",
-            )
-        for position, (_, obs) in enumerate(rows.sort_values("period_x").iterrows()):
-            text = dataset.edition.number(obs["value_number"])
-            if "lower-bound" in obs["flags"]:
-                text = "▲ " + text
-            if obs["source"] in context.source_numbers:
-                text += f" [{context.source_numbers[obs['source']]}]"
-            above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
-            ax.annotate(
-                text,
-                (obs["period_x"], obs["value_number"]),
-                textcoords="offset points",
-                xytext=(0, 7 if above else -8),
-                va="bottom" if above else "top",
-                ha="center",
-                fontsize=8,
-                color=colour,
-            )
+        style = {"color": PALETTE[index % len(PALETTE)], "marker": MARKERS[index % len(MARKERS)]}
+        _draw_series(ax, rows, dataset.area_names[area], style, words)
+        _label_points(ax, dataset, rows, style["color"], context)
     for projection in context.projections:
         index = areas.index(projection.area) if projection.area in areas else 0
         ax.plot(
@@ -161,6 +122,43 @@ def _numeric_chart(
             label=f"{words['legend_projection']}: {projection.label}",
         )
     _draw_targets(ax, dataset, targets, words)
+    _value_axis(ax, dataset, spec, observations, words)
+    return fig, ax
+
+
+def _draw_series(ax, rows: pd.DataFrame, name: str, style: dict, words: dict) -> None:
+    """One area's values: measured ones joined by a line, others (plans, forecasts) hollow."""
+    observed, other = rows[rows["observed"]], rows[~rows["observed"]]
+    if len(observed):
+        ax.plot(
+            observed["period_x"], observed["value_number"], **style, linewidth=1.5,
+            markersize=7, label=name,
+        )  # fmt: skip
+    if len(other):
+        ax.plot(
+            other["period_x"], other["value_number"], **style, linestyle="none", markersize=8,
+            markerfacecolor="white", markeredgewidth=1.5,
+            label=f"{name}: {words['legend_other_plan']} / {words['legend_forecast']}",
+        )  # fmt: skip
+
+
+def _label_points(ax, dataset, rows: pd.DataFrame, colour: str, context: ChartContext) -> None:
+    """Each value written beside its point, with its source's number."""
+    for position, (_, obs) in enumerate(rows.sort_values("period_x").iterrows()):
+        text = dataset.edition.number(obs["value_number"])
+        if "lower-bound" in obs["flags"]:
+            text = "▲ " + text
+        if obs["source"] in context.source_numbers:
+            text += f" [{context.source_numbers[obs['source']]}]"
+        above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
+        ax.annotate(
+            text, (obs["period_x"], obs["value_number"]), textcoords="offset points",
+            xytext=(0, 7 if above else -8), va="bottom" if above else "top", ha="center",
+            fontsize=8, color=colour,
+        )  # fmt: skip
+
+
+def _value_axis(ax, dataset, spec: dict, observations: pd.DataFrame, words: dict) -> None:
     ax.set_ylabel(unit_symbol(dataset, spec["unit"]))
     values = observations["value_number"].dropna()
     if len(values) and values.min() > 0 and values.max() / values.min() > 20:
@@ -169,7 +167,6 @@ def _numeric_chart(
         ax.set_ylabel(f"{unit_symbol(dataset, spec['unit'])} ({words['log_scale']})")
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.margins(y=0.12)  # room for the labels drawn under the lowest points
-    return fig, ax
 
 
 def _category_timeline(
