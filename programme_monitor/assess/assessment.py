@@ -158,51 +158,69 @@ def inputs_table(
     rows = []
     for _, target in (dataset.targets if targets is None else targets).iterrows():
         result = statuses[target["target_id"]]
-        calc = result.calculation or Assessment(result.status, result.reason)
-        evidence = result.evidence
         indicator = dataset.indicators[target["indicator"]]
-        rows.append(
-            {
-                "as_of": as_of.isoformat(),
-                "target_id": target["target_id"],
-                "clause": target["clause"],
-                "indicator": target["indicator"],
-                "scope": target["area"],
-                "kind": target["kind"],
-                "target_year": int(target["year"]),
-                "target_low": target["low"],
-                "target_high": target["high"],
-                "target_strict": target["strict"] == "yes",
-                "target_stage": target["value_text"],
-                "direction": indicator["direction"],
-                "ceiling": indicator.get("ceiling"),
-                "base_year_rule": int(dataset.programme["base_year"]),
-                "base_period": calc.base.label if calc.base else None,
-                "base_area": calc.base.segment if calc.base else None,
-                "base_value": calc.base.value if calc.base else None,
-                "latest_period": calc.latest.label if calc.latest else None,
-                "latest_area": calc.latest.segment if calc.latest else None,
-                "latest_value": calc.latest.value if calc.latest else None,
-                "target_value_used": calc.target_value,
-                "required_growth": calc.required_growth,
-                "observed_growth": calc.observed_growth,
-                "ratio": calc.ratio,
-                "ceiling_coefficient": calc.coefficient,
-                "projection_in_target_year": calc.projection,
-                "projected_shortfall": calc.shortfall,
-                "anticipated_progress": calc.anticipated,
-                "evidence_period": evidence.period if evidence else None,
-                "evidence_value": evidence.value if evidence else None,
-                "evidence_source": evidence.source if evidence else None,
-                "reached_after_target_year": evidence.late if evidence else None,
-                "status": result.status,
-                # In the edition's language: the same file in the English edition says "On track".
-                "status_label": spec["statuses"][result.status]["label"],
-                "reason": result.reason,
-                "reason_text": spec["reasons"][result.reason]["long"] if result.reason else None,
-            }
-        )
+        rows.append({
+            "as_of": as_of.isoformat(),
+            **_target_inputs(target, indicator, int(dataset.programme["base_year"])),
+            **_calculation_inputs(result.calculation or Assessment(result.status, result.reason)),
+            **_evidence_inputs(result.evidence),
+            "status": result.status,
+            # In the edition's language: the same file in the English edition says "On track".
+            "status_label": spec["statuses"][result.status]["label"],
+            "reason": result.reason,
+            "reason_text": spec["reasons"][result.reason]["long"] if result.reason else None,
+        })  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def _target_inputs(target: pd.Series, indicator: dict, base_year: int) -> dict:
+    """What the programme set: the target, its indicator's direction and ceiling."""
+    return {
+        "target_id": target["target_id"],
+        "clause": target["clause"],
+        "indicator": target["indicator"],
+        "scope": target["area"],
+        "kind": target["kind"],
+        "target_year": int(target["year"]),
+        "target_low": target["low"],
+        "target_high": target["high"],
+        "target_strict": target["strict"] == "yes",
+        "target_stage": target["value_text"],
+        "direction": indicator["direction"],
+        "ceiling": indicator.get("ceiling"),
+        "base_year_rule": base_year,
+    }
+
+
+def _calculation_inputs(calc: Assessment) -> dict:
+    """The values the calculation used and what it found."""
+    base, latest = calc.base, calc.latest
+    return {
+        "base_period": base.label if base else None,
+        "base_area": base.segment if base else None,
+        "base_value": base.value if base else None,
+        "latest_period": latest.label if latest else None,
+        "latest_area": latest.segment if latest else None,
+        "latest_value": latest.value if latest else None,
+        "target_value_used": calc.target_value,
+        "required_growth": calc.required_growth,
+        "observed_growth": calc.observed_growth,
+        "ratio": calc.ratio,
+        "ceiling_coefficient": calc.coefficient,
+        "projection_in_target_year": calc.projection,
+        "projected_shortfall": calc.shortfall,
+        "anticipated_progress": calc.anticipated,
+    }
+
+
+def _evidence_inputs(evidence: Evidence | None) -> dict:
+    """The evidence a milestone rests on."""
+    return {
+        "evidence_period": evidence.period if evidence else None,
+        "evidence_value": evidence.value if evidence else None,
+        "evidence_source": evidence.source if evidence else None,
+        "reached_after_target_year": evidence.late if evidence else None,
+    }
 
 
 def status_counts(statuses: dict[str, TargetStatus]) -> dict[str, int]:

@@ -183,44 +183,34 @@ def _category_timeline(
         for position, (_, obs) in enumerate(rows.iterrows()):
             face = colour if obs["observed"] else "white"
             ax.plot(
-                obs["period_x"],
-                index,
-                marker=marker,
-                color=colour,
-                markerfacecolor=face,
-                markeredgewidth=1.5,
-                markersize=8,
-            )
-            above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
-            text = dataset.edition.category(spec, obs["value"])
-            if obs["source"] in context.source_numbers:
-                text += f" [{context.source_numbers[obs['source']]}]"
-            ax.annotate(
-                _wrap(text, 26),
-                (obs["period_x"], index),
-                textcoords="offset points",
-                xytext=(0, 9 if above else -10),
-                va="bottom" if above else "top",
-                ha="center",
-                fontsize=7,
-                color=colour,
-            )
+                obs["period_x"], index, marker=marker, color=colour, markerfacecolor=face,
+                markeredgewidth=1.5, markersize=8,
+            )  # fmt: skip
+            _label_stage(ax, dataset, spec, obs, (obs["period_x"], index), position, colour,
+                         context)  # fmt: skip
     ax.set_yticks(range(len(areas)), [_wrap(names[a]) for a in areas], fontsize=8)
     ax.set_ylim(-0.8, len(areas) - 0.2)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     if (~observations["observed"]).any():
         ax.plot(
-            [],
-            [],
-            marker="o",
-            color="#777777",
-            markerfacecolor="white",
-            linestyle="none",
+            [], [], marker="o", color="#777777", markerfacecolor="white", linestyle="none",
             label=f"{words['legend_other_plan']} / {words['legend_forecast']}",
-        )
+        )  # fmt: skip
         _legend_below(ax)
     return fig, ax
+
+
+def _label_stage(ax, dataset, spec, obs, point, position: int, colour: str, context) -> None:
+    """A stage written beside its point, with its source's number."""
+    above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
+    text = dataset.edition.category(spec, obs["value"])
+    if obs["source"] in context.source_numbers:
+        text += f" [{context.source_numbers[obs['source']]}]"
+    ax.annotate(
+        _wrap(text, 26), point, textcoords="offset points", xytext=(0, 9 if above else -10),
+        va="bottom" if above else "top", ha="center", fontsize=7, color=colour,
+    )  # fmt: skip
 
 
 def _draw_reporting_date(ax, as_of: date) -> None:
@@ -350,18 +340,10 @@ def describe_chart(
 ) -> str:
     """A text alternative: what the chart shows, in a sentence or three."""
     spec = dataset.indicators[indicator_id]
-    names = dataset.area_names
-    words = dataset.edition.labels
+    edition, words = dataset.edition, dataset.edition.labels
     parts = [words["alt_chart"].format(name=spec["name"].lower())]
-    for area in dict.fromkeys(observations["area"]):
-        rows = observations[observations["area"] == area]
-        values = ", ".join(
-            f"{dataset.edition.period(r['period'])}: "
-            f"{_value_words(dataset.edition, spec, r)}"
-            + ("" if r["observed"] else f" ({words['alt_not_observed']})")
-            for _, r in rows.iterrows()
-        )
-        parts.append(f"{names[area]}: {values}.")
+    parts += [_describe_series(dataset, spec, observations, area, words)
+              for area in dict.fromkeys(observations["area"])]  # fmt: skip
     if len(targets):
         stated = "; ".join(
             words["alt_target"].format(
@@ -371,16 +353,22 @@ def describe_chart(
         )
         parts.append(f"{words['legend_programme_target']}: {stated}.")
     for projection in context.projections:
-        parts.append(
-            words["alt_projection"].format(
-                label=projection.label,
-                value=dataset.edition.number(round(projection.end[1], 1)),
-                year=math.floor(projection.end[0]),
-            )
-        )
-    scopes = set(dataset.programme["scopes"])
-    if not observations["lineage"].isin(scopes).any():
+        value = edition.number(round(projection.end[1], 1))
+        year = math.floor(projection.end[0])
+        parts.append(words["alt_projection"].format(label=projection.label, value=value, year=year))
+    if not observations["lineage"].isin(set(dataset.programme["scopes"])).any():
         parts.append(words["alt_no_data"])
     if context.as_of is not None:
-        parts.append(words["alt_as_of"].format(date=dataset.edition.date(context.as_of)))
+        parts.append(words["alt_as_of"].format(date=edition.date(context.as_of)))
     return " ".join(parts)
+
+
+def _describe_series(dataset, spec, observations: pd.DataFrame, area: str, words: dict) -> str:
+    """'Thủy Nguyên: 2021: 40,4, 2024: 60,5.'"""
+    rows = observations[observations["area"] == area]
+    values = ", ".join(
+        f"{dataset.edition.period(r['period'])}: {_value_words(dataset.edition, spec, r)}"
+        + ("" if r["observed"] else f" ({words['alt_not_observed']})")
+        for _, r in rows.iterrows()
+    )
+    return f"{dataset.area_names[area]}: {values}."

@@ -165,42 +165,36 @@ def package_files(
     tables = edition_tables(dataset, as_of) if tables is None else tables
     files, resources = {}, []
     for table, frame in tables.items():
-        path = TABLES[table]
+        path, schema = TABLES[table], table_schema(table)
         files[path] = csv_bytes(frame)
         resources.append(
-            resource(
-                path.removesuffix(".csv"),
-                path,
-                table_schema(table),
-                table_schema(table).get("description"),
-            )
+            resource(path.removesuffix(".csv"), path, schema, schema.get("description"))
         )
+    descriptions = dataset.edition.labels["derived_descriptions"]
     for derived_name, frame in derived.items():
         path = f"{derived_name}.csv"
         files[path] = csv_bytes(frame)
         resources.append(
-            resource(
-                derived_name,
-                path,
-                inferred_schema(frame),
-                dataset.edition.labels["derived_descriptions"].get(derived_name),
-            )
+            resource(derived_name, path, inferred_schema(frame), descriptions.get(derived_name))
         )
     for document, filename in DOCUMENTS.items():
         files[filename] = (dataset.data_dir / filename).read_bytes()
         files[f"schemas/{document}.schema.json"] = _json_bytes(document_schema(document))
-        resources.append(
-            {
-                "name": f"{document}-yaml",
-                "path": filename,
-                "format": "yaml",
-                "mediatype": "application/yaml",
-                "encoding": "utf-8",
-                "jsonschema": f"schemas/{document}.schema.json",
-            }
-        )
+        resources.append(_yaml_resource(document, filename))
     files["datapackage.json"] = _json_bytes(descriptor(dataset, as_of, resources, name, title))
     return files
+
+
+def _yaml_resource(document: str, filename: str) -> dict:
+    """A YAML file of the programme in the package, with the JSON Schema it was checked with."""
+    return {
+        "name": f"{document}-yaml",
+        "path": filename,
+        "format": "yaml",
+        "mediatype": "application/yaml",
+        "encoding": "utf-8",
+        "jsonschema": f"schemas/{document}.schema.json",
+    }
 
 
 def indicator_tables(dataset, as_of: date, indicator_id: str) -> dict[str, pd.DataFrame]:

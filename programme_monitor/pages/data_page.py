@@ -89,55 +89,43 @@ def schema_text(node: dict, key: str, lang: str, where: str) -> str:
     return translated
 
 
-def codebook(edition: Edition, lang: str | None = None) -> str:
+def codebook(edition: Edition) -> str:
     """One table per CSV file: each field, its type, whether it must be filled, what it holds."""
-    parts, words, lang = [], edition.labels, edition.lang
+    parts, words = [], edition.labels
+    header = [words["col_column"], words["col_name"], words["col_type"], "", words["col_content"]]
     for table, filename in TABLES.items():
         schema = table_schema(table)
-        rows = []
-        for field in schema["fields"]:
-            constraints = field.get("constraints", {})
-            meaning = " ".join(schema_text(field, "description", lang, filename).split())
-            if constraints.get("enum"):
-                meaning = (
-                    (meaning + " " if meaning else "")
-                    + words["codebook_values"]
-                    + " "
-                    + ", ".join(f"`{v}`" for v in constraints["enum"])
-                    + "."
-                )
-            type_ = field.get("type", "string")
-            rows.append(
-                [
-                    f"`{field['name']}`",
-                    schema_text(field, "title", lang, filename),
-                    words["type_names"].get(type_, type_),
-                    words["required"] if constraints.get("required") else "",
-                    meaning,
-                ]
-            )
+        rows = [_codebook_row(field, edition, filename) for field in schema["fields"]]
         key = ", ".join(schema.get("primaryKey", []))
         parts += [
-            f"**`{filename}`: {schema_text(schema, 'title', lang, filename)}**",
+            f"**`{filename}`: {schema_text(schema, 'title', edition.lang, filename)}**",
             "",
-            " ".join(schema_text(schema, "description", lang, filename).split()),
+            " ".join(schema_text(schema, "description", edition.lang, filename).split()),
             "",
-            markdown_table(
-                edition,
-                [
-                    words["col_column"],
-                    words["col_name"],
-                    words["col_type"],
-                    "",
-                    words["col_content"],
-                ],
-                rows,
-            ),
+            markdown_table(edition, header, rows),
             "",
             words["codebook_key"].format(key) if key else "",
             "",
         ]
     return "\n".join(parts)
+
+
+def _codebook_row(field: dict, edition: Edition, filename: str) -> list[str]:
+    """A field of a table: name, title, type, whether required, and what it holds."""
+    words, lang = edition.labels, edition.lang
+    constraints = field.get("constraints", {})
+    meaning = " ".join(schema_text(field, "description", lang, filename).split())
+    if constraints.get("enum"):
+        allowed = ", ".join(f"`{v}`" for v in constraints["enum"])
+        meaning = (meaning + " " if meaning else "") + f"{words['codebook_values']} {allowed}."
+    type_ = field.get("type", "string")
+    return [
+        f"`{field['name']}`",
+        schema_text(field, "title", lang, filename),
+        words["type_names"].get(type_, type_),
+        words["required"] if constraints.get("required") else "",
+        meaning,
+    ]
 
 
 def data_page_values(chapter, downloads_dir: Path) -> tuple[dict[str, str], dict[Path, bytes]]:

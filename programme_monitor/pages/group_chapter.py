@@ -14,9 +14,28 @@ from programme_monitor.words.formatting import format_target
 def group_chapter(
     dataset, group_id: str, as_of: date, statuses: dict[str, TargetStatus], pages: dict[str, str]
 ) -> str:
+    """A target group's chapter: its introduction, its targets with their status, basis and the
+    figures of other areas beside them, and links to its indicators' pages."""
     group = next(g for g in dataset.programme["target_groups"] if g["id"] == group_id)
     indicator_ids = dataset.indicator_ids_in_group(group_id)
     targets = dataset.targets[dataset.targets["indicator"].isin(indicator_ids)]
+    words = dataset.edition.labels
+    parts = [f"# {group['title']}", "", group["intro"].strip(), ""]
+    if len(targets):
+        parts += [f"## {words['heading_targets']}", "", words["comparison_note"], "",
+                  _targets_table(dataset, targets, as_of, statuses), ""]  # fmt: skip
+    parts += [f"## {words['heading_indicator_pages']}", "", words["indicator_pages_lead"], ""]
+    for indicator_id in indicator_ids:
+        n = int((targets["indicator"] == indicator_id).sum())
+        role = words["n_targets"].format(n) if n else words["context_figures"]
+        parts.append(
+            f"- {{doc}}`{dataset.indicators[indicator_id]['name']} "
+            f"<{pages[indicator_id]}>` ({role})"
+        )
+    return "\n".join(parts + [""])
+
+
+def _targets_table(dataset, targets, as_of: date, statuses: dict[str, TargetStatus]) -> str:
     context = overview_rows(dataset, as_of).set_index("target_id")["context"]
     rows = [
         [
@@ -30,32 +49,5 @@ def group_chapter(
         for _, t in targets.iterrows()
     ]
     words = dataset.edition.labels
-    parts = [f"# {group['title']}", "", group["intro"].strip(), ""]
-    if rows:
-        parts += [
-            f"## {words['heading_targets']}",
-            "",
-            words["comparison_note"],
-            "",
-            markdown_table(
-                dataset.edition,
-                [
-                    words["col_clause"],
-                    words["col_target"],
-                    words["col_status"],
-                    words["col_basis"],
-                    words["col_comparison"],
-                ],
-                rows,
-            ),
-            "",
-        ]
-    parts += [f"## {words['heading_indicator_pages']}", "", words["indicator_pages_lead"], ""]
-    for indicator_id in indicator_ids:
-        n = int((targets["indicator"] == indicator_id).sum())
-        role = words["n_targets"].format(n) if n else words["context_figures"]
-        parts.append(
-            f"- {{doc}}`{dataset.indicators[indicator_id]['name']} "
-            f"<{pages[indicator_id]}>` ({role})"
-        )
-    return "\n".join(parts + [""])
+    columns = ["col_clause", "col_target", "col_status", "col_basis", "col_comparison"]
+    return markdown_table(dataset.edition, [words[c] for c in columns], rows)

@@ -48,68 +48,64 @@ def indicator_page(
 
     `links` gives document names: 'chapter' (the group's chapter) and 'methodology'.
     """
-    words = dataset.edition.labels
     spec = dataset.indicators[indicator_id]
     targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
-    numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
     parts, files = [f"# {spec['name']}", "", _facts(dataset, spec, as_of, links), ""], {}
     if len(targets):
         parts += _targets_section(dataset, targets, statuses)
     if not observations.empty:
-        figure, chart = _figure(
-            dataset, indicator_id, observations, targets, statuses, as_of, numbers, figures_dir
+        section, chart = _observations_section(
+            dataset, indicator_id, observations, targets, statuses, as_of, figures_dir
         )
-        parts += [f"## {words['heading_chart']}", "", *figure]
-        parts += [
-            f"## {words['heading_values']}",
-            "",
-            _values_table(dataset, observations, numbers, words),
-            "",
-        ]
-        parts += _boundary_note(dataset, observations, words)
+        parts += section
         files.update(chart)
+    inputs = _targets_inputs(dataset, targets, statuses, as_of)
     if len(targets):
-        inputs, table = _inputs_section(
-            dataset, indicator_id, targets, statuses, as_of, downloads_dir
-        )
-        parts += inputs
+        section, table = _inputs_section(dataset, indicator_id, inputs, downloads_dir)
+        parts += section
         files.update(table)
-    downloads, package = _downloads(dataset, indicator_id, targets, statuses, as_of, downloads_dir)
+    downloads, package = _downloads(dataset, indicator_id, inputs, as_of, downloads_dir)
     return Page("\n".join(parts + downloads), {**files, **package})
 
 
+def _targets_inputs(dataset, targets: pd.DataFrame, statuses: dict, as_of: date) -> pd.DataFrame:
+    """Every input of the judgement of each of these targets (no row when there is no target)."""
+    own = {t: statuses[t] for t in targets["target_id"]}
+    return inputs_table(dataset, own, as_of, targets=targets)
+
+
+def _observations_section(
+    dataset, indicator_id, observations, targets, statuses, as_of, figures_dir
+) -> tuple[list[str], dict[Path, bytes]]:
+    """The chart, the table of values with their sources numbered as in the chart, and where
+    the series crosses a boundary change."""
+    words = dataset.edition.labels
+    numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
+    figure, chart = _figure(
+        dataset, indicator_id, observations, targets, statuses, as_of, numbers, figures_dir
+    )
+    values = _values_table(dataset, observations, numbers, words)
+    parts = [f"## {words['heading_chart']}", "", *figure]
+    parts += [f"## {words['heading_values']}", "", values, ""]
+    return parts + _boundary_note(dataset, observations, words), chart
+
+
 def _downloads(
-    dataset,
-    indicator_id: str,
-    targets: pd.DataFrame,
-    statuses: dict,
-    as_of: date,
-    downloads_dir: Path,
+    dataset, indicator_id: str, inputs: pd.DataFrame, as_of: date, downloads_dir: Path
 ) -> tuple[list[str], dict[Path, bytes]]:
     """The indicator's own data package: its observations as CSV, and a zip with its targets,
     calculation inputs, the areas and sources they refer to, and the descriptor; the links to
     them and the files."""
-    tables = indicator_tables(dataset, as_of, indicator_id)
-    derived = (
-        {
-            "progress-inputs": inputs_table(
-                dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets
-            )
-        }
-        if len(targets)
-        else {}
-    )
     words = dataset.edition.labels
+    name = dataset.indicators[indicator_id]["name"]
     files = package_files(
         dataset,
         as_of,
-        derived,
+        {"progress-inputs": inputs} if len(inputs) else {},
         f"indicator-{indicator_id.replace('_', '-')}",
-        words["package_title"].format(
-            name=dataset.indicators[indicator_id]["name"], as_of=as_of.isoformat()
-        ),
-        tables=tables,
+        words["package_title"].format(name=name, as_of=as_of.isoformat()),
+        tables=indicator_tables(dataset, as_of, indicator_id),
     )
     csv_path = downloads_dir / f"observations-{indicator_id}.csv"
     zip_path = downloads_dir / f"indicator-{indicator_id}.zip"
@@ -117,12 +113,10 @@ def _downloads(
     def link(path: Path) -> str:
         return f"{{download}}`{path.name} <{downloads_dir.name}/{path.name}>`"
 
-    section = web_only_section(
-        words["heading_download"],
-        words["indicator_downloads"].format(
-            csv=link(csv_path), zip=link(zip_path), data="{doc}`data`"
-        ),
+    text = words["indicator_downloads"].format(
+        csv=link(csv_path), zip=link(zip_path), data="{doc}`data`"
     )
+    section = web_only_section(words["heading_download"], text)
     return [section, ""], {csv_path: files["observations.csv"], zip_path: zip_bytes(files)}
 
 
@@ -341,17 +335,9 @@ INPUT_ROWS = [
 
 
 def _inputs_section(
-    dataset,
-    indicator_id: str,
-    targets: pd.DataFrame,
-    statuses: dict,
-    as_of: date,
-    downloads_dir: Path,
+    dataset, indicator_id: str, table: pd.DataFrame, downloads_dir: Path
 ) -> tuple[list[str], dict[Path, bytes]]:
-    """Every input of every target's judgement, one column per target, and its CSV."""
-    table = inputs_table(
-        dataset, {t: statuses[t] for t in targets["target_id"]}, as_of, targets=targets
-    )
+    """Every input of every target's judgement (`table`), one column per target, and its CSV."""
     csv_path = downloads_dir / f"progress-inputs-{indicator_id}.csv"
     symbol = unit_symbol(dataset, dataset.indicators[indicator_id]["unit"])
     words = dataset.edition.labels
