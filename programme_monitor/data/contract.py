@@ -75,49 +75,31 @@ def check_table(
 
 
 def _check_cell(spec: dict, value: str, path: Path, row: int, errors: ErrorCollector) -> None:
+    """One cell against its field's type and constraints: required, type, allowed values, form."""
     name, constraints = spec["name"], spec.get("constraints", {})
-    title = spec.get("title", name)
+    title, advice = spec.get("title", name), _as_advice(spec.get("description"))
+    at = errors.at(path, row)
     if not value:
         if constraints.get("required"):
-            errors.add(
-                path,
-                row,
-                name,
-                f"ô trống ({title} là bắt buộc)",
-                _as_advice(spec.get("description")) or f"ghi {title.lower()}",
-                found="",
-            )
+            problem = f"ô trống ({title} là bắt buộc)"
+            at(name, problem, advice or f"ghi {title.lower()}", found="")
         return
     type_ = spec.get("type", "string")
     if type_ in TYPE_WORDS and not _has_type(value, type_):
         expected, fix = TYPE_WORDS[type_]
-        errors.add(
-            path, row, name, f"'{value}' không phải {expected}", fix, found=value, expected=expected
-        )
+        at(name, f"'{value}' không phải {expected}", fix, found=value, expected=expected)
         return
     allowed = constraints.get("enum")
     if allowed is not None and value not in allowed:
-        errors.add(
-            path,
-            row,
-            name,
-            f"'{value}' không hợp lệ cho {title.lower()}",
-            f"dùng một trong: {', '.join(allowed)}",
-            found=value,
-            expected=", ".join(allowed),
-        )
+        allowed_text = ", ".join(allowed)
+        problem = f"'{value}' không hợp lệ cho {title.lower()}"
+        at(name, problem, f"dùng một trong: {allowed_text}", found=value, expected=allowed_text)
         return
     pattern = constraints.get("pattern")
     if pattern is not None and not re.fullmatch(pattern, value):
-        errors.add(
-            path,
-            row,
-            name,
-            f"'{value}' không đúng dạng của {title.lower()}",
-            _as_advice(spec.get("description")) or f"ghi theo dạng {pattern}",
-            found=value,
-            expected=_as_advice(spec.get("description")) or pattern,
-        )
+        problem = f"'{value}' không đúng dạng của {title.lower()}"
+        fix = advice or f"ghi theo dạng {pattern}"
+        at(name, problem, fix, found=value, expected=advice or pattern)
 
 
 def _as_advice(description: str | None) -> str | None:
@@ -233,52 +215,49 @@ def check_document(document: str, data: Any, path: Path, errors: ErrorCollector)
         errors.add(path, None, where, problem, fix, found=_shown(error.instance), expected=expected)
 
 
+# How a JSON Schema type is named in a message to the data keeper.
+_TYPE_NAMES = {
+    "object": "một nhóm khóa",
+    "array": "một danh sách",
+    "string": "văn bản",
+    "integer": "một số nguyên",
+    "number": "một số",
+    "boolean": "true hoặc false",
+}
+
+
 def _document_words(error: jsonschema.ValidationError) -> tuple[str, str, str]:
-    rule = error.validator
+    """A schema error of a YAML file as (problem, fix, what was expected), in the keeper's words."""
+    rule, value = error.validator, error.validator_value
+    shown = _shown(error.instance)
     if rule == "required":
-        key = re.search(r"'([^']+)'", error.message)
-        name = key[1] if key else "?"
-        described = error.schema.get("properties", {}).get(name, {}).get("description")
-        fix = f"thêm mục '{name}'" + (
-            f": {described[0].lower()}{described[1:]}" if described else ""
-        )
-        return f"thiếu mục '{name}'", fix.rstrip("."), name
+        return _missing_key_words(error)
     if rule == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"'{_shown(error.instance)}' không hợp lệ", f"dùng một trong: {allowed}", allowed
+        allowed = ", ".join(str(v) for v in value)
+        return f"'{shown}' không hợp lệ", f"dùng một trong: {allowed}", allowed
     if rule == "type":
-        expected = {
-            "object": "một nhóm khóa",
-            "array": "một danh sách",
-            "string": "văn bản",
-            "integer": "một số nguyên",
-            "number": "một số",
-            "boolean": "true hoặc false",
-        }.get(str(error.validator_value), str(error.validator_value))
+        expected = _TYPE_NAMES.get(str(value), str(value))
         return f"phải là {expected}", f"ghi {expected} ở mục này", expected
     if rule in ("minLength", "minItems", "minProperties"):
         return "mục trống", "ghi nội dung cho mục này", "không trống"
     if rule == "pattern":
-        return (
-            f"'{_shown(error.instance)}' không đúng dạng",
-            f"ghi theo dạng {error.validator_value}",
-            str(error.validator_value),
-        )
+        return f"'{shown}' không đúng dạng", f"ghi theo dạng {value}", str(value)
     if rule == "format":
-        return (
-            f"'{_shown(error.instance)}' không phải ngày",
-            "ghi ngày theo dạng YYYY-MM-DD",
-            "YYYY-MM-DD",
-        )
+        return f"'{shown}' không phải ngày", "ghi ngày theo dạng YYYY-MM-DD", "YYYY-MM-DD"
     if rule in ("minimum", "maximum"):
-        return (
-            f"{_shown(error.instance)} nằm ngoài khoảng cho phép",
-            f"ghi giá trị {'từ' if rule == 'minimum' else 'đến'} {error.validator_value}",
-            str(error.validator_value),
-        )
+        bound = f"{'từ' if rule == 'minimum' else 'đến'} {value}"
+        return f"{shown} nằm ngoài khoảng cho phép", f"ghi giá trị {bound}", str(value)
     if rule == "uniqueItems":
         return "danh sách có phần tử trùng", "mỗi phần tử chỉ ghi một lần", "không trùng"
-    return error.message, "sửa theo mô tả của lược đồ dữ liệu", str(error.validator_value)
+    return error.message, "sửa theo mô tả của lược đồ dữ liệu", str(value)
+
+
+def _missing_key_words(error: jsonschema.ValidationError) -> tuple[str, str, str]:
+    key = re.search(r"'([^']+)'", error.message)
+    name = key[1] if key else "?"
+    described = error.schema.get("properties", {}).get(name, {}).get("description")
+    fix = f"thêm mục '{name}'" + (f": {described[0].lower()}{described[1:]}" if described else "")
+    return f"thiếu mục '{name}'", fix.rstrip("."), name
 
 
 def _shown(value: Any) -> str:

@@ -448,42 +448,50 @@ def _load_observations(
     """observations.csv checked row by row, with the columns the pages use: the value as a
     number, the area's lineage, the period's dates, its source's publication date, and whether
     it counts as a measurement."""
-    area_lineage = dict(zip(areas["area_id"], areas["lineage"]))
-    parsed = []
+    lineages = dict(zip(areas["area_id"], areas["lineage"]))
+    rows = []
     for row, record in records:
-        spec = indicators.get(record["indicator"])
-        if spec is None:
-            message = f"chỉ số '{record['indicator']}' chưa khai báo"
-            errors.add(path, row, "indicator", message, "dùng một mã trong indicators.yaml")
-            continue
         at = errors.at(path, row)
-        _check_unit(record, spec, at)
-        flags = _checked_flags(record, vocabulary["flags"], at)
-        number = _checked_value(record, spec, at)
-        try:
-            period = parse_period(record["period"])
-        except ValueError as exc:
-            at("period", str(exc), "sửa kỳ số liệu")
-            continue
-        if record["source"] not in sources.index:
-            continue  # reported by the contract (an empty or unknown source)
-        published_by = sources.loc[record["source"], "published_by"]
-        observed = _check_published(record, period, published_by, flags, vocabulary["flags"], at)
-        parsed.append(
-            dict(
-                record,
-                row=row,
-                flags=tuple(flags),
-                value_number=number,
-                lineage=area_lineage.get(record["area"]),
-                period_start=period.start,
-                period_end=period.end,
-                period_x=period.mid_as_year,
-                published_by=published_by,
-                observed=observed,
-            )
+        parsed = _parsed_observation(record, indicators, sources, lineages, vocabulary["flags"], at)
+        if parsed is not None:
+            rows.append({**parsed, "row": row})
+    return pd.DataFrame(rows, columns=[*COLUMNS["observations"], *_OBSERVATION_EXTRAS])
+
+
+def _parsed_observation(
+    record: dict,
+    indicators: dict,
+    sources: pd.DataFrame,
+    lineages: dict,
+    flag_specs: dict,
+    at: RowErrors,
+) -> dict | None:
+    """One row checked, with the columns load_dataset adds; None when it cannot be read."""
+    spec = indicators.get(record["indicator"])
+    if spec is None:
+        at(
+            "indicator",
+            f"chỉ số '{record['indicator']}' chưa khai báo",
+            "dùng một mã trong indicators.yaml",
         )
-    return pd.DataFrame(parsed, columns=[*COLUMNS["observations"], *_OBSERVATION_EXTRAS])
+        return None
+    _check_unit(record, spec, at)
+    flags = _checked_flags(record, flag_specs, at)
+    number = _checked_value(record, spec, at)
+    try:
+        period = parse_period(record["period"])
+    except ValueError as exc:
+        at("period", str(exc), "sửa kỳ số liệu")
+        return None
+    if record["source"] not in sources.index:
+        return None  # reported by the contract (an empty or unknown source)
+    published_by = sources.loc[record["source"], "published_by"]
+    observed = _check_published(record, period, published_by, flags, flag_specs, at)
+    return dict(
+        record, flags=tuple(flags), value_number=number, lineage=lineages.get(record["area"]),
+        period_start=period.start, period_end=period.end, period_x=period.mid_as_year,
+        published_by=published_by, observed=observed,
+    )  # fmt: skip
 
 
 # The columns load_dataset adds to observations.csv's own.

@@ -148,49 +148,47 @@ def _facts(dataset, spec: dict, as_of: date, links: dict[str, str]) -> str:
 
 
 def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
-    rows, notes = [], []
+    """The indicator's targets with their status and its basis, and the notes on reading them."""
     words = dataset.edition.labels
-    for _, target in targets.iterrows():
-        result = statuses[target["target_id"]]
-        rows.append(
-            [
-                target["clause"],
-                f"{format_target(dataset, target)} ({target['year']}"
-                + ("" if target["year_basis"] == "text" else "*")
-                + ")",
-                dataset.programme["scopes"][target["area"]]["name"],
-                status_with_reason(dataset.edition, result),
-                judgement_basis(dataset, target, result),
-            ]
-        )
-        if target["reading_note"]:
-            notes.append(
-                f"- {target['clause']} ({target['target_id']}): "
-                f"{markdown_escape(target['reading_note'])}"
-            )
-        if result.scale_changed and not any(result.scale_changed in n for n in notes):
-            notes.append(f"- {words['scale_changed']} {markdown_escape(result.scale_changed)}")
+    rows = [_target_row(dataset, t, statuses[t["target_id"]]) for _, t in targets.iterrows()]
+    columns = ["col_clause", "col_target_year", "col_area", "col_status", "col_basis"]
     parts = [
         f"## {words['heading_targets']}",
         "",
-        markdown_table(
-            dataset.edition,
-            [
-                words["col_clause"],
-                words["col_target_year"],
-                words["col_area"],
-                words["col_status"],
-                words["col_basis"],
-            ],
-            rows,
-        ),
+        markdown_table(dataset.edition, [words[c] for c in columns], rows),
         "",
     ]
     if (targets["year_basis"] != "text").any():
         parts += [f"\\* {dataset.vocabulary['year_bases']['horizon']['label']}.", ""]
+    notes = _reading_notes(targets, statuses, words)
     if notes:
         parts += [words["notes_lead"], "", *notes, ""]
     return parts
+
+
+def _target_row(dataset, target: pd.Series, result: TargetStatus) -> list[str]:
+    # A year the text does not state (the programme's end is used) is starred.
+    year = f"{target['year']}" + ("" if target["year_basis"] == "text" else "*")
+    return [
+        target["clause"],
+        f"{format_target(dataset, target)} ({year})",
+        dataset.programme["scopes"][target["area"]]["name"],
+        status_with_reason(dataset.edition, result),
+        judgement_basis(dataset, target, result),
+    ]
+
+
+def _reading_notes(targets: pd.DataFrame, statuses: dict, words: dict) -> list[str]:
+    """How a target's text is read, and a change of scale, each said once."""
+    notes = []
+    for _, target in targets.iterrows():
+        if target["reading_note"]:
+            note = markdown_escape(target["reading_note"])
+            notes.append(f"- {target['clause']} ({target['target_id']}): {note}")
+        changed = statuses[target["target_id"]].scale_changed
+        if changed and not any(changed in n for n in notes):
+            notes.append(f"- {words['scale_changed']} {markdown_escape(changed)}")
+    return notes
 
 
 def context_section(
@@ -364,45 +362,43 @@ def _inputs_section(
 
 
 def _input_cell(dataset, row: pd.Series, key: str, symbol: str) -> str:
-    def number(value) -> str:
-        return (
-            "–"
-            if value is None or pd.isna(value)
-            else dataset.edition.with_unit(dataset.edition.number(round(float(value), 2)), symbol)
-        )
-
+    """One input of one target's judgement, as the inputs table shows it ("–" when empty)."""
+    edition, value = dataset.edition, row.get(key)
     if key in ("base", "latest"):
-        value = row[f"{key}_value"]
-        if value is None or pd.isna(value):
+        if _missing(row[f"{key}_value"]):
             return "–"
-        return (
-            f"{number(value)} ({dataset.edition.period(row[f'{key}_period'])}, "
-            f"{dataset.area_names[row[f'{key}_area']]})"
-        )
-    if key in ("target_value_used", "projection_in_target_year"):
-        return number(row[key])
-    if key == "projected_shortfall":
-        if pd.isna(row[key]):
-            return "–"
-        # A difference of percentages is in percentage points, not per cent.
-        words = dataset.edition.labels
-        gap = dataset.edition.with_unit(
-            dataset.edition.number(round(abs(float(row[key])), 2)),
-            words["percentage_points"] if symbol == "%" else symbol,
-        )
-        return words["shortfall" if row[key] > 0 else "overshoot"].format(gap)
-    if key in ("required_growth", "observed_growth"):
-        return "–" if pd.isna(row[key]) else percent_per_year(dataset.edition, row[key])
-    if key in ("ratio", "anticipated_progress", "ceiling_coefficient"):
-        return "–" if pd.isna(row[key]) else ratio_text(dataset.edition, row[key])
-    if key == "direction":
-        return "–" if row["kind"] == "milestone" else dataset.edition.labels["direction"][row[key]]
+        where = f"{edition.period(row[f'{key}_period'])}, {dataset.area_names[row[f'{key}_area']]}"
+        return f"{_number_with_unit(edition, row[f'{key}_value'], symbol)} ({where})"
     if key == "evidence":
-        if row["evidence_period"] is None or pd.isna(row["evidence_period"]):
-            return "–"
-        spec = dataset.indicators[row["indicator"]]
-        value = markdown_escape(dataset.edition.category(spec, row["evidence_value"]))
-        period = dataset.edition.period(row["evidence_period"])
-        return f"{value} ({period}, {cite(dataset, row['evidence_source'])})"
-    value = row[key]
-    return "–" if value is None or pd.isna(value) else markdown_escape(value)
+        return "–" if _missing(row["evidence_period"]) else _evidence_cell(dataset, row)
+    if key == "direction":
+        return "–" if row["kind"] == "milestone" else edition.labels["direction"][value]
+    if _missing(value):
+        return "–"
+    if key in ("target_value_used", "projection_in_target_year"):
+        return _number_with_unit(edition, value, symbol)
+    if key == "projected_shortfall":
+        # A difference of percentages is in percentage points, not per cent.
+        unit = edition.labels["percentage_points"] if symbol == "%" else symbol
+        gap = edition.with_unit(edition.number(round(abs(float(value)), 2)), unit)
+        return edition.labels["shortfall" if value > 0 else "overshoot"].format(gap)
+    if key in ("required_growth", "observed_growth"):
+        return percent_per_year(edition, value)
+    if key in ("ratio", "anticipated_progress", "ceiling_coefficient"):
+        return ratio_text(edition, value)
+    return markdown_escape(value)
+
+
+def _missing(value) -> bool:
+    return value is None or pd.isna(value)
+
+
+def _number_with_unit(edition, value, symbol: str) -> str:
+    return edition.with_unit(edition.number(round(float(value), 2)), symbol)
+
+
+def _evidence_cell(dataset, row: pd.Series) -> str:
+    spec = dataset.indicators[row["indicator"]]
+    value = markdown_escape(dataset.edition.category(spec, row["evidence_value"]))
+    period = dataset.edition.period(row["evidence_period"])
+    return f"{value} ({period}, {cite(dataset, row['evidence_source'])})"
