@@ -67,20 +67,38 @@ def number_text(value, percent: bool) -> str:
             )
         text = text[:-1].strip()
     compact = text.replace(" ", "")
+    _refuse_if_two_readings(compact, text)
+    number = _read_separators(compact)
+    if number is None:
+        raise Refused(
+            f"'{text}' không phải số",
+            "ghi một số, vd. 60,5 hoặc 60.5; không kèm chữ hay đơn vị (trừ % của tỷ lệ)",
+        )
+    return number
+
+
+def _refuse_if_two_readings(compact: str, text: str) -> None:
+    """1.234 or 1,234 reads as a whole number with a thousands separator and as a decimal: the
+    keeper must say which (0,125 is never thousands)."""
     for separator in (",", "."):
+        other = "." if separator == "," else ","
         if (
             compact.count(separator) == 1
-            and "," not in compact.replace(separator, "")
-            and "." not in compact.replace(separator, "")
+            and other not in compact
             and GROUPED[separator].fullmatch(compact)
             and compact.split(separator)[0].lstrip("-") != "0"
-        ):  # 0,125 is never thousands
+        ):
             whole, fraction = compact.split(separator)
             raise Refused(
                 f"không rõ '{text}' là số nguyên có dấu phân cách hàng nghìn hay số thập phân",
                 f"ghi {whole}{fraction} nếu là số nguyên; nếu là số thập phân, nhập vào ô dạng số "
                 f"của Excel (không phải ô văn bản) hoặc ghi thêm chữ số 0: {whole},{fraction}0",
             )
+
+
+def _read_separators(compact: str) -> str | None:
+    """The number written with a decimal point, for the separators that read one way only:
+    60,5; 1.234.567; 1.234,5 and 1,234.5; None when it is not a number."""
     if PLAIN.fullmatch(compact):
         return compact
     if "," in compact and "." in compact:
@@ -98,10 +116,7 @@ def number_text(value, percent: bool) -> str:
             whole, fraction = compact.split(separator)
             if PLAIN.fullmatch(f"{whole}.{fraction}"):
                 return f"{whole}.{fraction}"  # decimal comma: 60,5
-    raise Refused(
-        f"'{text}' không phải số",
-        "ghi một số, vd. 60,5 hoặc 60.5; không kèm chữ hay đơn vị (trừ % của tỷ lệ)",
-    )
+    return None
 
 
 def period_text(value) -> str:

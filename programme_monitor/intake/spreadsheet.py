@@ -22,7 +22,7 @@ from pathlib import Path
 from programme_monitor.common.resources import package_yaml
 from programme_monitor.data.contract import columns
 from programme_monitor.data.dataset import FILES, load_dataset
-from programme_monitor.data.errors import DataError, DataErrors, ErrorCollector
+from programme_monitor.data.errors import DataError, DataErrors, ErrorCollector, RowErrors
 from programme_monitor.intake.cell_values import Refused, clean_text, number_text, period_text
 
 SHEET = "Số liệu"
@@ -69,56 +69,15 @@ def choice_lists(dataset) -> dict[str, list[str]]:
 def write_template(dataset, path: Path, rows: int = 500) -> None:
     """An .xlsx template with headers, drop-downs on `rows` rows, lists and instructions."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    lists = book.create_sheet(LISTS_SHEET)
+    list_ranges = _write_lists(book.create_sheet(LISTS_SHEET), choice_lists(dataset))
     guide = book.create_sheet(GUIDE_SHEET)
-    choices = choice_lists(dataset)
-    list_ranges = {}
-    for number, (name, entries) in enumerate(choices.items(), start=1):
-        letter = get_column_letter(number)
-        lists.cell(1, number, name).font = Font(bold=True)
-        for row, entry in enumerate(entries, start=2):
-            lists.cell(row, number, entry)
-        lists.column_dimensions[letter].width = 60
-        list_ranges[name] = f"'{LISTS_SHEET}'!${letter}$2:${letter}${len(entries) + 1}"
-    last = FIRST_DATA_ROW + rows - 1
     for number, column in enumerate(template_columns(), start=1):
-        letter = get_column_letter(number)
-        cell = sheet.cell(1, number, column.header)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F4E79")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions[letter].width = column.width
-        if column.field == "period":
-            for row in range(FIRST_DATA_ROW, last + 1):
-                # text: Excel must not turn 2025-06 into a date. Values stay numbers, read by
-                # Excel in the keeper's own locale, which is what makes 1.234 unambiguous.
-                sheet.cell(row, number).number_format = "@"
-        validation_args = dict(
-            allow_blank=True,
-            showErrorMessage=column.list_name != "flags",
-            showInputMessage=True,
-            promptTitle=column.header[:32],
-            prompt=column.help[:255],
-        )
-        if column.list_name:
-            validation = DataValidation(
-                type="list",
-                formula1=list_ranges[column.list_name],
-                errorTitle="Không có trong danh mục",
-                error="Chọn một dòng trong danh sách.",
-                **validation_args,
-            )
-        else:
-            validation = DataValidation(**validation_args)
-        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
-        sheet.add_data_validation(validation)
+        _write_column(sheet, number, column, list_ranges, FIRST_DATA_ROW + rows - 1)
     sheet.freeze_panes = "A2"
     guide.column_dimensions["A"].width = 110
     for row, line in enumerate(guide_lines(), start=1):
@@ -126,6 +85,54 @@ def write_template(dataset, path: Path, rows: int = 500) -> None:
     guide.cell(1, 1).font = Font(bold=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
+
+
+def _write_lists(lists, choices: dict[str, list[str]]) -> dict[str, str]:
+    """Each drop-down's entries in a column of the lists sheet; the range of each, by name."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ranges = {}
+    for number, (name, entries) in enumerate(choices.items(), start=1):
+        letter = get_column_letter(number)
+        lists.cell(1, number, name).font = Font(bold=True)
+        for row, entry in enumerate(entries, start=2):
+            lists.cell(row, number, entry)
+        lists.column_dimensions[letter].width = 60
+        ranges[name] = f"'{LISTS_SHEET}'!${letter}$2:${letter}${len(entries) + 1}"
+    return ranges
+
+
+def _write_column(sheet, number: int, column: Column, list_ranges: dict, last: int) -> None:
+    """One column of the data sheet: its header, width, cell format and the help or drop-down
+    shown on its cells down to row `last`."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    letter = get_column_letter(number)
+    cell = sheet.cell(1, number, column.header)
+    cell.font = Font(bold=True, color="FFFFFF")
+    cell.fill = PatternFill("solid", fgColor="1F4E79")
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions[letter].width = column.width
+    if column.field == "period":
+        for row in range(FIRST_DATA_ROW, last + 1):
+            # text: Excel must not turn 2025-06 into a date. Values stay numbers, read by
+            # Excel in the keeper's own locale, which is what makes 1.234 unambiguous.
+            sheet.cell(row, number).number_format = "@"
+    shown = {"allow_blank": True, "showErrorMessage": column.list_name != "flags",
+             "showInputMessage": True, "promptTitle": column.header[:32],
+             "prompt": column.help[:255]}  # fmt: skip
+    if column.list_name:
+        validation = DataValidation(
+            type="list", formula1=list_ranges[column.list_name],
+            errorTitle="Không có trong danh mục", error="Chọn một dòng trong danh sách.", **shown,
+        )  # fmt: skip
+    else:
+        validation = DataValidation(**shown)
+    validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
+    sheet.add_data_validation(validation)
 
 
 @dataclass
@@ -170,102 +177,102 @@ def read_filled_rows(
     xlsx: Path, dataset
 ) -> tuple[list[tuple[int, dict[str, str]]], ErrorCollector]:
     """(sheet row, observation record) of every filled row; refused cells are errors."""
-    from openpyxl import load_workbook
-
     errors = ErrorCollector()
-    try:
-        book = load_workbook(xlsx, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
-        errors.add(
-            xlsx,
-            None,
-            None,
-            f"không mở được bảng tính ({type(exc).__name__})",
-            "lưu lại tệp dạng Excel Workbook (.xlsx) từ mẫu của ấn phẩm",
-        )
+    cells = _data_sheet_rows(xlsx, errors)
+    if cells is None:
         return [], errors
-    if SHEET not in book.sheetnames:
-        errors.add(
-            xlsx,
-            None,
-            None,
-            f"không có trang '{SHEET}'",
-            "dùng bảng tính mẫu của ấn phẩm và ghi số liệu vào trang này",
-        )
-        return [], errors
-    sheet = book[SHEET]
-    cells = list(sheet.iter_rows(values_only=True))
     header = [clean_text(value) for value in (cells[0] if cells else ())]
     spec = {column.header: column for column in template_columns()}
     missing = [name for name in spec if name not in header]
     if missing:
-        errors.add(
-            xlsx,
-            1,
-            missing[0],
-            f"thiếu cột {', '.join(missing)}",
-            "dùng bảng tính mẫu của ấn phẩm, không đổi tên hay xóa cột",
-        )
+        fix = "dùng bảng tính mẫu của ấn phẩm, không đổi tên hay xóa cột"
+        errors.add(xlsx, 1, missing[0], f"thiếu cột {', '.join(missing)}", fix)
         return [], errors
     position = {spec[name].field: header.index(name) for name in spec}
+    headers = {column.field: column.header for column in spec.values()}
     rows = []
     for row_number, values in enumerate(cells[1:], start=FIRST_DATA_ROW):
         if not any(clean_text(v) for v in values):
             continue
-        record = _record(values, position, dataset, xlsx, row_number, spec, errors)
+        cell = _SheetRow(values, position, headers, errors.at(xlsx, row_number))
+        record = _record(cell, dataset)
         if record is not None:
             rows.append((row_number, record))
     return rows, errors
 
 
-def _record(values, position, dataset, xlsx, row, spec, errors) -> dict[str, str] | None:
-    header_of = {column.field: column.header for column in spec.values()}
+def _data_sheet_rows(xlsx: Path, errors: ErrorCollector) -> list[tuple] | None:
+    """The cells of the template's data sheet, row by row; None (and the error) when the file is
+    not a workbook or has no such sheet."""
+    from openpyxl import load_workbook
 
-    def cell(field):
-        index = position[field]
-        return values[index] if index < len(values) else None
+    try:
+        book = load_workbook(xlsx, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
+        fix = "lưu lại tệp dạng Excel Workbook (.xlsx) từ mẫu của ấn phẩm"
+        errors.add(xlsx, None, None, f"không mở được bảng tính ({type(exc).__name__})", fix)
+        return None
+    if SHEET not in book.sheetnames:
+        fix = "dùng bảng tính mẫu của ấn phẩm và ghi số liệu vào trang này"
+        errors.add(xlsx, None, None, f"không có trang '{SHEET}'", fix)
+        return None
+    return list(book[SHEET].iter_rows(values_only=True))
 
-    def refuse(field, problem, fix, found):
-        errors.add(xlsx, row, header_of[field], problem, fix, found=clean_text(found))
 
+@dataclass(frozen=True)
+class _SheetRow:
+    """One filled row of the data sheet: its cells by field, and its errors by column header."""
+
+    values: tuple
+    position: dict[str, int]
+    headers: dict[str, str]
+    at: RowErrors
+
+    def __call__(self, field: str):
+        index = self.position[field]
+        return self.values[index] if index < len(self.values) else None
+
+    def refuse(self, field: str, problem: str, fix: str) -> None:
+        self.at(self.headers[field], problem, fix, found=clean_text(self(field)))
+
+
+def _record(cell: _SheetRow, dataset) -> dict[str, str] | None:
+    """The observation a row records, in observations.csv's columns; None when a cell is
+    refused."""
     record = {field: "" for field in columns("observations")}
     for field in ("indicator", "area", "source"):
         record[field] = clean_text(cell(field)).split(SEPARATOR)[0].strip()
     indicator = dataset.indicators.get(record["indicator"])
     if indicator is None:
-        refuse(
-            "indicator",
-            f"chỉ số '{clean_text(cell('indicator'))}' không có trong danh mục",
-            "chọn chỉ số trong danh sách thả xuống",
-            cell("indicator"),
-        )
+        problem = f"chỉ số '{clean_text(cell('indicator'))}' không có trong danh mục"
+        cell.refuse("indicator", problem, "chọn chỉ số trong danh sách thả xuống")
         return None
     unit = clean_text(cell("unit"))
-    symbol = dataset.units[indicator["unit"]]["symbol_vi"]
-    if unit and unit not in (indicator["unit"], symbol):
-        refuse(
-            "unit",
-            f"đơn vị '{unit}' khác đơn vị của chỉ số ({symbol or indicator['unit']})",
-            f"để trống hoặc ghi '{symbol or indicator['unit']}'; quy đổi giá trị nếu cần",
-            unit,
-        )
+    expected = dataset.units[indicator["unit"]]["symbol_vi"] or indicator["unit"]
+    if unit and unit not in (indicator["unit"], dataset.units[indicator["unit"]]["symbol_vi"]):
+        problem = f"đơn vị '{unit}' khác đơn vị của chỉ số ({expected})"
+        cell.refuse("unit", problem, f"để trống hoặc ghi '{expected}'; quy đổi giá trị nếu cần")
         return None
     record["unit"] = indicator["unit"]
     record["period"] = period_text(cell("period"))
-    if indicator["value_type"] == "number":
-        try:
-            record["value"] = number_text(cell("value"), percent=indicator["unit"] == "percent")
-        except Refused as refused:
-            refuse("value", refused.problem, refused.fix, cell("value"))
-            return None
-    else:
-        record["value"] = clean_text(cell("value"))
-    record["flags"] = ";".join(
-        part.strip() for part in clean_text(cell("flags")).split(";") if part.strip()
-    )
+    try:
+        record["value"] = _value_text(cell("value"), indicator)
+    except Refused as refused:
+        cell.refuse("value", refused.problem, refused.fix)
+        return None
+    flags = clean_text(cell("flags")).split(";")
+    record["flags"] = ";".join(part.strip() for part in flags if part.strip())
     record["note_vi"] = clean_text(cell("note_vi"))
     record["note_en"] = clean_text(cell("note_en"))
     return record
+
+
+def _value_text(value, indicator: dict) -> str:
+    """A numeric indicator's value as the data file writes it (raises Refused); a category's
+    text as it is."""
+    if indicator["value_type"] == "number":
+        return number_text(value, percent=indicator["unit"] == "percent")
+    return clean_text(value)
 
 
 def _csv_lines(records: list[dict[str, str]], header: list[str]) -> str:
