@@ -4,6 +4,7 @@ give."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -20,6 +21,8 @@ from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.common.digests import tree_digest, value_digest
 from programme_monitor.site.booklet import INSTALL_HINT, missing_requirements
 from programme_monitor.site.edition_sources import EDITIONS_FILE
+
+log = logging.getLogger(__name__)
 
 
 def check_booklet_requirements(settings: BuildSettings) -> None:
@@ -164,6 +167,7 @@ def _forget_work_if_files_changed(settings: BuildSettings, lang: str) -> None:
     record = settings.project_dir / "_build" / "work" / lang / "files.digest"
     if record.exists() and record.read_text("utf-8") == digest:
         return
+    log.info("%s: files, configuration or code changed; this compile starts clean", lang)
     _forget_work(settings, lang)
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(digest, "utf-8")

@@ -12,6 +12,7 @@ downloads). It appears whole or not at all: it is prepared elsewhere and renamed
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -27,6 +28,8 @@ from programme_monitor.data.dataset import Dataset
 # Entries kept beyond those of the last build, so that going back to an earlier edition or undoing
 # a change is quick too; the oldest go first.
 SPARE_ENTRIES_PER_CHAPTER = 3
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,9 @@ class ExecutionCache:
         )
         for old in others[spare:]:
             shutil.rmtree(old)
-        return max(0, len(others) - spare)
+        removed = max(0, len(others) - spare)
+        log.debug("execution cache: %d entries kept, %d removed", len(keep), removed)
+        return removed
 
 
 def entry_files(entry: Path) -> dict[str, Path]:
