@@ -1,4 +1,5 @@
-"""Putting files on disk so that a reader of the folder never sees half of a change."""
+"""Putting files on disk: a folder made to hold exactly a set of files, touching only those that
+changed (for the book builder), and the files a chapter produces."""
 
 from __future__ import annotations
 
@@ -29,14 +30,16 @@ def sync_directory(target: Path, files: dict[str, bytes], keep: tuple[str, ...] 
 def _write_if_changed(path: Path, content: bytes) -> bool:
     if path.is_file() and path.read_bytes() == content:
         return False
+    _write(path, content)
+    return True
+
+
+def _write(path: Path, content: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
-    return True
 
 
 def write_files(files: dict[Path, bytes]) -> None:
     """Write each file, making its folder; what a page produces reaches the disk here."""
     for path, content in files.items():
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        _write(Path(path), content)

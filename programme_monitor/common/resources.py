@@ -1,8 +1,8 @@
 """YAML files shipped inside the package, beside the code that reads them (labels, vocabulary,
 schemas, the progress method, the template's columns, what each chapter reads).
 
-Read once per process: they do not change while it runs. Callers get a fresh copy of nothing:
-treat the result as read-only.
+Read once per process: they do not change while it runs. Every caller gets the same object, so
+treat it as read-only (localizing one, for instance, makes a copy).
 """
 
 from __future__ import annotations

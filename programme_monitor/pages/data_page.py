@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from programme_monitor.assess.assessment import inputs_table
-from programme_monitor.assess.selection import sources_published_by
+from programme_monitor.assess.selection import published_by, sources_published_by
 from programme_monitor.data.contract import TABLES, table_schema
 from programme_monitor.pages.data_package import indicators_table, package_files, zip_bytes
 from programme_monitor.pages.downloads import task_status_table
@@ -139,7 +139,7 @@ def data_page_values(chapter, downloads_dir: Path) -> tuple[dict[str, str], dict
 
     values = {
         "as_of": edition.date(as_of),
-        "n_observations": int((dataset.observations["published_by"] <= as_of).sum()),
+        "n_observations": len(published_by(dataset.observations, as_of)),
         "n_sources": len(sources_published_by(dataset, as_of)),
         "archive_link": download("archive", Path(links["archive"]).name),
         "tables": ", ".join(download(name) for name in links if name.endswith(".csv")),

@@ -93,11 +93,6 @@ def reviewers_notes(lines: int = 5) -> str:
     return print_only_latex(f"\\bookletnotes{{{lines}}}")
 
 
-def page_break() -> str:
-    """A new page in the printed booklet (before a table that must fit one page); nothing online."""
-    return print_only_latex("\\clearpage")
-
-
 def small_print(text: str) -> str:
     """Markdown set one size smaller in the booklet: a table meant to fit one printed page."""
     start, end = print_only_latex(r"\begingroup\small"), print_only_latex(r"\endgroup")

@@ -10,7 +10,12 @@ import pandas as pd
 from programme_monitor.assess.assessment import TargetStatus, inputs_table, status_counts
 from programme_monitor.assess.commitments import TaskStatus
 from programme_monitor.assess.progress import method
-from programme_monitor.assess.selection import context_for_target, latest_for_target
+from programme_monitor.assess.selection import (
+    context_for_target,
+    latest_for_target,
+    published_by,
+    sources_published_by,
+)
 from programme_monitor.data.chapters import indicator_pages
 from programme_monitor.pages.data_package import csv_bytes
 from programme_monitor.pages.downloads import task_status_table
@@ -185,8 +190,8 @@ def overview_facts(chapter) -> dict[str, str | int]:
         "n_targets_assessed": sum(s.status != "not-assessable" for s in chapter.statuses.values()),
         "n_tasks": len(dataset.tasks),
         "n_task_groups": len(programme["task_groups"]),
-        "n_observations": int((dataset.observations["published_by"] <= report_date).sum()),
-        "n_sources": int((dataset.sources["published_by"] <= report_date).sum()),
+        "n_observations": len(published_by(dataset.observations, report_date)),
+        "n_sources": len(sources_published_by(dataset, report_date)),
     }
 
 

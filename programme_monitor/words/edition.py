@@ -62,8 +62,8 @@ class Edition:
     def number(self, value: float, decimals: int | None = None) -> str:
         return formatting.number_text(self.lang, value, decimals)
 
-    def with_unit(self, number_text: str, symbol: str) -> str:
-        return formatting.with_unit(self.lang, number_text, symbol)
+    def with_unit(self, number: str, symbol: str) -> str:
+        return formatting.with_unit(self.lang, number, symbol)
 
     def category(self, spec: dict, value: str) -> str:
         return formatting.category_text(self.lang, spec, value)

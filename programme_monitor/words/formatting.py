@@ -46,14 +46,14 @@ def unit_symbol(dataset, unit_id: str) -> str:
     return dataset.units[unit_id]["symbol"]
 
 
-def with_unit(lang: str, number_text: str, symbol: str) -> str:
+def with_unit(lang: str, number: str, symbol: str) -> str:
     """'60,5 %' in Vietnamese, '60.5%' in English (each language's typography); other units are
     spaced in both, with a space that never breaks."""
     if not symbol:
-        return number_text
+        return number
     if symbol.startswith("%") and lang == "en":
-        return f"{number_text}{symbol}"
-    return f"{number_text}{NBSP}{symbol}"
+        return f"{number}{symbol}"
+    return f"{number}{NBSP}{symbol}"
 
 
 def category_text(lang: str, spec: dict, value: str) -> str:
