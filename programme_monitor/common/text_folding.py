@@ -10,3 +10,18 @@ def unaccented(text: str) -> str:
     tone placements ("Thuỷ", "Thủy") become the same letters."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# The five tone marks of Vietnamese, as combining characters (NFD). The marks that make a vowel
+# (circumflex, breve, horn) are part of the letter and stay where they are.
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def name_key(text: str) -> str:
+    """A name as compared, not as shown: case, spacing and where the tone mark sits do not count
+    ("Thuỷ  nguyên" and "Thủy Nguyên" have the same key), the letters and marks do."""
+    words = []
+    for word in unicodedata.normalize("NFD", text.casefold()).split():
+        tones = "".join(c for c in word if c in TONE_MARKS)
+        words.append("".join(c for c in word if c not in TONE_MARKS) + tones)
+    return " ".join(words)

@@ -36,6 +36,7 @@ from programme_monitor.data.dataset_assessments import (
 )
 from programme_monitor.data.errors import ErrorCollector, RowErrors
 from programme_monitor.data.readers import read_csv_records, read_text, read_yaml
+from programme_monitor.data.value_rules import observation_cells
 from programme_monitor.data.translations import (
     check_category_translations,
     check_document_translations,
@@ -136,18 +137,20 @@ def for_edition(checked: CheckedProgramme, edition: Edition) -> Dataset:
     )
 
 
-def check_programme(data_dir: Path) -> CheckedProgramme:
+def check_programme(data_dir: Path, today: date | None = None) -> CheckedProgramme:
     """Read and check every file of a programme's data directory; raise DataErrors on problems,
-    all of them at once, each naming its file, row and column."""
+    all of them at once, each naming its file, row and column. `today` (default: the machine's
+    date) bounds what can have been measured."""
     errors = ErrorCollector()
     files = _read_files(data_dir, errors)
     errors.raise_if_any()  # the checks below need every file readable
+    _normalise_observations(files, errors)
     _check_contract(files, errors)
     text = read_text(data_dir / files.programme.get("text_file", "programme-text.txt"), errors)
     _check_indicators(
         files.indicators, files.units, files.programme, files.paths["indicators"], errors
     )
-    frames = _load_tables(files, text or "", errors)
+    frames = _load_tables(files, text or "", errors, today or date.today())
     _check_across_tables(files, frames, errors)
     _check_translations(files, errors)
     errors.fill_found_values(
@@ -196,6 +199,19 @@ def _read_files(data_dir: Path, errors: ErrorCollector) -> _ProgrammeFiles:
     )
 
 
+def _normalise_observations(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
+    """observations.csv read by the value rules the import uses (value_rules.py): what the import
+    normalises is normalised here, what it refuses is refused here, before any other check."""
+    normalised = []
+    for row, cells in files.records["observations"]:
+        record, refused = observation_cells(cells, files.indicators, files.units)
+        for column, why in refused.items():
+            problem, fix = why.words()
+            errors.at(files.paths["observations"], row)(column, problem, fix, found=cells[column])
+        normalised.append((row, record))
+    files.records["observations"] = normalised
+
+
 def _check_contract(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
     """What the schemas say: documents, cells, keys, references, official codes."""
     check_document("programme", files.programme, files.paths["programme"], errors)
@@ -206,7 +222,7 @@ def _check_contract(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
     check_official_codes(files.records["areas"], files.paths["areas"], errors)
 
 
-def _load_tables(files: _ProgrammeFiles, text: str, errors: ErrorCollector) -> dict:
+def _load_tables(files: _ProgrammeFiles, text: str, errors: ErrorCollector, today: date) -> dict:
     """Every table as a frame, each row checked by the rules a schema cannot say."""
     records, paths, vocabulary = files.records, files.paths, load_vocabulary()
     areas = _frame(records["areas"], COLUMNS["areas"])
@@ -222,7 +238,7 @@ def _load_tables(files: _ProgrammeFiles, text: str, errors: ErrorCollector) -> d
     )
     observations = _load_observations(
         records["observations"], paths["observations"], files.indicators, areas, sources,
-        vocabulary, errors,
+        vocabulary, errors, today,
     )  # fmt: skip
     task_assessments = load_task_assessments(
         records["task_assessments"], paths["task_assessments"], sources, errors
@@ -444,6 +460,7 @@ def _load_observations(
     sources: pd.DataFrame,
     vocabulary: dict,
     errors: ErrorCollector,
+    today: date,
 ) -> pd.DataFrame:
     """observations.csv checked row by row, with the columns the pages use: the value as a
     number, the area's lineage, the period's dates, its source's publication date, and whether
@@ -453,6 +470,9 @@ def _load_observations(
     for row, record in records:
         at = errors.at(path, row)
         parsed = _parsed_observation(record, indicators, sources, lineages, vocabulary["flags"], at)
+        if parsed is not None and not parsed["may_follow"] and parsed["period_start"] > today:
+            at("period", f"kỳ {record['period']} chưa bắt đầu (hôm nay là {today})",
+               "kiểm tra năm của kỳ số liệu; dự báo cần ghi chú forecast")  # fmt: skip
         if parsed is not None:
             rows.append({**parsed, "row": row})
     return pd.DataFrame(rows, columns=[*COLUMNS["observations"], *_OBSERVATION_EXTRAS])
@@ -475,7 +495,6 @@ def _parsed_observation(
             "dùng một mã trong indicators.yaml",
         )
         return None
-    _check_unit(record, spec, at)
     flags = _checked_flags(record, flag_specs, at)
     number = _checked_value(record, spec, at)
     try:
@@ -486,9 +505,9 @@ def _parsed_observation(
     if record["source"] not in sources.index:
         return None  # reported by the contract (an empty or unknown source)
     published_by = sources.loc[record["source"], "published_by"]
-    observed = _check_published(record, period, published_by, flags, flag_specs, at)
+    observed, may_follow = _check_published(record, period, published_by, flags, flag_specs, at)
     return dict(
-        record, flags=tuple(flags), value_number=number, lineage=lineages.get(record["area"]),
+        record, flags=tuple(flags), may_follow=may_follow, value_number=number, lineage=lineages.get(record["area"]),
         period_start=period.start, period_end=period.end, period_x=period.mid_as_year,
         published_by=published_by, observed=observed,
     )  # fmt: skip
@@ -507,12 +526,6 @@ _OBSERVATION_EXTRAS = [
 ]
 
 
-def _check_unit(record: dict, spec: dict, at: RowErrors) -> None:
-    if record["unit"] != spec["unit"]:
-        problem = f"đơn vị '{record['unit']}' khác đơn vị của chỉ số ('{spec['unit']}')"
-        at("unit", problem, f"ghi '{spec['unit']}' hoặc quy đổi giá trị", expected=spec["unit"])
-
-
 def _checked_flags(record: dict, flag_specs: dict, at: RowErrors) -> list[str]:
     flags = _split_list(record["flags"])
     for flag in flags:
@@ -528,11 +541,10 @@ def _checked_value(record: dict, spec: dict, at: RowErrors) -> float | None:
         if not record["value"]:
             at("value", "ô trống", "ghi giá trị (loại, bước đạt được)")
         return None
-    number = _number(record["value"])
+    number = _number(record["value"])  # None: refused by the value rules, and reported
     if number is None:
-        fix = "ghi số với dấu chấm thập phân, không kèm đơn vị hay dấu %"
-        at("value", f"'{record['value']}' không phải số", fix, expected="một số, vd. 31.5")
-    elif spec["unit"] == "percent" and not 0 <= number <= 100:
+        return None
+    if spec["unit"] == "percent" and not 0 <= number <= 100:
         fix = "kiểm tra giá trị và đơn vị (tỷ lệ phần trăm ghi từ 0 đến 100)"
         at("value", f"tỷ lệ {number:g} nằm ngoài 0–100", fix, expected="từ 0 đến 100")
     elif number < 0:
@@ -543,8 +555,9 @@ def _checked_value(record: dict, spec: dict, at: RowErrors) -> float | None:
 
 def _check_published(
     record: dict, period, published_by, flags: list[str], flag_specs: dict, at: RowErrors
-) -> bool:
-    """Whether the row counts as a measurement; a measurement of a period that starts after its
+) -> tuple[bool, bool]:
+    """Whether the row counts as a measurement, and whether its period may begin after its
+    source was published (a forecast, a decision in force later); a measurement of a period that starts after its
     source was published is refused (a forecast or a decision in force later says so by a flag)."""
     observed = all(flag_specs.get(f, {}).get("counts_as_observed", True) for f in flags)
     may_follow = not observed or any(
@@ -557,7 +570,7 @@ def _check_published(
             "kiểm tra kỳ số liệu; dự báo hoặc mục tiêu cần ghi chú forecast hoặc "
             "target-of-another-plan; quyết định có hiệu lực sau cần ghi chú in-force-from",
         )
-    return observed
+    return observed, may_follow
 
 
 def _check_changes(

@@ -59,8 +59,8 @@ def read_csv_records(
 ) -> list[tuple[int, dict[str, str]]]:
     """Records of a CSV file as (spreadsheet row number, {column: stripped text}).
 
-    Checks the header holds every required column, that each row has as many cells as the
-    header, and that text is NFC-normalised (a decomposed "ạ" looks the same but compares unequal).
+    Checks the header holds every required column and that each row has as many cells as the
+    header; text comes NFC-normalised.
     """
     text = read_text(path, errors)
     if text is None:
@@ -82,8 +82,7 @@ def read_csv_records(
             fix = "kiểm tra dấu phẩy thừa hoặc thiếu; đặt văn bản có dấu phẩy trong ngoặc kép"
             errors.add(path, row_number, None, problem, fix)
             continue
-        record = {column: _nfc_cell(cell, path, row_number, column, errors)
-                  for column, cell in zip(header, cells)}  # fmt: skip
+        record = {column: _nfc_cell(cell) for column, cell in zip(header, cells)}
         records.append((row_number, record))
     return records
 
@@ -113,16 +112,10 @@ def _header_is_sound(
     return True
 
 
-def _nfc_cell(cell: str, path: Path, row: int, column: str, errors: ErrorCollector) -> str:
-    """A cell's text, stripped and in NFC; text that was not in NFC is an error too."""
-    value = cell.strip()
-    if not unicodedata.is_normalized("NFC", value):
-        errors.add(
-            path, row, column, "văn bản chưa chuẩn hóa Unicode NFC",
-            "gõ lại bằng bộ gõ Unicode dựng sẵn hoặc chuẩn hóa tệp về NFC",
-        )  # fmt: skip
-        value = unicodedata.normalize("NFC", value)
-    return value
+def _nfc_cell(cell: str) -> str:
+    """A cell's text, stripped and in NFC: a decomposed "ạ" looks the same as a composed one but
+    compares unequal, so it is composed here, as the import does (value_rules.clean_text)."""
+    return unicodedata.normalize("NFC", cell.strip())
 
 
 def read_yaml(path: Path, errors: ErrorCollector) -> Any:
