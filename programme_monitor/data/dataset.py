@@ -36,7 +36,6 @@ from programme_monitor.data.dataset_assessments import (
 )
 from programme_monitor.data.errors import ErrorCollector, RowErrors
 from programme_monitor.data.readers import read_csv_records, read_text, read_yaml
-from programme_monitor.data.value_rules import observation_cells
 from programme_monitor.data.translations import (
     check_category_translations,
     check_document_translations,
@@ -44,6 +43,7 @@ from programme_monitor.data.translations import (
     edition_languages,
     is_translation,
 )
+from programme_monitor.data.value_rules import observation_cells
 from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, localized, localized_frame
 
 FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
@@ -507,7 +507,8 @@ def _parsed_observation(
     published_by = sources.loc[record["source"], "published_by"]
     observed, may_follow = _check_published(record, period, published_by, flags, flag_specs, at)
     return dict(
-        record, flags=tuple(flags), may_follow=may_follow, value_number=number, lineage=lineages.get(record["area"]),
+        record, flags=tuple(flags), may_follow=may_follow, value_number=number,
+        lineage=lineages.get(record["area"]),
         period_start=period.start, period_end=period.end, period_x=period.mid_as_year,
         published_by=published_by, observed=observed,
     )  # fmt: skip
@@ -556,9 +557,9 @@ def _checked_value(record: dict, spec: dict, at: RowErrors) -> float | None:
 def _check_published(
     record: dict, period, published_by, flags: list[str], flag_specs: dict, at: RowErrors
 ) -> tuple[bool, bool]:
-    """Whether the row counts as a measurement, and whether its period may begin after its
-    source was published (a forecast, a decision in force later); a measurement of a period that starts after its
-    source was published is refused (a forecast or a decision in force later says so by a flag)."""
+    """Whether the row counts as a measurement, and whether its period may begin after its source
+    was published (a forecast or a decision in force later says so by a flag); a measurement of
+    a period that starts after its source was published is refused."""
     observed = all(flag_specs.get(f, {}).get("counts_as_observed", True) for f in flags)
     may_follow = not observed or any(
         flag_specs.get(f, {}).get("may_follow_publication", False) for f in flags

@@ -165,9 +165,12 @@ _PERIOD_FORMS = [
     (re.compile(r"(?:tháng\s*)?(\d{1,2})[/.-](\d{4})"), lambda m: f"{m[2]}-{int(m[1]):02d}"),
     (re.compile(r"(?:quý|q|quarter)\s*(i{1,3}|iv|[1-4])\s*[/.-]?\s*(?:năm\s*)?(\d{4})"),
      lambda m: f"{m[2]}-Q{_quarter(m[1])}"),
-    (re.compile(r"(\d{4})[ -]?(?:quý|q)\s*(i{1,3}|iv|[1-4])"), lambda m: f"{m[1]}-Q{_quarter(m[2])}"),
-    (re.compile(r"(?:6 tháng đầu năm|nửa đầu năm|h1)\s*[/.-]?\s*(\d{4})"), lambda m: f"{m[1]}-H1"),
-    (re.compile(r"(?:6 tháng cuối năm|nửa cuối năm|h2)\s*[/.-]?\s*(\d{4})"), lambda m: f"{m[1]}-H2"),
+    (re.compile(r"(\d{4})[ -]?(?:quý|q)\s*(i{1,3}|iv|[1-4])"),
+     lambda m: f"{m[1]}-Q{_quarter(m[2])}"),
+    (re.compile(r"(?:6 tháng đầu năm|nửa đầu năm|h1)\s*[/.-]?\s*(\d{4})"),
+     lambda m: f"{m[1]}-H1"),
+    (re.compile(r"(?:6 tháng cuối năm|nửa cuối năm|h2)\s*[/.-]?\s*(\d{4})"),
+     lambda m: f"{m[1]}-H2"),
 ]  # fmt: skip
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 
