@@ -23,10 +23,10 @@ check: $(VENV)/.installed ## only check the data files
 template: $(VENV)/.installed ## write the Excel template for new figures (_build/mau-nhap-so-lieu.xlsx)
 	$(PY) -m programme_monitor template --data $(DATA) --out _build/mau-nhap-so-lieu.xlsx
 
-import: $(VENV)/.installed ## add a filled template to the data, then build (XLSX=file.xlsx); a bad sheet changes nothing
-	@test -n "$(XLSX)" || { echo "Ghi tệp bảng tính: make import XLSX=<tệp>.xlsx" >&2; exit 2; }
-	$(PY) -m programme_monitor import $(XLSX) --data $(DATA)
-	$(MAKE) book
+import: $(VENV)/.installed ## add a keeper's figures to the data, then build (FILE=file.csv|.xlsx; CHECK=yes: dry run; LANG_MESSAGES=en); a bad file changes nothing
+	@test -n "$(or $(FILE),$(XLSX))" || { echo "Ghi tệp: make import FILE=<tệp>.csv hoặc .xlsx" >&2; exit 2; }
+	$(PY) -m programme_monitor import "$(or $(FILE),$(XLSX))" --data $(DATA) $(if $(filter yes,$(CHECK)),--check) $(if $(LANG_MESSAGES),--lang $(LANG_MESSAGES))
+	$(if $(filter yes,$(CHECK)),,$(MAKE) book)
 
 test: $(VENV)/.installed tests/browser/node_modules/.installed ## run the tests (unit, end-to-end, in Chromium with axe-core)
 	$(PY) -m ruff format --check programme_monitor tests bench scripts

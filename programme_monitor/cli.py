@@ -1,7 +1,7 @@
 """The command line: `python -m programme_monitor build|check|template|import`.
 
-It parses arguments and calls a phase; the build itself (build/) and the spreadsheet intake
-(intake/) are imported only by the commands that need them, so `check` starts quickly.
+It parses arguments and calls a phase; the build itself (builder/) and the intake of keepers'
+files (intake/) are imported only by the commands that need them, so `check` starts quickly.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from programme_monitor.assess.selection import resolve_as_of
-from programme_monitor.data.dataset import FILES, load_dataset
+from programme_monitor.data.dataset import load_dataset
 from programme_monitor.data.errors import DataErrors
 
 
@@ -28,28 +28,32 @@ def _iso_date(text: str) -> date:
         ) from None
 
 
-def spreadsheet_command(args: argparse.Namespace) -> int:
-    # Imported here: openpyxl is needed only by these two commands.
-    from programme_monitor.intake.spreadsheet import import_observations, write_template
+def template_command(args: argparse.Namespace) -> int:
+    # Imported here: openpyxl is needed only by the intake.
+    from programme_monitor.intake.spreadsheet import write_template
 
-    data_dir = Path(args.data)
     try:
-        if args.command == "template":
-            write_template(load_dataset(data_dir), Path(args.out))
-            print(f"Đã tạo bảng tính mẫu {args.out}")
-            return 0
-        result = import_observations(Path(args.xlsx), data_dir)
+        write_template(load_dataset(Path(args.data)), Path(args.out))
     except DataErrors as exc:
-        lines = [
-            f"Có {len(exc.errors)} lỗi; không dòng nào được nhập, "
-            f"{data_dir / FILES['observations']} giữ nguyên:"
-        ]
-        print("\n".join(lines + [f"  - {error}" for error in exc.errors]), file=sys.stderr)
+        print(exc, file=sys.stderr)
         return 2
-    print(
-        f"Đã thêm {result.added} dòng vào {data_dir / FILES['observations']}"
-        + (f"; {result.already_there} dòng đã có sẵn, bỏ qua." if result.already_there else ".")
-    )
+    print(f"Đã tạo bảng tính mẫu {args.out}")
+    return 0
+
+
+def import_command(args: argparse.Namespace) -> int:
+    """A keeper's file into the data, or every problem of it and nothing written."""
+    from programme_monitor.intake.importer import import_file
+    from programme_monitor.intake.intake_words import IntakeWords
+    from programme_monitor.intake.summary import refusal_text, summary_lines
+
+    data_dir, words = Path(args.data), IntakeWords(args.lang)
+    try:
+        report = import_file(Path(args.file), data_dir, args.lang, dry_run=args.check)
+    except DataErrors as exc:
+        print(refusal_text(exc, data_dir, words), file=sys.stderr)
+        return 2
+    print("\n".join(summary_lines(report, data_dir, words)))
     return 0
 
 
@@ -83,16 +87,25 @@ def parser() -> argparse.ArgumentParser:
     template = sub.add_parser("template", help="write the Excel template for observations")
     template.add_argument("--data", default="data", help="programme data directory")
     template.add_argument("--out", default="_build/mau-nhap-so-lieu.xlsx", help="template to write")
-    intake = sub.add_parser("import", help="add the rows of a filled template to observations.csv")
-    intake.add_argument("xlsx", help="the filled template (.xlsx)")
+    intake = sub.add_parser(
+        "import", help="add the figures of a keeper's file (.csv or .xlsx) to the data"
+    )
+    intake.add_argument("file", help="the keeper's file: CSV or .xlsx, any layout of columns")
     intake.add_argument("--data", default="data", help="programme data directory")
+    intake.add_argument(
+        "--check", action="store_true", help="dry run: report what would be stored, write nothing"
+    )
+    intake.add_argument("--lang", choices=["vi", "en"], default="vi",
+                        help="language of the messages (default vi)")  # fmt: skip
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command in ("template", "import"):
-        return spreadsheet_command(args)
+    if args.command == "template":
+        return template_command(args)
+    if args.command == "import":
+        return import_command(args)
     if args.command == "check":
         return check_command(Path(args.data))
     return build_command(args)

@@ -18,8 +18,9 @@ from programme_monitor import DataErrors, load_dataset
 from programme_monitor.builder.pipeline import build
 from programme_monitor.builder.settings import BuildSettings
 from programme_monitor.cli import main
-from programme_monitor.intake.cell_values import Refused, number_text
-from programme_monitor.intake.spreadsheet import SHEET, import_observations, write_template
+from programme_monitor.data.value_rules import Refused, number_text
+from programme_monitor.intake.importer import import_file
+from programme_monitor.intake.spreadsheet import SHEET, write_template
 from tests.conftest import MINI, make_project
 
 CELLS = yaml.safe_load(
@@ -37,7 +38,8 @@ def test_what_is_safe_to_normalise_is_normalised(case):
 def test_what_reads_two_ways_or_is_not_a_number_is_refused(case):
     with pytest.raises(Refused) as refused:
         number_text(case["cell"], percent=case["percent"])
-    assert case["words"] in refused.value.problem and refused.value.fix
+    problem, fix = refused.value.words("vi")
+    assert case["words"] in problem and fix
 
 
 @pytest.fixture
@@ -70,6 +72,10 @@ def test_template_has_vietnamese_headers_and_drop_downs_from_the_data(template):
         "Ghi chú chuẩn",
         "Ghi chú",
         "Ghi chú (tiếng Anh)",
+        "Tên nguồn",
+        "Cơ quan công bố",
+        "Địa chỉ nguồn",
+        "Ngày công bố",
     ]
     lists = {
         str(v.sqref).split(":")[0][0]: v.formula1
@@ -116,8 +122,8 @@ def test_quirky_sheet_is_imported_normalised(template, mini_copy, tmp_path):
         ],
         tmp_path / "filled.xlsx",
     )
-    result = import_observations(sheet, mini_copy)
-    assert (result.added, result.already_there) == (4, 0)
+    result = import_file(sheet, mini_copy)
+    assert (len(result.added), result.already_there) == (4, 0)
     added = (mini_copy / "observations.csv").read_text("utf-8").splitlines()[-4:]
     assert added == [
         "new_roads,xa-thu-cu,2025-06,2.5,km,SYN-1,,Giá trị giả",
@@ -126,8 +132,8 @@ def test_quirky_sheet_is_imported_normalised(template, mini_copy, tmp_path):
         "tree_cover,tinh-thu,2025,23.25,percent,SYN-1,,Giá trị giả",
         "new_roads,tinh-thu,2025,1234.5,km,SYN-1,,Giá trị giả",
     ]
-    again = import_observations(sheet, mini_copy)  # importing twice adds nothing
-    assert (again.added, again.already_there) == (0, 4)
+    again = import_file(sheet, mini_copy)  # importing twice adds nothing
+    assert (len(again.added), again.already_there) == (0, 4)
 
 
 GOOD = ("tree_cover", "xa-thu-cu", "2025-05", "40", None, "SYN-1", None, "Giá trị giả")
@@ -139,14 +145,14 @@ GOOD = ("tree_cover", "xa-thu-cu", "2025-05", "40", None, "SYN-1", None, "Giá t
         ({3: "khoảng 40"}, 3, "Giá trị", "không phải số"),
         ({3: "1.234"}, 3, "Giá trị", "không rõ"),
         ({0: "new_roads", 3: "4 %"}, 3, "Giá trị", "không phải phần trăm"),
-        ({0: "tree_covr — ?"}, 3, "Chỉ số", "không có trong danh mục"),
+        ({0: "tree_covr — ?"}, 3, "Chỉ số", "không có chỉ số nào tên hoặc mã"),
         ({4: "km"}, 3, "Đơn vị", "khác đơn vị của chỉ số"),
-        ({1: "xa-khong-co"}, 3, "Địa bàn", "không có trong areas.csv"),
-        ({5: "SYN-9"}, 3, "Nguồn", "không có trong sources.csv"),
-        ({5: None}, 3, "Nguồn", "ô trống"),
+        ({1: "xa-khong-co"}, 3, "Địa bàn", "không có địa bàn nào tên hoặc mã"),
+        ({5: "SYN-9"}, 3, "Nguồn", "không có nguồn nào tên hoặc mã"),
+        ({5: None}, 3, "Nguồn", "dòng không có nguồn"),
         ({2: "2027"}, 3, "Kỳ số liệu", "sau ngày đăng của nguồn"),
         ({2: "2025-04", 3: "120"}, 3, "Giá trị", "ngoài 0–100"),
-        ({3: "41"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của bảng tính"),  # two rows of the sheet
+        ({3: "41"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của filled.xlsx"),  # two rows of the sheet
         ({2: "2024", 3: "30"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của observations.csv"),
     ],
 )
@@ -159,7 +165,7 @@ def test_bad_row_is_named_by_sheet_row_and_header_and_nothing_is_imported(
     sheet = fill(template, [GOOD, tuple(broken)], tmp_path / "filled.xlsx")
     before = (mini_copy / "observations.csv").read_bytes()
     with pytest.raises(DataErrors) as caught:
-        import_observations(sheet, mini_copy)
+        import_file(sheet, mini_copy)
     [error] = caught.value.errors
     assert (error.file, error.row, error.column) == (sheet, row, column)
     assert words in error.problem and error.fix
@@ -176,7 +182,7 @@ def test_every_problem_of_a_sheet_comes_in_one_run(template, mini_copy, tmp_path
         tmp_path / "filled.xlsx",
     )
     with pytest.raises(DataErrors) as caught:
-        import_observations(sheet, mini_copy)
+        import_file(sheet, mini_copy)
     assert [(e.row, e.column) for e in caught.value.errors] == [(3, "Giá trị"), (4, "Địa bàn")]
 
 

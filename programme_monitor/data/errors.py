@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from programme_monitor.common.resources import package_yaml
+
 
 @dataclass(frozen=True)
 class DataError:
@@ -25,17 +27,22 @@ class DataError:
     expected: str | None = None
 
     def __str__(self) -> str:
+        return self.text("vi")
+
+    def text(self, lang: str) -> str:
+        """The error as one line in `lang` (vi or en): where, what, the value, the fix."""
+        words = package_yaml("data", "errors.yaml")[lang]
         where = [str(self.file)]
         if self.row is not None:
-            where.append(f"dòng {self.row}")
+            where.append(f"{words['row']} {self.row}")
         if self.column is not None:
-            where.append(f"cột '{self.column}'")
+            where.append(f"{words['column']} '{self.column}'")
         text = f"{', '.join(where)}: {self.problem}"
         if self.found and self.found not in self.problem:
-            text += f" (giá trị: '{self.found}')"
+            text += f" ({words['found']}: '{self.found}')"
         if self.expected and self.expected not in self.problem:
-            text += f". Cần: {self.expected}"
-        return f"{text}. Cách sửa: {self.fix.rstrip('.')}."
+            text += f". {words['expected']}: {self.expected}"
+        return f"{text}. {words['fix']}: {self.fix.rstrip('.')}."
 
 
 class DataErrors(Exception):
@@ -43,10 +50,13 @@ class DataErrors(Exception):
 
     def __init__(self, errors: list[DataError]):
         self.errors = list(errors)
-        count = len(self.errors)
-        lines = [f"Dữ liệu có {count} lỗi; chưa tạo ấn phẩm:"]
-        lines += [f"  - {error}" for error in self.errors]
-        super().__init__("\n".join(lines))
+        super().__init__(self.report("vi"))
+
+    def report(self, lang: str, heading: str | None = None) -> str:
+        """Every error, one a line, under `heading` (default: nothing was built)."""
+        words = package_yaml("data", "errors.yaml")[lang]
+        lines = [heading or words["heading"].format(count=len(self.errors))]
+        return "\n".join(lines + [f"  - {error.text(lang)}" for error in self.errors])
 
 
 class ErrorCollector:

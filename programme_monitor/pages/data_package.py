@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from datetime import date
 
@@ -116,8 +117,35 @@ def inferred_schema(frame: pd.DataFrame) -> dict:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8, '\\n' line ends, no index: the same bytes on every machine."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """UTF-8, '\\n' line ends, no index: the same bytes on every machine. Text a spreadsheet
+    would run as a formula is neutralised (formula_safe); data/ keeps what was typed."""
+    text_columns = [c for c in frame.columns if frame[c].dtype == object or
+                    pd.api.types.is_string_dtype(frame[c])]  # fmt: skip
+    safe = frame.copy()
+    for column in text_columns:
+        safe[column] = safe[column].map(formula_safe)
+    return safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): its first character,
+# or the first after a ; or a tab, which a spreadsheet set to those separators splits cells on.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_AFTER_SEPARATOR = re.compile(r"([;\t])(?=[=+\-@])")
+PLAIN_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
+
+
+def formula_safe(value):
+    """A text cell a spreadsheet will show, not run: a leading ' before a formula's first
+    character, as OWASP advises. Numbers and numbers written as text ("-5.2") are left alone."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(FORMULA_START) and not _is_number(value):
+        value = "'" + value
+    return FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
+
+
+def _is_number(text: str) -> bool:
+    return PLAIN_NUMBER.fullmatch(text) is not None
 
 
 def descriptor(dataset, as_of: date, resources: list[dict], name: str, title: str) -> dict:

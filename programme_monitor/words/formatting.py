@@ -164,8 +164,10 @@ def flag_words(dataset, flags) -> str:
 
 
 def markdown_escape(text: str) -> str:
-    """Text safe inside a markdown table cell."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a markdown table cell, shown as typed: a '<' is escaped, so that a title
+    holding "<script>" stays text and never becomes markup."""
+    text = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return text.replace("<", "\\<")
 
 
 def cite(dataset, source_id: str) -> str:
