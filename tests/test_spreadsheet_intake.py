@@ -150,7 +150,7 @@ GOOD = ("tree_cover", "xa-thu-cu", "2025-05", "40", None, "SYN-1", None, "Giá t
         ({1: "xa-khong-co"}, 3, "Địa bàn", "không có địa bàn nào tên hoặc mã"),
         ({5: "SYN-9"}, 3, "Nguồn", "không có nguồn nào tên hoặc mã"),
         ({5: None}, 3, "Nguồn", "dòng không có nguồn"),
-        ({2: "2027"}, 3, "Kỳ số liệu", "sau ngày đăng của nguồn"),
+        ({2: "2025-07"}, 3, "Kỳ số liệu", "sau ngày đăng của nguồn"),
         ({2: "2025-04", 3: "120"}, 3, "Giá trị", "ngoài 0–100"),
         ({3: "41"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của filled.xlsx"),  # two rows of the sheet
         ({2: "2024", 3: "30"}, 3, "Giá trị", "mâu thuẫn với dòng 2 của observations.csv"),

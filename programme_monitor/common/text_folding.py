@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -25,3 +26,18 @@ def name_key(text: str) -> str:
         tones = "".join(c for c in word if c in TONE_MARKS)
         words.append("".join(c for c in word if c not in TONE_MARKS) + tones)
     return " ".join(words)
+
+
+# What TCVN3 (ABC) and VNI text looks like when read as Latin-1: TCVN3 puts letters on symbols
+# (ª for ê, ¬ for ô, ¸ for á…); VNI writes a vowel and then its mark as a second letter (aø for à,
+# uû for ủ, aï for ạ), ö for ư and ñ for đ. No correct Vietnamese spelling has these.
+_TCVN3_SIGNS = set("ª¬®µ¶·¸¹º¼½¾")
+_VNI_SIGNS = re.compile(r"[aeiouyâêôAEIOUYÂÊÔ][øûïØÛÏ]|[öñÖÑ]")
+_ONLY_VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+
+
+def typed_in_legacy_encoding(text: str) -> bool:
+    """Text typed in TCVN3 (ABC) or VNI and read as Latin-1 ("Thñy Nguyªn", "Thuûy Nguyeân")."""
+    if _ONLY_VIETNAMESE.search(text):
+        return False
+    return bool(_TCVN3_SIGNS & set(text)) or _VNI_SIGNS.search(text) is not None

@@ -11,6 +11,7 @@ Messages say the value found, what was expected and how to fix it, in the data k
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 from functools import cache
@@ -21,7 +22,7 @@ import jsonschema
 import yaml
 
 from programme_monitor.common.resources import package_yaml
-from programme_monitor.data.errors import ErrorCollector
+from programme_monitor.data.errors import ErrorCollector, said
 
 TABLES = {
     "areas": "areas.csv",
@@ -81,8 +82,11 @@ def _check_cell(spec: dict, value: str, path: Path, row: int, errors: ErrorColle
     at = errors.at(path, row)
     if not value:
         if constraints.get("required"):
-            problem = f"ô trống ({title} là bắt buộc)"
-            at(name, problem, advice or f"ghi {title.lower()}", found="")
+            title_en = spec.get("title_en", name)
+            advice_en = _as_advice(spec.get("description_en")) or f"write the {title_en.lower()}"
+            at(name, found="", **said("required", title=title, title_en=title_en,
+                                      advice_vi=advice or f"ghi {title.lower()}",
+                                      advice_en=advice_en))  # fmt: skip
         return
     type_ = spec.get("type", "string")
     if type_ in TYPE_WORDS and not _has_type(value, type_):
@@ -139,29 +143,14 @@ def _check_primary_key(schema: dict, records, path: Path, errors: ErrorCollector
         first_row, first = seen[values]
         shown = ", ".join(f"{c}={v}" for c, v in zip(key, values))
         differing = [c for c in record if c not in key and record[c] != first.get(c)]
+        at = errors.at(path, row)
         if differing:
             column = differing[0]
-            errors.add(
-                path,
-                row,
-                column,
-                f"mâu thuẫn với dòng {first_row}: cùng {shown} nhưng dòng {first_row} ghi "
-                f"'{first[column]}', dòng này ghi '{record[column]}'",
-                "giữ một dòng với giá trị đúng theo nguồn và xóa dòng kia; nếu là hai kỳ "
-                "hoặc hai nguồn khác nhau thì sửa cột tương ứng",
-                found=record[column],
-                expected=f"'{first[column]}' hoặc xóa dòng lặp",
-            )
+            words = said("conflict", first_row=first_row, key=shown, first=first[column],
+                         this=record[column])  # fmt: skip
+            at(column, found=record[column], **words)
         else:
-            errors.add(
-                path,
-                row,
-                key[-1],
-                f"dòng lặp lại nguyên dòng {first_row} ({shown})",
-                "xóa dòng lặp",
-                found=shown,
-                expected="mỗi khóa một dòng",
-            )
+            at(key[-1], found=shown, **said("repeated_row", first_row=first_row, key=shown))
 
 
 def check_foreign_keys(
@@ -181,15 +170,21 @@ def check_foreign_keys(
             for row, record in records:
                 value = record.get(column, "")
                 if value and value not in known:
-                    errors.add(
-                        paths[table],
-                        row,
-                        column,
-                        f"'{value}' không có trong {target_file} (cột {target_column})",
-                        f"thêm '{value}' vào {target_file} trước, hoặc sửa mã cho khớp",
-                        found=value,
-                        expected=f"một mã {target_column} của {target_file}",
+                    words = said("unknown_reference", value=value, file=target_file,
+                                 column=target_column, **_nearest(value, known))  # fmt: skip
+                    errors.at(paths[table], row)(
+                        column, found=value, expected=f"{target_column} ({target_file})", **words
                     )
+
+
+def _nearest(value: str, known: set[str]) -> dict[str, str]:
+    """The known codes nearest to a code that is not known, as the end of a fix: the first advice
+    for a mistyped code is the code meant, never a new entry."""
+    near = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
+    return {
+        "suggestions_vi": f"; gần nhất: {', '.join(near)}" if near else "",
+        "suggestions_en": f"; the nearest: {', '.join(near)}" if near else "",
+    }
 
 
 def _resource_name(table: str) -> str:

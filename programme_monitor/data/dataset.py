@@ -34,7 +34,7 @@ from programme_monitor.data.dataset_assessments import (
     check_stage_values,
     load_task_assessments,
 )
-from programme_monitor.data.errors import ErrorCollector, RowErrors
+from programme_monitor.data.errors import ErrorCollector, RowErrors, said
 from programme_monitor.data.readers import read_csv_records, read_text, read_yaml
 from programme_monitor.data.translations import (
     check_category_translations,
@@ -43,7 +43,7 @@ from programme_monitor.data.translations import (
     edition_languages,
     is_translation,
 )
-from programme_monitor.data.value_rules import observation_cells
+from programme_monitor.data.value_rules import observation_cells, source_cells
 from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, localized, localized_frame
 
 FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
@@ -144,7 +144,7 @@ def check_programme(data_dir: Path, today: date | None = None) -> CheckedProgram
     errors = ErrorCollector()
     files = _read_files(data_dir, errors)
     errors.raise_if_any()  # the checks below need every file readable
-    _normalise_observations(files, errors)
+    _normalise_cells(files, errors)
     _check_contract(files, errors)
     text = read_text(data_dir / files.programme.get("text_file", "programme-text.txt"), errors)
     _check_indicators(
@@ -199,17 +199,23 @@ def _read_files(data_dir: Path, errors: ErrorCollector) -> _ProgrammeFiles:
     )
 
 
-def _normalise_observations(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
-    """observations.csv read by the value rules the import uses (value_rules.py): what the import
-    normalises is normalised here, what it refuses is refused here, before any other check."""
-    normalised = []
-    for row, cells in files.records["observations"]:
-        record, refused = observation_cells(cells, files.indicators, files.units)
-        for column, why in refused.items():
-            problem, fix = why.words()
-            errors.at(files.paths["observations"], row)(column, problem, fix, found=cells[column])
-        normalised.append((row, record))
-    files.records["observations"] = normalised
+def _normalise_cells(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
+    """observations.csv and sources.csv read by the value rules the import uses (value_rules.py):
+    what the import normalises is normalised here, what it refuses is refused here, before any
+    other check."""
+    rules = {
+        "observations": lambda cells: observation_cells(cells, files.indicators, files.units),
+        "sources": source_cells,
+    }
+    for table, rule in rules.items():
+        normalised = []
+        for row, cells in files.records[table]:
+            record, refused = rule(cells)
+            for column, why in refused.items():
+                problem, fix = why.words()
+                errors.at(files.paths[table], row)(column, problem, fix, found=cells[column])
+            normalised.append((row, record))
+        files.records[table] = normalised
 
 
 def _check_contract(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
@@ -329,13 +335,7 @@ def _load_sources(records, path: Path, errors: ErrorCollector) -> pd.DataFrame:
     published_by = []
     for row, record in records:
         if record["kind"] == "web" and not record["url"].startswith(("http://", "https://")):
-            errors.add(
-                path,
-                row,
-                "url",
-                "nguồn trên mạng cần địa chỉ http(s)",
-                "ghi địa chỉ đầy đủ của trang",
-            )
+            errors.at(path, row)("url", **said("web_source_address"))
         published = _known_date(record["published"], path, row, "published", errors)
         accessed = _known_date(record["accessed"], path, row, "accessed", errors)
         published_by.append(published)
@@ -469,10 +469,7 @@ def _load_observations(
     rows = []
     for row, record in records:
         at = errors.at(path, row)
-        parsed = _parsed_observation(record, indicators, sources, lineages, vocabulary["flags"], at)
-        if parsed is not None and not parsed["may_follow"] and parsed["period_start"] > today:
-            at("period", f"kỳ {record['period']} chưa bắt đầu (hôm nay là {today})",
-               "kiểm tra năm của kỳ số liệu; dự báo cần ghi chú forecast")  # fmt: skip
+        parsed = _parsed_observation(record, indicators, sources, lineages, vocabulary, today, at)
         if parsed is not None:
             rows.append({**parsed, "row": row})
     return pd.DataFrame(rows, columns=[*COLUMNS["observations"], *_OBSERVATION_EXTRAS])
@@ -483,10 +480,12 @@ def _parsed_observation(
     indicators: dict,
     sources: pd.DataFrame,
     lineages: dict,
-    flag_specs: dict,
+    vocabulary: dict,
+    today: date,
     at: RowErrors,
 ) -> dict | None:
     """One row checked, with the columns load_dataset adds; None when it cannot be read."""
+    flag_specs = vocabulary["flags"]
     spec = indicators.get(record["indicator"])
     if spec is None:
         at(
@@ -505,9 +504,13 @@ def _parsed_observation(
     if record["source"] not in sources.index:
         return None  # reported by the contract (an empty or unknown source)
     published_by = sources.loc[record["source"], "published_by"]
-    observed, may_follow = _check_published(record, period, published_by, flags, flag_specs, at)
+    if flags_allow_later(flags, flag_specs) or period.start <= today:
+        observed = _check_published(record, period, published_by, flags, flag_specs, at)
+    else:  # said first: a period not yet begun is the problem, whatever its source
+        at("period", **said("not_begun", period=record["period"], today=today))
+        observed = False
     return dict(
-        record, flags=tuple(flags), may_follow=may_follow, value_number=number,
+        record, flags=tuple(flags), value_number=number,
         lineage=lineages.get(record["area"]),
         period_start=period.start, period_end=period.end, period_x=period.mid_as_year,
         published_by=published_by, observed=observed,
@@ -531,8 +534,7 @@ def _checked_flags(record: dict, flag_specs: dict, at: RowErrors) -> list[str]:
     flags = _split_list(record["flags"])
     for flag in flags:
         if flag not in flag_specs:
-            fix = f"dùng {', '.join(flag_specs)}, cách nhau bởi ;"
-            at("flags", f"ghi chú '{flag}' không hợp lệ", fix)
+            at("flags", **said("unknown_flag", flag=flag, allowed=", ".join(flag_specs)))
     return flags
 
 
@@ -546,32 +548,35 @@ def _checked_value(record: dict, spec: dict, at: RowErrors) -> float | None:
     if number is None:
         return None
     if spec["unit"] == "percent" and not 0 <= number <= 100:
-        fix = "kiểm tra giá trị và đơn vị (tỷ lệ phần trăm ghi từ 0 đến 100)"
-        at("value", f"tỷ lệ {number:g} nằm ngoài 0–100", fix, expected="từ 0 đến 100")
+        at("value", expected="0–100", **said("percent_range", number=f"{number:g}"))
     elif number < 0:
-        fix = "chỉ số này không nhận giá trị âm: kiểm tra dấu trừ và đơn vị"
-        at("value", f"giá trị âm ({number:g} {spec['unit']})", fix, expected="0 trở lên")
+        at("value", expected="≥ 0", **said("negative", number=f"{number:g}", unit=spec["unit"]))
     return number
 
 
 def _check_published(
     record: dict, period, published_by, flags: list[str], flag_specs: dict, at: RowErrors
-) -> tuple[bool, bool]:
-    """Whether the row counts as a measurement, and whether its period may begin after its source
-    was published (a forecast or a decision in force later says so by a flag); a measurement of
-    a period that starts after its source was published is refused."""
+) -> bool:
+    """Whether the row counts as a measurement; a measurement of a period that starts after its
+    source was published is refused (a forecast or a decision in force later says so by a flag)."""
     observed = all(flag_specs.get(f, {}).get("counts_as_observed", True) for f in flags)
-    may_follow = not observed or any(
-        flag_specs.get(f, {}).get("may_follow_publication", False) for f in flags
+    if (
+        not flags_allow_later(flags, flag_specs)
+        and published_by is not None
+        and period.start > published_by
+    ):
+        at("period", **said("after_publication", period=record["period"], published=published_by))
+    return observed
+
+
+def flags_allow_later(flags: list[str], flag_specs: dict) -> bool:
+    """Whether a row's period may begin after its source was published, or after today: a
+    forecast, a target, a decision in force later say so by their flags."""
+    return any(
+        not flag_specs.get(f, {}).get("counts_as_observed", True)
+        or flag_specs.get(f, {}).get("may_follow_publication", False)
+        for f in flags
     )
-    if not may_follow and published_by is not None and period.start > published_by:
-        at(
-            "period",
-            f"kỳ {record['period']} bắt đầu sau ngày đăng của nguồn ({published_by})",
-            "kiểm tra kỳ số liệu; dự báo hoặc mục tiêu cần ghi chú forecast hoặc "
-            "target-of-another-plan; quyết định có hiệu lực sau cần ghi chú in-force-from",
-        )
-    return observed, may_follow
 
 
 def _check_changes(

@@ -14,7 +14,7 @@ import pandas as pd
 
 from programme_monitor.common.periods import DATE_FORMATS, latest_possible_date
 from programme_monitor.data.contract import columns
-from programme_monitor.data.errors import ErrorCollector
+from programme_monitor.data.errors import ErrorCollector, said
 
 
 def check_breaks(
@@ -86,13 +86,9 @@ def check_stage_values(
         changed = first_break(spec)
         if changed is not None and obs.period_start >= changed:
             continue
-        errors.add(
-            path,
-            obs.row,
-            "value",
-            f"'{obs.value}' không phải một bước của '{obs.indicator}'",
-            f"dùng một trong: {', '.join(stages)}; chi tiết (số quyết định) ghi ở note_vi",
-        )
+        words = said("not_a_stage", value=obs.value, indicator=obs.indicator,
+                     stages=", ".join(stages))  # fmt: skip
+        errors.at(path, obs.row)("value", **words)
 
 
 def load_task_assessments(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from programme_monitor.common.resources import package_yaml
@@ -25,6 +25,8 @@ class DataError:
     fix: str
     found: str | None = None
     expected: str | None = None
+    # The problem and fix in other languages than Vietnamese, where the check says them (said).
+    other_languages: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return self.text("vi")
@@ -32,17 +34,18 @@ class DataError:
     def text(self, lang: str) -> str:
         """The error as one line in `lang` (vi or en): where, what, the value, the fix."""
         words = package_yaml("data", "errors.yaml")[lang]
+        problem, fix = self.other_languages.get(lang, (self.problem, self.fix))
         where = [str(self.file)]
         if self.row is not None:
             where.append(f"{words['row']} {self.row}")
         if self.column is not None:
             where.append(f"{words['column']} '{self.column}'")
-        text = f"{', '.join(where)}: {self.problem}"
-        if self.found and self.found not in self.problem:
+        text = f"{', '.join(where)}: {problem}"
+        if self.found and self.found not in problem:
             text += f" ({words['found']}: '{self.found}')"
-        if self.expected and self.expected not in self.problem:
+        if self.expected and self.expected not in problem:
             text += f". {words['expected']}: {self.expected}"
-        return f"{text}. {words['fix']}: {self.fix.rstrip('.')}."
+        return f"{text}. {words['fix']}: {fix.rstrip('.')}."
 
 
 class DataErrors(Exception):
@@ -74,8 +77,11 @@ class ErrorCollector:
         fix: str,
         found: str | None = None,
         expected: str | None = None,
+        other_languages: dict[str, tuple[str, str]] | None = None,
     ) -> None:
-        self.errors.append(DataError(Path(file), row, column, problem, fix, found, expected))
+        self.errors.append(
+            DataError(Path(file), row, column, problem, fix, found, expected, other_languages or {})
+        )
 
     def at(self, file: Path, row: int | None) -> RowErrors:
         """The errors of one row of one file: `at(column, problem, fix, expected=…)`."""
@@ -114,3 +120,20 @@ class RowErrors:
 
     def __call__(self, column: str | None, problem: str, fix: str, **values) -> None:
         self.collector.add(self.file, self.row, column, problem, fix, **values)
+
+
+def said(message: str, **params) -> dict:
+    """A check's words (check_words.yaml) in Vietnamese and in every other language, as the
+    keywords of ErrorCollector.add or RowErrors: `at(column, **said("negative", …))`."""
+    entry = package_yaml("data", "check_words.yaml")[message]
+    languages = sorted({name.rsplit("_", 1)[1] for name in entry})
+
+    def words(lang: str) -> tuple[str, str]:
+        return (
+            " ".join(entry[f"problem_{lang}"].format(**params).split()),
+            " ".join(entry[f"fix_{lang}"].format(**params).split()),
+        )
+
+    problem, fix = words("vi")
+    others = {lang: words(lang) for lang in languages if lang != "vi"}
+    return {"problem": problem, "fix": fix, "other_languages": others}

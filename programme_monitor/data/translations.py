@@ -13,10 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from programme_monitor.data.errors import ErrorCollector
+from programme_monitor.data.errors import ErrorCollector, said
 from programme_monitor.words.edition import SOURCE_LANGUAGE
 
 LANGUAGE_NAMES = {"en": "tiếng Anh", "vi": "tiếng Việt"}
+LANGUAGE_NAMES_EN = {"en": "English", "vi": "Vietnamese"}
 
 
 def edition_languages(programme: dict) -> list[str]:
@@ -56,16 +57,10 @@ def check_table_translations(
                     continue
                 twin = column.removesuffix(f"_{SOURCE_LANGUAGE}") + f"_{lang}"
                 if not record.get(twin):
-                    errors.add(
-                        path,
-                        row,
-                        twin,
-                        f"thiếu bản dịch {LANGUAGE_NAMES.get(lang, lang)} của {column}",
-                        f"ghi bản dịch của “{_short(text)}” vào cột {twin} "
-                        "(ấn phẩm xuất bản bằng ngôn ngữ này; không để lẫn ngôn ngữ)",
-                        found="",
-                        expected=f"bản dịch của {column}",
-                    )
+                    words = said("missing_translation", column=column, twin=twin,
+                                 text=_short(text), language_vi=LANGUAGE_NAMES.get(lang, lang),
+                                 language_en=LANGUAGE_NAMES_EN.get(lang, lang))  # fmt: skip
+                    errors.at(path, row)(twin, found="", **words)
 
 
 def check_document_translations(

@@ -67,7 +67,7 @@ def clean_text(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return "yes" if value else ""
+        return "TRUE" if value else "FALSE"  # as the spreadsheet shows it
     if isinstance(value, (int, float)):
         return plain_number(value)
     text = unicodedata.normalize("NFC", str(value).replace("\ufeff", ""))
@@ -93,7 +93,7 @@ def number_text(value, percent: bool, whole: bool = False, unit: dict | None = N
     if isinstance(value, (int, float)):
         number = plain_number(value)
     else:
-        number = _number_in_text(clean_text(value), percent)
+        number = _number_in_text(clean_text(value), percent, whole)
     if whole and not float(number).is_integer():
         names = unit or {}
         raise Refused("not_whole", text=clean_text(value), unit_vi=names.get("name_vi", ""),
@@ -101,15 +101,16 @@ def number_text(value, percent: bool, whole: bool = False, unit: dict | None = N
     return str(int(float(number))) if whole else number
 
 
-def _number_in_text(text: str, percent: bool) -> str:
+def _number_in_text(text: str, percent: bool, whole: bool) -> str:
     if text.endswith("%"):
         if not percent:
             raise Refused("percent_sign", text=text)
         text = text[:-1].strip()
     compact = text.replace(" ", "").replace("\u2212", "-")
     if _reads_two_ways(compact):
-        whole, fraction = re.split(r"[.,]", compact)
-        raise Refused("two_readings", text=text, whole=whole, fraction=fraction)
+        integer, fraction = re.split(r"[.,]", compact)
+        key = "two_readings_count" if whole else "two_readings"
+        raise Refused(key, text=text, whole=integer, fraction=fraction)
     number = _read_separators(compact)
     if number is None:
         raise Refused("not_a_number", text=text)
@@ -155,6 +156,15 @@ def _read_separators(compact: str) -> str | None:
 
 def _as_written(match: re.Match) -> str:  # a period already in the data files' notation
     return match[0]
+
+
+def date_text(value) -> str:
+    """A date known to the day, month or year (2025-11-15, 2025-11, 2025), as keepers write it
+    (15/11/2025, a date cell), in the data files' notation; Refused otherwise."""
+    text = period_text(value)
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise Refused("not_a_date", text=clean_text(value))
+    return text
 
 
 # Periods as keepers write them, and the notation of the data files each becomes.
@@ -254,6 +264,19 @@ def observation_cells(cells: dict, indicators: dict, units: dict) -> tuple[dict,
         if column in cells and column not in refused and (record[column] or column == "unit"):
             try:
                 record[column] = rule(cells[column])
+            except Refused as why:
+                refused[column] = why
+    return record, refused
+
+
+def source_cells(cells: dict) -> tuple[dict, dict]:
+    """A source's cells with its dates in the data files' notation, and what was refused."""
+    record = {column: _text_or_formula(value) for column, value in cells.items()}
+    refused: dict[str, Refused] = {}
+    for column in ("published", "accessed"):
+        if record.get(column):
+            try:
+                record[column] = date_text(cells[column])
             except Refused as why:
                 refused[column] = why
     return record, refused

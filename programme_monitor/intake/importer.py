@@ -15,10 +15,17 @@ from datetime import date
 from pathlib import Path
 
 from programme_monitor.common.periods import parse_period
+from programme_monitor.common.text_folding import typed_in_legacy_encoding
 from programme_monitor.data.contract import columns
 from programme_monitor.data.dataset import FILES, check_programme
 from programme_monitor.data.errors import DataError, DataErrors
-from programme_monitor.data.value_rules import Refused, clean_text, observation_cells, period_text
+from programme_monitor.data.value_rules import (
+    Formula,
+    Refused,
+    clean_text,
+    observation_cells,
+    period_text,
+)
 from programme_monitor.intake.intake_words import IntakeWords
 from programme_monitor.intake.keeper_files import FileRefused, read_grids
 from programme_monitor.intake.keeper_table import Figure, KeeperTable, find_table
@@ -121,7 +128,10 @@ class _FigureReader:
         try:
             resolved = self.indexes[kind].resolve(written, span)
         except UnknownName as unknown:
-            self._refuse(figure, kind, self.words.unknown(kind, unknown, self.indexes[kind]))
+            if typed_in_legacy_encoding(written):  # no name will match until it is re-typed
+                self._refuse(figure, kind, self.words.problem("legacy_font_text", text=written))
+            else:
+                self._refuse(figure, kind, self.words.unknown(kind, unknown, self.indexes[kind]))
             return None
         except AmbiguousName as ambiguous:
             self._refuse(figure, kind, self.words.ambiguous(ambiguous))
@@ -157,7 +167,8 @@ class _FigureReader:
         return declared.record["source_id"]
 
     def _refuse(self, figure: Figure, field_name: str, words: tuple[str, str], found=None):
-        found = clean_text(found if found is not None else figure.cells.get(field_name))
+        found = found if found is not None else figure.cells.get(field_name)
+        found = found.text if isinstance(found, Formula) else clean_text(found)
         column = figure.headers.get(field_name) or self.words.field_name(field_name)
         self.errors.append(DataError(self.path, figure.row, column, *words, found=found or None))
 

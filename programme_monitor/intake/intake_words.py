@@ -34,11 +34,12 @@ class IntakeWords:
         )
 
     def file_error(self, path: Path, refused: FileRefused) -> DataError:
-        return DataError(path, refused.row, None, *self.problem(refused.key, **refused.params))
+        words = self.problem(refused.key, **refused.params)
+        return DataError(path, refused.row, refused.column, *words)
 
     def field_name(self, field: str) -> str:
         """How a field is named when the file has no column for it: its first name."""
-        return field_names()[field][self.lang][0]
+        return field_names()[field][self.lang][0].capitalize()
 
     def field_help(self, field: str, lang: str) -> str:
         names = field_names()[field][lang]

@@ -33,9 +33,9 @@ class Grid:
 class FileRefused(Exception):
     """The file as a whole cannot be read: `key` names the message (messages.yaml)."""
 
-    def __init__(self, key: str, row: int | None = None, **params):
+    def __init__(self, key: str, row: int | None = None, column: str | None = None, **params):
         super().__init__(key)
-        self.key, self.row, self.params = key, row, params
+        self.key, self.row, self.column, self.params = key, row, column, params
 
 
 def read_grids(path: Path) -> list[Grid]:

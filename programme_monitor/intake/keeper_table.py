@@ -140,12 +140,14 @@ def _read_header(cells: list) -> list[Column]:
 
 
 def _score(columns: list[Column]) -> int:
-    """How much a row looks like the header of a table of figures; 0 when it cannot be one."""
-    fields = {c.field for c in columns if c.field and not c.period}
-    wide = any(c.period for c in columns)
+    """How much a row looks like the header of a table of figures; 0 when it cannot be one. A
+    name repeated counts against it: the upper row of a two-row header repeats a merged name
+    ("Số liệu" over "Năm 2025 | Năm 2026") that the lower row spells out."""
+    named = [c.field for c in columns if c.field and not c.period]
+    fields, wide = set(named), any(c.period for c in columns)
     if "indicator" not in fields or not ("value" in fields or wide):
         return 0
-    return len(fields) + wide
+    return 2 * len(fields) - len(named) + wide
 
 
 def find_table(grids: list[Grid]) -> KeeperTable:
@@ -175,7 +177,9 @@ def _refuse_repeated_fields(columns: list[Column], row: int) -> None:
             if column.field in seen:
                 first = seen[column.field]
                 raise FileRefused(
-                    "duplicate_column", row=row, field=column.header,
+                    "duplicate_column", row=row, column=column.header, first_header=first.header,
+                    second_header=column.header, field_vi=field_names()[column.field]["vi"][0],
+                    field_en=field_names()[column.field]["en"][0],
                     first=get_column_letter(first.index + 1),
                     second=get_column_letter(column.index + 1),
                 )  # fmt: skip

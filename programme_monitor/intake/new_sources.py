@@ -16,7 +16,7 @@ from datetime import date
 
 from programme_monitor.common.resources import package_yaml
 from programme_monitor.common.text_folding import unaccented
-from programme_monitor.data.value_rules import Refused, clean_text, period_text
+from programme_monitor.data.value_rules import clean_text, date_text
 
 PARTS = ("source_title", "source_publisher", "source_url", "source_published")
 SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -45,13 +45,11 @@ class SourceDeclarations:
 
     def source_for(self, row: int, cells: dict) -> Declared:
         """The new source a row declares (the same entry for the same title, publisher, address
-        and date); Refused for a publication date that is not a date."""
+        and date); value_rules.Refused for a publication date that is not a date."""
         parts = {part: clean_text(cells.get(part)) for part in PARTS}
         published = parts["source_published"]
         if published:
-            published = period_text(cells.get("source_published"))
-            if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
-                raise Refused("not_a_period", text=parts["source_published"])
+            published = date_text(cells.get("source_published"))
         key = (parts["source_title"], parts["source_publisher"], parts["source_url"], published)
         if key not in self.declared:
             self.declared[key] = self._new(parts, published, clean_text(cells.get("source")))

@@ -23,6 +23,9 @@ from programme_monitor.data.errors import DataError, DataErrors
 from programme_monitor.intake.keeper_table import Figure
 from programme_monitor.intake.new_sources import SourceDeclarations
 
+# How a check's message names a row, by language: "dòng 8 của tệp.csv", "row 8 of file.csv".
+ROW_WORDS = {"vi": ("dòng", "của"), "en": ("row", "of")}
+
 # Which column of the keeper's file a column of sources.csv came from.
 SOURCE_PARTS = {"title": "source_title", "publisher": "source_publisher", "url": "source_url",
                 "published": "source_published"}  # fmt: skip
@@ -120,18 +123,26 @@ class _Where:
         if figure is None:
             return replace(error, file=self.data_dir / error.file.relative_to(self.copy))
         name = fields.get(error.column, error.column)
+        others = {lang: (self._rows_named(rows, problem, lang), fix)
+                  for lang, (problem, fix) in error.other_languages.items()}  # fmt: skip
         return replace(
             error, file=self.keeper_file, row=figure.row,
             column=figure.headers.get(name, error.column),
-            problem=re.sub(r"dòng (\d+)", lambda m: self._row_words(rows, m), error.problem),
+            problem=self._rows_named(rows, error.problem, "vi"), other_languages=others,
         )  # fmt: skip
 
-    def _row_words(self, rows: dict[int, Figure], match: re.Match) -> str:
-        """ "dòng 8" of the combined file, as the keeper sees it."""
-        row = int(match[1])
-        if row in rows:
-            return f"dòng {rows[row].row} của {self.keeper_file.name}"
-        return f"dòng {row} của {FILES['observations']}"
+    def _rows_named(self, rows: dict[int, Figure], text: str, lang: str) -> str:
+        """ "dòng 8" of the combined file, as the keeper sees it: a row of their file, or a
+        row of the data file that was there before."""
+        word, of = ROW_WORDS.get(lang, ROW_WORDS["vi"])
+
+        def named(match: re.Match) -> str:
+            row = int(match[1])
+            if row in rows:
+                return f"{word} {rows[row].row} {of} {self.keeper_file.name}"
+            return f"{word} {row} {of} {FILES['observations']}"
+
+        return re.sub(rf"\b{word} (\d+)", named, text)
 
 
 def replace_file(target: Path, text: str) -> None:
