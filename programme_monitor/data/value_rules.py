@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from programme_monitor.common.resources import package_yaml
 from programme_monitor.common.text_folding import name_key
@@ -79,8 +80,17 @@ def plain_number(value: float) -> str:
     fraction of exactly three digits gets a fourth (2.6750), so that it cannot read as 2675."""
     if isinstance(value, int):
         return str(value)
-    text = f"{value:.10f}".rstrip("0").rstrip(".")
-    text = "0" if text in ("-0", "") else text
+    # The shortest text that reads back as the same float (repr), never its binary expansion:
+    # 524288.43, not 524288.4300000001.
+    text = format(Decimal(repr(float(value))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return _one_reading("0" if text in ("-0", "") else text)
+
+
+def _one_reading(text: str) -> str:
+    """A number in the data files' notation that no one can read two ways: 2.675 would be 2675
+    to a Vietnamese reader, so it is written 2.6750."""
     return text + "0" if _reads_two_ways(text) else text
 
 
@@ -114,7 +124,7 @@ def _number_in_text(text: str, percent: bool, whole: bool) -> str:
     number = _read_separators(compact)
     if number is None:
         raise Refused("not_a_number", text=text)
-    return number
+    return _one_reading(number)
 
 
 def _reads_two_ways(compact: str) -> bool:
@@ -234,7 +244,7 @@ def unit_code(value, unit: str, spec: dict) -> str:
     text = clean_text(value)
     if text in ("", unit):
         return unit
-    spelled = re.sub(r"(?<![a-zA-Z])(k?m) ?2(?![0-9])", r"\1²", text)
+    spelled = re.sub(r"(?<![a-z])(k?m) ?2(?![0-9])", r"\1²", text, flags=re.IGNORECASE)
     known = [unit, *(v for k, v in spec.items() if k.startswith(("symbol_", "name_")) and v)]
     if name_key(spelled) in {name_key(str(k)) for k in known}:
         return unit
