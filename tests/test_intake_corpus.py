@@ -211,3 +211,15 @@ def test_a_keepers_summary_names_what_it_ignored(data, capsys):
     out = capsys.readouterr().out
     assert "Bỏ qua các cột không dùng: Người nhập, Ghi chú nội bộ khác." in out
     assert "1 dòng đã có sẵn" in out and "STT" not in out.split("các cột:")[-1].split(".")[0]
+
+
+def test_a_note_a_spreadsheet_would_run_is_neutralised_in_downloads_not_in_data(data):
+    from programme_monitor import load_dataset
+    from programme_monitor.pages.data_package import package_files
+
+    import_file(CORPUS / "clean-vi-formula-like-note.csv", data, today=TODAY)
+    typed = '"=HYPERLINK(""http://example.invalid"")"'
+    assert typed in (data / "observations.csv").read_text("utf-8")  # data/ keeps what was typed
+    files = package_files(load_dataset(data), TODAY, {}, "test", "test")
+    published = files["observations.csv"].decode("utf-8")
+    assert f"\"'{typed[1:]}" in published and f",{typed}," not in published

@@ -222,6 +222,15 @@ def test_round_trip_template_import_build_download(tmp_path):
     ]
     filled = fill(template, rows, tmp_path / "filled.xlsx")
     assert main(["import", str(filled), "--data", str(data)]) == 0
+    # A keeper's own CSV, declaring its source; the title carries markup, to be shown as text.
+    own = tmp_path / "bao-cao.csv"
+    own.write_text(
+        "Chỉ tiêu;Địa bàn;Kỳ;Giá trị;Tên nguồn;Cơ quan công bố;Ngày công bố\n"
+        "Chiều dài đường mới thử nghiệm;Xã Thử Nghiệm;9/2025;3,5;"
+        "<script>alert(1)</script> Báo cáo giả;Cơ quan giả;15/10/2025\n",
+        "utf-8",
+    )
+    assert main(["import", str(own), "--data", str(data)]) == 0
     settings = BuildSettings(
         project,
         data,
@@ -255,3 +264,11 @@ def test_round_trip_template_import_build_download(tmp_path):
     )
     page = next(site.rglob("indicator-02-new_roads.html")).read_text("utf-8")
     assert "observations-new_roads.csv" in page and "indicator-new_roads.zip" in page
+    # the declared source is published, its title as text on every page, never as markup
+    pages = {p: p.read_text("utf-8") for p in site.rglob("*.html")}
+    assert not [p for p, html in pages.items() if "<script>alert(1)" in html]
+    assert [
+        p
+        for p, html in pages.items()
+        if "&lt;script&gt;alert(1)&lt;/script&gt; Báo cáo giả" in html
+    ]
