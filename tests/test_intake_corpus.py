@@ -106,8 +106,7 @@ def _appended_by_hand(path: Path, data: Path) -> tuple[list[dict], list[dict]]:
         "area": area_index(frames["areas"]),
         "source": source_index(frames["sources"]),
     }
-    titles = dict(zip(frames["sources"]["source_id"], frames["sources"]["title"]))
-    declared = SourceDeclarations(titles, path.name, TODAY)
+    declared = SourceDeclarations(frames["sources"].to_dict("records"), path.name, TODAY)
     figures, _ = find_table(read_grids(path)).figures()
     rows, sources = [], {}
     for figure in figures:
@@ -125,7 +124,11 @@ def _appended_by_hand(path: Path, data: Path) -> tuple[list[dict], list[dict]]:
                 entry = declared.source_for(figure.row, figure.cells).record
             except Refused:
                 continue
-            sources[entry["source_id"]] = {**entry, "published": cells.get("source_published", "")}
+            if "title" in entry:  # a new entry of the register, not one already there
+                sources[entry["source_id"]] = {
+                    **entry,
+                    "published": cells.get("source_published", ""),
+                }
             row["source"] = entry["source_id"]
         rows.append(row)
     return _not_there_yet(rows, data), list(sources.values())
@@ -223,3 +226,17 @@ def test_a_note_a_spreadsheet_would_run_is_neutralised_in_downloads_not_in_data(
     files = package_files(load_dataset(data), TODAY, {}, "test", "test")
     published = files["observations.csv"].decode("utf-8")
     assert f"\"'{typed[1:]}" in published and f",{typed}," not in published
+
+
+def test_importing_a_file_twice_adds_nothing_and_its_source_once(data):
+    first = import_file(CORPUS / "clean-vi-long.csv", data, today=TODAY)
+    files = {f: (data / f).read_bytes() for f in ("observations.csv", "sources.csv")}
+    again = import_file(CORPUS / "clean-vi-long.csv", data, today=TODAY)
+    assert (len(first.added), len(again.added), again.already_there) == (2, 0, 2)
+    assert again.new_sources == [] and not again.written
+    assert {f: (data / f).read_bytes() for f in files} == files
+    # another file citing the same report uses the same entry of the register
+    other = import_file(CORPUS / "clean-vi-spellings.csv", data, today=TODAY)
+    assert other.new_sources == [] and {r["source"] for _, r in other.added} == {
+        "S-UPTH-2025-11-15"
+    }

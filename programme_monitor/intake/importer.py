@@ -102,8 +102,8 @@ class _FigureReader:
             "area": area_index(frames["areas"]),
             "source": source_index(frames["sources"]),
         }
-        known = dict(zip(frames["sources"]["source_id"], frames["sources"]["title"]))
-        self.sources = SourceDeclarations(known, path.name, today)
+        register = frames["sources"].to_dict("records")
+        self.sources = SourceDeclarations(register, path.name, today)
         self.errors: list[DataError] = []
 
     def observation(self, figure: Figure, report: ImportReport) -> dict | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from programme_monitor.common.resources import package_yaml
-from programme_monitor.common.text_folding import unaccented
+from programme_monitor.common.text_folding import name_key, unaccented
 from programme_monitor.data.value_rules import clean_text, date_text
 
 PARTS = ("source_title", "source_publisher", "source_url", "source_published")
@@ -29,6 +29,7 @@ class Declared:
     record: dict[str, str]
     rows: list[int] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # parts a new source needs and lacks
+    registered: bool = False  # the register already holds it (a file imported before)
 
 
 def declares_source(cells: dict) -> bool:
@@ -36,10 +37,16 @@ def declares_source(cells: dict) -> bool:
 
 
 class SourceDeclarations:
-    """The new sources of one file, made as its rows are read."""
+    """The new sources of one file, made as its rows are read. A source the register already
+    holds (same title, publisher, address and date) is that entry: importing a file twice, or two
+    files citing one report, adds it once."""
 
-    def __init__(self, known: dict[str, str], file_name: str, today: date):
-        self.known = known  # source_id → title, of the register as it is
+    def __init__(self, register: list[dict], file_name: str, today: date):
+        self.known = {s["source_id"]: s["title"] for s in register}
+        self.registered = {
+            _key(s["title"], s["publisher"], s["url"], s["published"]): s["source_id"]
+            for s in register
+        }
         self.file_name, self.today = file_name, today
         self.declared: dict[tuple, Declared] = {}
 
@@ -50,8 +57,11 @@ class SourceDeclarations:
         published = parts["source_published"]
         if published:
             published = date_text(cells.get("source_published"))
-        key = (parts["source_title"], parts["source_publisher"], parts["source_url"], published)
-        if key not in self.declared:
+        key = _key(parts["source_title"], parts["source_publisher"], parts["source_url"], published)
+        if key in self.registered:
+            self.declared.setdefault(key, Declared({"source_id": self.registered[key]},
+                                                   registered=True))  # fmt: skip
+        elif key not in self.declared:
             self.declared[key] = self._new(parts, published, clean_text(cells.get("source")))
         self.declared[key].rows.append(row)
         return self.declared[key]
@@ -88,4 +98,9 @@ class SourceDeclarations:
 
     @property
     def records(self) -> list[dict[str, str]]:
-        return [declared.record for declared in self.declared.values()]
+        """The register entries to add."""
+        return [d.record for d in self.declared.values() if not d.registered]
+
+
+def _key(title: str, publisher: str, url: str, published: str) -> tuple:
+    return name_key(title), name_key(publisher), url.strip(), published
