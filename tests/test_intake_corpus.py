@@ -196,6 +196,7 @@ def test_dry_run_reports_and_writes_nothing(data, capsys):
     out = capsys.readouterr().out
     assert "Phường Thuỷ Nguyên → phuong-thuy-nguyen" in out
     assert "Quý III/2025 → 2025-Q3" in out and "chưa ghi gì" in out
+    assert "dòng 2: population_size · phuong-thuy-nguyen · 2025-Q3 · 52300 persons" in out
     assert (data / "observations.csv").read_bytes() == before
 
 

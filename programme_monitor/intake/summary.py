@@ -31,6 +31,12 @@ def summary_lines(report: ImportReport, data_dir: Path, words: IntakeWords) -> l
                   for row, header, found, stored in report.normalised]  # fmt: skip
     if report.already_there:
         lines.append(words.word("already_there", count=report.already_there))
+    if report.added:
+        lines.append(words.word("rows"))
+        lines += [f"  {words.word('row')} {row}: " + " · ".join(
+                      filter(None, (r["indicator"], r["area"], r["period"],
+                                    f"{r['value']} {r['unit']}", r["source"], r["flags"])))
+                  for row, r in report.added]  # fmt: skip
     return lines + [_outcome(report, data_dir, words)]
 
 
