@@ -168,7 +168,7 @@ def _as_written(match: re.Match) -> str:  # a period already in the data files' 
     return match[0]
 
 
-def date_text(value) -> str:
+def known_date_text(value) -> str:
     """A date known to the day, month or year (2025-11-15, 2025-11, 2025), as keepers write it
     (15/11/2025, a date cell), in the data files' notation; Refused otherwise."""
     text = period_text(value)
@@ -286,7 +286,7 @@ def source_cells(cells: dict) -> tuple[dict, dict]:
     for column in ("published", "accessed"):
         if record.get(column):
             try:
-                record[column] = date_text(cells[column])
+                record[column] = known_date_text(cells[column])
             except Refused as why:
                 refused[column] = why
     return record, refused

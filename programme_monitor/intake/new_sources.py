@@ -16,7 +16,8 @@ from datetime import date
 
 from programme_monitor.common.resources import package_yaml
 from programme_monitor.common.text_folding import name_key, unaccented
-from programme_monitor.data.value_rules import clean_text, date_text
+from programme_monitor.data.value_rules import clean_text, known_date_text
+from programme_monitor.words.formatting import date_text
 
 PARTS = ("source_title", "source_publisher", "source_url", "source_published")
 SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -56,7 +57,7 @@ class SourceDeclarations:
         parts = {part: clean_text(cells.get(part)) for part in PARTS}
         published = parts["source_published"]
         if published:
-            published = date_text(cells.get("source_published"))
+            published = known_date_text(cells.get("source_published"))
         key = _key(parts["source_title"], parts["source_publisher"], parts["source_url"], published)
         if key in self.registered:
             self.declared.setdefault(key, Declared({"source_id": self.registered[key]},
@@ -73,7 +74,8 @@ class SourceDeclarations:
                                             ("published", published)) if not value]  # fmt: skip
         source_id = self._free_id(written_id, publisher, published)
         words = package_yaml("intake", "messages.yaml")["words"]
-        note = {lang: words[lang]["source_note"].format(file=self.file_name, today=self.today)
+        note = {lang: words[lang]["source_note"].format(file=self.file_name,
+                                                        today=date_text(lang, self.today))
                 for lang in ("vi", "en")}  # fmt: skip
         record = {
             "source_id": source_id, "title": title, "publisher": publisher, "url": url,
