@@ -162,3 +162,21 @@ def test_contract_allows_exactly_the_terms_the_package_explains():
     assert allowed("targets", "year_basis") == set(vocabulary["year_bases"])
     assert allowed("task_assessments", "completion") == set(rules()["completion"])
     assert allowed("sources", "confidence") == set(labels_of("vi")["confidence"])
+
+
+def test_a_programme_without_changes_or_task_assessments_loads(mini_copy):
+    (mini_copy / "changes.yaml").unlink()
+    (mini_copy / "task-assessments.csv").unlink()
+    dataset = load_dataset(mini_copy)
+    assert dataset.changes == {} and dataset.task_assessments.empty
+    assert len(dataset.observations) > 0
+
+
+@pytest.mark.parametrize("missing", ["areas.csv", "sources.csv", "indicators.yaml", "tasks.csv"])
+def test_with_one_file_missing_the_other_files_problems_are_still_named(mini_copy, missing):
+    (mini_copy / missing).unlink()
+    set_cell(mini_copy / "targets.csv", 2, "kind", "maximum")  # a problem in another file
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(mini_copy)
+    named = {(e.file.name, e.row, e.column) for e in caught.value.errors}
+    assert (missing, None, None) in named and ("targets.csv", 2, "kind") in named

@@ -47,6 +47,9 @@ from programme_monitor.data.value_rules import observation_cells, source_cells
 from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, localized, localized_frame
 
 FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
+# Parts a programme may not have: no administrative change to record, no task assessed yet. A
+# folder without them is read as if they were empty.
+OPTIONAL_FILES = ("changes", "task_assessments")
 
 COLUMNS = {table: columns(table) for table in TABLES}
 
@@ -143,8 +146,10 @@ def check_programme(data_dir: Path, today: date | None = None) -> CheckedProgram
     date) bounds what can have been measured."""
     errors = ErrorCollector()
     files = _read_files(data_dir, errors)
-    errors.raise_if_any()  # the checks below need every file readable
     _normalise_cells(files, errors)
+    if files.unreadable:  # the checks that join files need them all; each file's own still run
+        _check_each_file(files, errors)
+        errors.raise_if_any()
     _check_contract(files, errors)
     text = read_text(data_dir / files.programme.get("text_file", "programme-text.txt"), errors)
     _check_indicators(
@@ -174,6 +179,7 @@ class _ProgrammeFiles:
     indicator_file: dict
     changes: dict
     records: dict[str, list[tuple[int, dict[str, str]]]]  # by table: (row, cells)
+    unreadable: set[str]  # files missing or not readable, by name in FILES
 
     @property
     def indicators(self) -> dict:
@@ -185,18 +191,37 @@ class _ProgrammeFiles:
 
 
 def _read_files(data_dir: Path, errors: ErrorCollector) -> _ProgrammeFiles:
+    """Every file as read; an optional file that is absent reads as empty. A file that cannot be
+    read (missing, not UTF-8, broken YAML, no header) is named in `unreadable`."""
     paths = {name: data_dir / filename for name, filename in FILES.items()}
-    records = {
-        name: read_csv_records(paths[name], [c for c in cols if not is_translation(c)], errors)
-        for name, cols in COLUMNS.items()
-    }
-    return _ProgrammeFiles(
-        paths,
-        read_yaml(paths["programme"], errors) or {},
-        read_yaml(paths["indicators"], errors) or {},
-        read_yaml(paths["changes"], errors) or {},
-        records,
-    )
+    absent = {name for name in OPTIONAL_FILES if not paths[name].exists()}
+    content, unreadable = {}, set()
+    for name, path in paths.items():
+        before = len(errors.errors)
+        if name in absent:
+            content[name] = {} if name in DOCUMENTS or name == "changes" else []
+        elif name in COLUMNS:
+            required = [c for c in COLUMNS[name] if not is_translation(c)]
+            content[name] = read_csv_records(path, required, errors)
+        else:
+            content[name] = read_yaml(path, errors) or {}
+        if any(e.row is None or e.column is None for e in errors.errors[before:]):
+            unreadable.add(name)
+    records = {name: content[name] for name in COLUMNS}
+    return _ProgrammeFiles(paths, content["programme"], content["indicators"], content["changes"],
+                           records, unreadable)  # fmt: skip
+
+
+def _check_each_file(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
+    """The contract of each file that could be read, on its own: with one file missing, the
+    problems of the others are still named in the same run."""
+    documents = {"programme": files.programme, "indicators": files.indicator_file}
+    for name, document in documents.items():
+        if name not in files.unreadable:
+            check_document(name, document, files.paths[name], errors)
+    for table, table_records in files.records.items():
+        if table not in files.unreadable:
+            check_table(table, table_records, files.paths[table], errors)
 
 
 def _normalise_cells(files: _ProgrammeFiles, errors: ErrorCollector) -> None:
