@@ -28,6 +28,7 @@ def edition_values(edition: Edition, programme: dict) -> bytes:
         "as_of": edition.date(edition.as_of),
         "built_on": edition.date(edition.built_on),
         "publisher": publication["publisher"],
+        "site_title": edition.labels["site_title"].format(short_title=programme["short_title"]),
         "licence_url": publication["licence_url"],
         "contact": " ".join(publication["contact"].split()),
         "citation": citation(edition, programme),

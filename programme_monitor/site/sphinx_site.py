@@ -37,6 +37,21 @@ def _theme_options(app, config) -> None:
     options["article_header_end"] = ["language-switch.html", "article-header-buttons.html"]
 
 
+def _edition_titles(app, config) -> None:
+    """The site's title and author from the programme's folder (edition.json), not from
+    _config.yml: another programme's folder gives its own title on every page and the booklet."""
+    edition = Path(app.srcdir) / "book" / "generated" / EDITION_FILE
+    if not edition.exists():
+        return  # a book built by hand keeps _config.yml's neutral title
+    values = json.loads(edition.read_text("utf-8"))
+    config.html_title = config.project = values["site_title"]
+    config.author = values["publisher"]
+    config.latex_documents = [
+        (start, target, values["site_title"], values["publisher"], *rest)
+        for start, target, _title, _author, *rest in config.latex_documents
+    ]
+
+
 def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
     """The edition's footer, and its language switch when there is another edition."""
     edition = Path(app.srcdir) / "book" / "generated" / EDITION_FILE
@@ -97,6 +112,7 @@ def _scripts_once(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     app.connect("config-inited", _theme_options, priority=900)
+    app.connect("config-inited", _edition_titles, priority=900)
     app.connect("build-finished", _drop_template_fragments)
     # After the extensions that add their scripts while the page is being written (priority 500).
     app.connect("html-page-context", _scripts_once, priority=900)
