@@ -147,6 +147,17 @@ def test_no_code_reaches_the_reader(mini_site):
         assert "load_dataset" not in text and "cell_input" not in text, page.name
 
 
+def test_every_page_carries_the_programmes_own_title(mini_site):
+    """The title comes from the programme's folder, not from _config.yml."""
+    settings, _ = mini_site
+    pages = list((settings.site_dir / "book").rglob("*.html"))
+    assert pages
+    for page in pages:
+        head = page.read_text("utf-8").split("</head>")[0]
+        assert "Theo dõi thực hiện Chương trình thử nghiệm TEST-01</title>" in head, page.name
+        assert "42-CTr" not in head, page.name
+
+
 def test_hand_written_pages_take_their_numbers_from_the_data(mini_site):
     settings, _ = mini_site
     intro = page_text(settings.site_dir, "book/intro.html")
@@ -358,3 +369,43 @@ def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
     with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(BuildFailed) as caught:
         pool.submit(_execute_one, job).result()
     assert "out.ipynb" in str(caught.value) and "ValueError: hỏng" in str(caught.value)
+
+
+@pytest.fixture(scope="module")
+def second_programme_site(tmp_path_factory):
+    """A second SYNTHETIC programme, built from its folder alone: tasks in section II (not III),
+    no organisation section, no administrative changes, no task assessed yet, no status of its
+    bodies after any change, Vietnamese only."""
+    import re
+
+    root = make_project(tmp_path_factory.mktemp("second"))
+    data = shutil.copytree(MINI, root / "data")
+    (data / "changes.yaml").unlink()
+    (data / "task-assessments.csv").unlink()
+    programme = (data / "programme.yaml").read_text("utf-8")
+    programme = re.sub(r"organisation:\n(?:[ \t]+.*\n)*", "", programme)
+    (data / "programme.yaml").write_text(programme.replace("clause: III.", "clause: II."), "utf-8")
+    tasks = (data / "tasks.csv").read_text("utf-8").replace("III.", "II.")
+    (data / "tasks.csv").write_text(re.sub(r",IV\.\d+,", ",,", tasks), "utf-8")
+    bodies = (data / "bodies.csv").read_text("utf-8").splitlines()
+    blank_status = [b.rsplit(",", 1)[0] + "," for b in bodies[1:]]
+    (data / "bodies.csv").write_text("\n".join([bodies[0], *blank_status]) + "\n", "utf-8")
+    settings = BuildSettings(root, data, "2026-06-30", booklet=False)
+    build(settings)
+    return settings
+
+
+def test_a_programme_without_optional_parts_shows_no_empty_section(second_programme_site):
+    from bs4 import BeautifulSoup
+
+    site = second_programme_site.site_dir
+    for page in (site / "book" / "generated").glob("*.html"):
+        article = BeautifulSoup(page.read_text("utf-8"), "html.parser").find("article")
+        for section in article.find_all("section"):
+            content = [c for c in section.children if getattr(c, "name", None) or str(c).strip()]
+            assert len(content) > 1, f"{page.name}: empty section {section.get('id')}"
+    tasks = page_text(site, "book/generated/tasks.html")
+    assert "Mục II của Chương trình có 2 nhiệm vụ trong 2 nhóm" in tasks
+    assert "Tổ chức thực hiện" not in tasks and "mục IV" not in tasks and "căn cứ" not in tasks
+    changes = page_text(site, "book/generated/changes.html")
+    assert "Chưa ghi nhận thay đổi nào" in changes and "Các mốc thay đổi" not in changes

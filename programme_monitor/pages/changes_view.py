@@ -7,7 +7,7 @@ from pathlib import Path
 
 from programme_monitor.assess.selection import sources_published_by
 from programme_monitor.pages.indicator_page import context_section
-from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.pages.markdown import markdown_table, section
 from programme_monitor.words.formatting import cite, markdown_escape
 
 
@@ -22,9 +22,11 @@ def events_table(dataset, as_of: date) -> str:
             markdown_escape(e["what"].strip()),
             "; ".join(cite(dataset, s) for s in e["sources"] if s in published),
         ]
-        for e in sorted(dataset.changes["events"], key=lambda e: e["date"])
+        for e in sorted(dataset.changes.get("events", []), key=lambda e: e["date"])
         if e["date"] <= as_of
     ]
+    if not rows:
+        return ""
     return markdown_table(
         dataset.edition,
         [words["col_date"], words["col_change"], words["col_notes"], words["col_source"]],
@@ -35,10 +37,10 @@ def events_table(dataset, as_of: date) -> str:
 def impacts_table(dataset, as_of: date) -> str:
     """For each affected target: the changes that touch it and what they mean."""
     words = dataset.edition.labels
-    events = {e["id"]: e for e in dataset.changes["events"] if e["date"] <= as_of}
+    events = {e["id"]: e for e in dataset.changes.get("events", []) if e["date"] <= as_of}
     targets = dataset.targets.set_index("target_id")
     rows = []
-    for impact in dataset.changes["impacts"]:
+    for impact in dataset.changes.get("impacts", []):
         in_force = [events[e] for e in impact["events"] if e in events]
         if not in_force:
             continue
@@ -50,6 +52,8 @@ def impacts_table(dataset, as_of: date) -> str:
                 markdown_escape(impact["meaning"].strip()),
             ]
         )
+    if not rows:
+        return ""
     return markdown_table(
         dataset.edition, [words["col_targets"], words["col_change"], words["col_meaning"]], rows
     )
@@ -63,10 +67,15 @@ def changes_values(chapter, figures_dir: Path) -> tuple[dict[str, str], dict[Pat
         context_section(dataset, indicator_id, as_of, figures_dir)
         for indicator_id in dataset.indicator_ids_in_group("context")
     ]
+    words = dataset.edition.labels
+    events = events_table(dataset, as_of)
     values = {
-        "reporting": dataset.changes["reporting"].strip(),
-        "events_table": events_table(dataset, as_of),
-        "impacts_table": impacts_table(dataset, as_of),
-        "context": "\n".join(page.markdown for page in context),
-    }
+        "reporting_section": section(words["changes_reporting"],
+                                     dataset.changes.get("reporting", "")),
+        "events_section": section(words["changes_events"], events),
+        "impacts_section": section(words["changes_impacts"], impacts_table(dataset, as_of)),
+        "context_section": section(words["changes_context"],
+                                   "\n".join(page.markdown for page in context)),
+        "no_changes": "" if events else words["changes_none"],
+    }  # fmt: skip
     return values, {path: content for page in context for path, content in page.files.items()}

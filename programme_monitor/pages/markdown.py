@@ -32,6 +32,12 @@ class Markdown:
         return self.text
 
 
+def section(heading: str, body: str, level: int = 2) -> str:
+    """A heading and its body, or nothing when the body is empty: a programme without a part
+    (no organisation section, no change since it was signed) shows no empty heading."""
+    return f"{'#' * level} {heading}\n\n{body.strip()}\n" if body.strip() else ""
+
+
 def markdown_table(
     edition: Edition,
     header: list[str],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from programme_monitor.assess.selection import published_by, sources_published_by
-from programme_monitor.pages.markdown import markdown_table, small_print
+from programme_monitor.pages.markdown import markdown_table, section, small_print
 from programme_monitor.words.formatting import cite, markdown_escape
 
 # Percent of the line per column (id, citation, published, registered, confidence, uses, notes),
@@ -64,8 +64,10 @@ def errata_table(dataset) -> str:
             markdown_escape(e["explanation"].strip()),
             "; ".join(cite(dataset, s) for s in e["sources"]),
         ]
-        for e in dataset.programme["errata"]
+        for e in dataset.programme.get("errata", [])
     ]
+    if not rows:
+        return ""  # a text with no known error: no section
     return markdown_table(
         dataset.edition,
         [
@@ -83,5 +85,7 @@ def sources_values(chapter) -> dict[str, str]:
     """The source register's tables, by the name its narrative gives them."""
     return {
         "sources_table": small_print(sources_table(chapter.dataset, chapter.report_date)),
-        "errata_table": errata_table(chapter.dataset),
+        "errata_section": section(
+            chapter.dataset.edition.labels["errata_heading"], errata_table(chapter.dataset)
+        ),
     }

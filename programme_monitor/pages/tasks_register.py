@@ -6,7 +6,7 @@ from datetime import date
 
 from programme_monitor.assess.commitments import TaskStatus
 from programme_monitor.pages.judgement_words import completion_text
-from programme_monitor.pages.markdown import markdown_table, reviewers_notes
+from programme_monitor.pages.markdown import markdown_table, reviewers_notes, section
 from programme_monitor.words.edition import Edition
 from programme_monitor.words.formatting import cite, markdown_escape
 
@@ -43,8 +43,10 @@ def task_group_table(dataset, group_clause: str, statuses: dict[str, TaskStatus]
         rows.append(
             [
                 task["task_id"],
-                f"{markdown_escape(task['title'])} "
-                f"({words['basis'].format(', '.join(task['basis']))})",
+                markdown_escape(task["title"])
+                + (
+                    f" ({words['basis'].format(', '.join(task['basis']))})" if task["basis"] else ""
+                ),
                 bodies,
                 due_text(dataset.edition, task, status),
                 f"{completion_text(dataset.edition, status.completion)} "
@@ -103,22 +105,28 @@ def history_table(dataset, statuses: dict[str, TaskStatus]) -> str:
 
 
 def organisation_table(dataset) -> str:
+    """The organisation section's clauses and bodies; nothing for a programme without one."""
     words = dataset.edition.labels
     rows = [
         [o["clause"], body_names(dataset, o["bodies"]), markdown_escape(o["summary"].strip())]
-        for o in dataset.programme["organisation"]
+        for o in dataset.programme.get("organisation", [])
     ]
+    if not rows:
+        return ""
     return markdown_table(
         dataset.edition, [words["col_clause"], words["col_body"], words["col_role"]], rows
     )
 
 
 def bodies_status_table(dataset) -> str:
+    """What became of each body, where the data says; nothing when it says of none."""
     words = dataset.edition.labels
     rows = [
         [b.name, markdown_escape(b.role), markdown_escape(b.status_since_2025)]
         for b in dataset.bodies.itertuples()
     ]
+    if not any(row[2] for row in rows):
+        return ""
     return markdown_table(
         dataset.edition, [words["col_body"], words["col_role"], words["col_status_since"]], rows
     )
@@ -133,12 +141,45 @@ def tasks_values(chapter) -> dict[str, str]:
         f"{task_group_table(dataset, group['clause'], tasks)}\n\n{reviewers_notes()}\n"
         for group in dataset.programme["task_groups"]
     ]
+    words = edition.labels
     return {
-        "n_tasks": len(dataset.tasks),
-        "n_task_groups": len(dataset.programme["task_groups"]),
+        "tasks_lead": tasks_lead(dataset),
         "as_of": edition.date(chapter.report_date),
         "task_groups": "\n".join(groups),
         "history_table": history_table(dataset, tasks),
-        "organisation_table": organisation_table(dataset),
-        "bodies_status_table": bodies_status_table(dataset),
-    }
+        "organisation_section": section(organisation_heading(dataset),
+                                        organisation_table(dataset)),
+        "bodies_status_section": section(words["bodies_status_heading"],
+                                         bodies_status_table(dataset)),
+    }  # fmt: skip
+
+
+def section_number(clauses: list[str]) -> str | None:
+    """The section a list of clauses sits in, as the programme numbers it (III for III.1, III.2);
+    None when its clauses carry no section."""
+    sections = {clause.split(".")[0] for clause in clauses if "." in clause}
+    return sections.pop() if len(sections) == 1 else None
+
+
+def tasks_lead(dataset) -> str:
+    """How many tasks, where the programme lists them, and, when it has an organisation section,
+    how that section assigns them: in the programme's own numbering."""
+    words, groups = dataset.edition.labels, dataset.programme["task_groups"]
+    tasks = section_number([g["clause"] for g in groups])
+    where = (words["tasks_where_section"].format(section=tasks) if tasks
+             else words["tasks_where_whole"])  # fmt: skip
+    example = f"{groups[0]['clause']}.1"
+    lead = words["tasks_lead"].format(
+        where=where, n_tasks=len(dataset.tasks), n_groups=len(groups), example=example
+    )
+    organisation = section_number([o["clause"] for o in dataset.programme.get("organisation", [])])
+    if organisation:
+        lead += " " + words["tasks_organisation_note"].format(section=organisation)
+    return lead
+
+
+def organisation_heading(dataset) -> str:
+    words = dataset.edition.labels
+    number = section_number([o["clause"] for o in dataset.programme.get("organisation", [])])
+    return (words["organisation_heading"].format(section=number) if number
+            else words["organisation_heading_plain"])  # fmt: skip
