@@ -146,5 +146,20 @@ def data_page_values(chapter, downloads_dir: Path) -> tuple[dict[str, str], dict
         "datapackage_link": download("datapackage.json"),
         "publication_sections": publication_sections(dataset, as_of),
         "codebook": codebook(edition),
+        "boundary_rule": boundary_rule(dataset),
     }
     return values, files
+
+
+def boundary_rule(dataset) -> str:
+    """A list item for each area made of parts (areas.csv, part_of): from when, which units, and
+    when their figures are added up; nothing for a programme whose areas have no parts."""
+    areas = dataset.areas.set_index("area_id")
+    rules = []
+    for whole, parts in dataset.areas[dataset.areas["part_of"] != ""].groupby("part_of"):
+        starts = sorted(p for p in parts["valid_from"] if p)
+        rules.append("- " + dataset.edition.labels["boundary_rule"].format(
+            date=dataset.edition.date(date.fromisoformat(starts[0])) if starts else "",
+            whole=areas.loc[whole, "name"], n=len(parts), parts=", ".join(parts["name"]),
+        ))  # fmt: skip
+    return "\n".join(rules)

@@ -7,7 +7,7 @@ from datetime import date
 from programme_monitor.assess.progress import method
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.words.edition import Edition
-from programme_monitor.words.formatting import cite
+from programme_monitor.words.formatting import cite, format_target
 
 
 def _percent(edition: Edition, value: float) -> str:
@@ -191,4 +191,18 @@ def methodology_values(chapter) -> dict[str, str]:
         "completion_table": completion_table(edition),
         "horizon": dataset.programme["horizon"],
         "references_list": references_list(edition),
+        "range_example": target_example(dataset, "range"),
+        "minimum_example": target_example(dataset, "minimum", strict=""),
+        "strict_example": target_example(dataset, "minimum", strict="yes"),
     }
+
+
+def target_example(dataset, kind: str, strict: str | None = None) -> str:
+    """The programme's first target of a kind, as the pages write it ("60–70 %", "trên 90 %"),
+    to illustrate the method with the programme's own words; a neutral one if it has none."""
+    targets = dataset.targets[dataset.targets["kind"] == kind]
+    if strict is not None:
+        targets = targets[targets["strict"] == strict]
+    if targets.empty:
+        return dataset.edition.labels["example_target"][f"{kind}{'_strict' if strict else ''}"]
+    return format_target(dataset, targets.iloc[0])
