@@ -164,6 +164,9 @@ def test_hand_written_pages_take_their_numbers_from_the_data(mini_site):
     assert "Chương trình thử nghiệm tổng hợp" in intro
     assert "31/12/2026" in intro  # the reporting date given as a parameter
     assert "Chương trình có 3 mục tiêu" in intro and "2 nhiệm vụ trong 2 nhóm" in intro
+    events = len(load_dataset(settings.data_dir).changes["events"])
+    assert f"Từ khi Chương trình được ký, {events} thay đổi" in intro  # the folder has no summary
+    assert "Văn bản Chương trình có chỗ sai" in intro  # the folder lists errata
 
 
 def test_a_failed_build_leaves_the_last_good_site_in_place(mini_site, tmp_path):
@@ -409,3 +412,34 @@ def test_a_programme_without_optional_parts_shows_no_empty_section(second_progra
     assert "Tổ chức thực hiện" not in tasks and "mục IV" not in tasks and "căn cứ" not in tasks
     changes = page_text(site, "book/generated/changes.html")
     assert "Chưa ghi nhận thay đổi nào" in changes and "Các mốc thay đổi" not in changes
+
+
+def _words_of_42_ctr_hu() -> list[str]:
+    """What only the real programme's data says: its places, number, level, and its targets'
+    statements (the test programme must show none of them)."""
+    import csv
+
+    with (REAL_DATA / "targets.csv").open(encoding="utf-8") as handle:
+        statements = [row["statement_vi"] for row in csv.DictReader(handle)]
+    return ["Thủy Nguyên", "Thuỷ Nguyên", "42-CTr", "Hải Phòng", "huyện", "Việt Khê", *statements]
+
+
+def test_another_programme_shows_none_of_42_ctr_hus_words(mini_site):
+    """Site, booklet and data package of the synthetic programme, searched for the real one's
+    words: everything a reader sees comes from the programme's own folder."""
+    import zipfile
+
+    settings, _ = mini_site
+    site = settings.site_dir
+    texts = {str(p.relative_to(site)): page_text(site, str(p.relative_to(site)))
+             for p in site.rglob("*.html")}  # fmt: skip
+    for pdf in site.rglob("*.pdf"):
+        texts[pdf.name] = pdf_text(pdf)
+    for archive in site.rglob("*.zip"):
+        with zipfile.ZipFile(archive) as package:
+            for name in package.namelist():
+                texts[f"{archive.name}/{name}"] = package.read(name).decode("utf-8", "replace")
+    assert any(name.endswith(".pdf") for name in texts) and any(".zip/" in n for n in texts)
+    found = {(name, word) for name, text in texts.items() for word in _words_of_42_ctr_hu()
+             if word.casefold() in text.casefold()}  # fmt: skip
+    assert not found, sorted(found)[:20]

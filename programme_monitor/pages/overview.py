@@ -192,7 +192,20 @@ def overview_facts(chapter) -> dict[str, str | int]:
         "n_task_groups": len(programme["task_groups"]),
         "n_observations": len(published_by(dataset.observations, report_date)),
         "n_sources": len(sources_published_by(dataset, report_date)),
+        # Sentences only some programmes need: said when the folder has something to say.
+        "changes_summary": changes_summary(dataset),
+        "errata_note": edition.labels["errata_note"] if programme.get("errata") else "",
     }
+
+
+def changes_summary(dataset) -> str:
+    """The introduction's sentence on what changed: the programme's own (changes.yaml, summary),
+    else how many changes are recorded, else that none is."""
+    words, events = dataset.edition.labels, dataset.changes.get("events", [])
+    text = dataset.changes.get("summary") or (
+        words["changes_count"].format(n=len(events)) if events else words["changes_none"]
+    )
+    return " ".join(text.split())
 
 
 def overview_downloads(chapter) -> dict[Path, bytes]:
