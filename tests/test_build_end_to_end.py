@@ -377,8 +377,8 @@ def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
 @pytest.fixture(scope="module")
 def second_programme_site(tmp_path_factory):
     """A second SYNTHETIC programme, built from its folder alone: tasks in section II (not III),
-    no organisation section, no administrative changes, no task assessed yet, no status of its
-    bodies after any change, Vietnamese only."""
+    no organisation section, no administrative changes, no task assessed yet, no column for its
+    bodies' status after a change, Vietnamese only."""
     import re
 
     root = make_project(tmp_path_factory.mktemp("second"))
@@ -390,9 +390,8 @@ def second_programme_site(tmp_path_factory):
     (data / "programme.yaml").write_text(programme.replace("clause: III.", "clause: II."), "utf-8")
     tasks = (data / "tasks.csv").read_text("utf-8").replace("III.", "II.")
     (data / "tasks.csv").write_text(re.sub(r",IV\.\d+,", ",,", tasks), "utf-8")
-    bodies = (data / "bodies.csv").read_text("utf-8").splitlines()
-    blank_status = [b.rsplit(",", 1)[0] + "," for b in bodies[1:]]
-    (data / "bodies.csv").write_text("\n".join([bodies[0], *blank_status]) + "\n", "utf-8")
+    bodies = (data / "bodies.csv").read_text("utf-8").splitlines()  # no status column at all
+    (data / "bodies.csv").write_text("\n".join(b.rsplit(",", 1)[0] for b in bodies) + "\n", "utf-8")
     settings = BuildSettings(root, data, "2026-06-30", booklet=False)
     build(settings)
     return settings

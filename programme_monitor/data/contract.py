@@ -64,6 +64,11 @@ def columns(table: str) -> list[str]:
     return [f["name"] for f in table_schema(table)["fields"]]
 
 
+def optional_columns(table: str) -> set[str]:
+    """Columns a file may leave out (`optional: true` in its schema): read as empty."""
+    return {f["name"] for f in table_schema(table)["fields"] if f.get("optional")}
+
+
 def check_table(
     table: str, records: list[tuple[int, dict[str, str]]], path: Path, errors: ErrorCollector
 ) -> None:

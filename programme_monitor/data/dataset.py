@@ -27,6 +27,7 @@ from programme_monitor.data.contract import (
     check_foreign_keys,
     check_table,
     columns,
+    optional_columns,
 )
 from programme_monitor.data.dataset_assessments import (
     check_breaks,
@@ -201,7 +202,8 @@ def _read_files(data_dir: Path, errors: ErrorCollector) -> _ProgrammeFiles:
         if name in absent:
             content[name] = {} if name in DOCUMENTS or name == "changes" else []
         elif name in COLUMNS:
-            required = [c for c in COLUMNS[name] if not is_translation(c)]
+            required = [c for c in COLUMNS[name]
+                        if not is_translation(c) and c not in optional_columns(name)]  # fmt: skip
             content[name] = read_csv_records(path, required, errors)
         else:
             content[name] = read_yaml(path, errors) or {}
