@@ -9,7 +9,7 @@ JOBS ?=
 BUILT_ON ?=
 PDF ?= yes
 
-.PHONY: help book check test bench clean template import
+.PHONY: help book check test bench clean template import new
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,6 +19,10 @@ book: $(VENV)/.installed ## check the data, run the chapters, build every editio
 
 check: $(VENV)/.installed ## only check the data files
 	$(PY) -m programme_monitor check --data $(DATA)
+
+new: $(VENV)/.installed ## write a new programme's folder to fill in (DIR=folder); make check DATA=folder lists what is left
+	@test -n "$(DIR)" || { echo "Ghi thư mục: make new DIR=<thư mục>" >&2; exit 2; }
+	$(PY) -m programme_monitor new "$(DIR)"
 
 template: $(VENV)/.installed ## write the Excel template for new figures (_build/mau-nhap-so-lieu.xlsx)
 	$(PY) -m programme_monitor template --data $(DATA) --out _build/mau-nhap-so-lieu.xlsx

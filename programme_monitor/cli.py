@@ -41,6 +41,21 @@ def template_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def new_command(args: argparse.Namespace) -> int:
+    """A new programme's folder, every file commented, to fill in."""
+    from programme_monitor.data.scaffold import FolderNotEmpty, write_scaffold
+
+    folder = Path(args.folder)
+    try:
+        written = write_scaffold(folder)
+    except FolderNotEmpty:
+        print(f"{folder} đã có tệp; chọn một thư mục mới hoặc thư mục trống.", file=sys.stderr)
+        return 2
+    print(f"Đã tạo {len(written)} tệp trong {folder}. Điền các chỗ «…» (xem {folder}/README.md); "
+          f"make check DATA={folder} liệt kê những chỗ còn lại.")  # fmt: skip
+    return 0
+
+
 def import_command(args: argparse.Namespace) -> int:
     """A keeper's file into the data, or every problem of it and nothing written."""
     from programme_monitor.intake.importer import import_file
@@ -87,6 +102,8 @@ def parser() -> argparse.ArgumentParser:
     template = sub.add_parser("template", help="write the Excel template for observations")
     template.add_argument("--data", default="data", help="programme data directory")
     template.add_argument("--out", default="_build/mau-nhap-so-lieu.xlsx", help="template to write")
+    new = sub.add_parser("new", help="write a new programme's folder to fill in")
+    new.add_argument("folder", help="the folder to write (new or empty)")
     intake = sub.add_parser(
         "import", help="add the figures of a keeper's file (.csv or .xlsx) to the data"
     )
@@ -106,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         return template_command(args)
     if args.command == "import":
         return import_command(args)
+    if args.command == "new":
+        return new_command(args)
     if args.command == "check":
         return check_command(Path(args.data))
     return build_command(args)
@@ -121,6 +140,11 @@ def check_command(data_dir: Path) -> int:
         f"Dữ liệu hợp lệ: {len(dataset.targets)} mục tiêu, {len(dataset.tasks)} nhiệm vụ, "
         f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn."
     )
+    from programme_monitor.data.scaffold import unfilled
+
+    if places := unfilled(data_dir):
+        print(f"Còn {len(places)} chỗ của mẫu cần điền (ấn phẩm vẫn ghi là MẪU):")
+        print("\n".join(f"  - {file}, {where}: {text}" for file, where, text in places))
     return 0
 
 

@@ -442,3 +442,17 @@ def test_another_programme_shows_none_of_42_ctr_hus_words(mini_site):
     found = {(name, word) for name, text in texts.items() for word in _words_of_42_ctr_hu()
              if word.casefold() in text.casefold()}  # fmt: skip
     assert not found, sorted(found)[:20]
+
+
+def test_the_new_programme_folder_builds_as_it_is_into_a_sample(tmp_path):
+    from programme_monitor.data.scaffold import write_scaffold
+
+    (tmp_path / "project").mkdir()
+    root = make_project(tmp_path / "project")
+    write_scaffold(root / "data")
+    settings = BuildSettings(root, root / "data", "2026-12-31")
+    build(settings)
+    intro = page_text(settings.site_dir, "book/intro.html")
+    assert "«Chương trình hành động số … (MẪU)»" in intro
+    [booklet] = settings.site_dir.glob("MAU-01-*.pdf")
+    assert "MẪU" in pdf_text(booklet, 1, 1)

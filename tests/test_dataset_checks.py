@@ -180,3 +180,24 @@ def test_with_one_file_missing_the_other_files_problems_are_still_named(mini_cop
         load_dataset(mini_copy)
     named = {(e.file.name, e.row, e.column) for e in caught.value.errors}
     assert (missing, None, None) in named and ("targets.csv", 2, "kind") in named
+
+
+def test_new_writes_a_folder_that_passes_check_and_says_what_to_fill(tmp_path, capsys):
+    from programme_monitor.cli import main
+
+    folder = tmp_path / "chuong-trinh-moi"
+    assert main(["new", str(folder)]) == 0
+    assert {p.name for p in folder.iterdir()} >= {"programme.yaml", "targets.csv", "README.md"}
+    capsys.readouterr()
+    assert main(["check", "--data", str(folder)]) == 0
+    said = capsys.readouterr().out
+    assert "Dữ liệu hợp lệ" in said and "chỗ của mẫu cần điền" in said
+    assert "programme.yaml, 7: title_vi: «Tên đầy đủ" in said
+    assert "targets.csv, 2 / quote: «Trích nguyên văn mục tiêu 1" in said
+    assert main(["new", str(folder)]) == 2  # never over a folder that has files
+
+
+def test_a_filled_folder_has_nothing_left_to_fill():
+    from programme_monitor.data.scaffold import unfilled
+
+    assert unfilled(REAL_DATA) == [] and unfilled(MINI) == []
