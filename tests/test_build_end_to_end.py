@@ -419,21 +419,87 @@ def _words_of_42_ctr_hu() -> list[str]:
     import csv
 
     with (REAL_DATA / "targets.csv").open(encoding="utf-8") as handle:
-        statements = [row["statement_vi"] for row in csv.DictReader(handle)]
-    return ["Thủy Nguyên", "Thuỷ Nguyên", "42-CTr", "Hải Phòng", "huyện", "Việt Khê", *statements]
+        rows = list(csv.DictReader(handle))
+    statements = [row[f"statement_{lang}"] for row in rows for lang in ("vi", "en")]
+    return ["Thủy Nguyên", "Thuỷ Nguyên", "Thuy Nguyen", "42-CTr", "Hải Phòng", "Hai Phong",
+            "huyện", "district", "Việt Khê", *statements]  # fmt: skip
 
 
-def test_another_programme_shows_none_of_42_ctr_hus_words(mini_site):
-    """Site, booklet and data package of the synthetic programme, searched for the real one's
-    words: everything a reader sees comes from the programme's own folder."""
+def _with_english(node):
+    """A YAML node with an English twin, "<text> (EN)", beside every `_vi` text (SYNTHETIC)."""
+    if isinstance(node, list):
+        return [_with_english(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        out[key] = _with_english(value)
+        if str(key).endswith("_vi"):
+            out[key[:-3] + "_en"] = f"{value} (EN)" if isinstance(value, str) else value
+    if "stages" in node:
+        out["stages_en"] = [f"{stage} (EN)" for stage in node["stages"]]
+    if "symbol_vi" in node:
+        out["symbol_en"] = node["symbol_vi"]
+    return out
+
+
+def _bilingual_copy(source: Path, folder: Path) -> Path:
+    """The synthetic programme published in Vietnamese and English: every YAML text and every
+    `_vi` column of its CSV files gets its English twin."""
+    import csv
+    import io
+
+    import yaml
+
+    shutil.copytree(source, folder)
+    for path in folder.glob("*.yaml"):
+        data = _with_english(yaml.safe_load(path.read_text("utf-8")))
+        if path.name == "programme.yaml":
+            data["publication"]["languages"] = ["vi", "en"]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    for path in folder.glob("*.csv"):
+        text = path.read_text("utf-8")
+        rows, header = list(csv.DictReader(io.StringIO(text))), next(csv.reader(io.StringIO(text)))
+        twins = [
+            c[:-3] + "_en" for c in header if c.endswith("_vi") and c[:-3] + "_en" not in header
+        ]
+        for row in rows:
+            row.update(
+                {t: f"{row[t[:-3] + '_vi']} (EN)" if row[t[:-3] + "_vi"] else "" for t in twins}
+            )
+        out = io.StringIO()
+        writer = csv.DictWriter(out, header + twins, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(out.getvalue(), "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def bilingual_site(tmp_path_factory):
+    """The synthetic programme in both editions, with both booklets."""
+    root = make_project(tmp_path_factory.mktemp("bilingual"))
+    data = _bilingual_copy(MINI, root / "data")
+    settings = BuildSettings(root, data, "2026-06-30")
+    build(settings)
+    return settings
+
+
+def test_another_programme_shows_none_of_42_ctr_hus_words(bilingual_site):
+    """Both editions' sites, booklets and data packages of the synthetic programme, searched for
+    the real one's words: everything a reader sees comes from the programme's own folder."""
     import zipfile
 
-    settings, _ = mini_site
-    site = settings.site_dir
+    site = bilingual_site.site_dir
+    english = (site / "en" / "book" / "generated" / "overview.html").read_text("utf-8")
+    assert (
+        "Monitoring the implementation of Chương trình thử nghiệm TEST-01 (EN)</title>" in english
+    )
+    assert len(list(site.rglob("*.pdf"))) == 2
     texts = {str(p.relative_to(site)): page_text(site, str(p.relative_to(site)))
              for p in site.rglob("*.html")}  # fmt: skip
     for pdf in site.rglob("*.pdf"):
-        texts[pdf.name] = pdf_text(pdf)
+        texts[str(pdf.relative_to(site))] = pdf_text(pdf)
     for archive in site.rglob("*.zip"):
         with zipfile.ZipFile(archive) as package:
             for name in package.namelist():
