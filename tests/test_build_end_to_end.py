@@ -383,6 +383,7 @@ def second_programme_site(tmp_path_factory):
 
     root = make_project(tmp_path_factory.mktemp("second"))
     data = shutil.copytree(MINI, root / "data")
+    shutil.rmtree(data / "pages")  # no page of its own
     (data / "changes.yaml").unlink()
     (data / "task-assessments.csv").unlink()
     programme = (data / "programme.yaml").read_text("utf-8")
@@ -411,6 +412,7 @@ def test_a_programme_without_optional_parts_shows_no_empty_section(second_progra
     assert "Tổ chức thực hiện" not in tasks and "mục IV" not in tasks and "căn cứ" not in tasks
     changes = page_text(site, "book/generated/changes.html")
     assert "Chưa ghi nhận thay đổi nào" in changes and "Các mốc thay đổi" not in changes
+    assert "Về chương trình" not in (site / "book" / "intro.html").read_text("utf-8")
 
 
 def _words_of_42_ctr_hu() -> list[str]:
@@ -472,6 +474,12 @@ def _bilingual_copy(source: Path, folder: Path) -> Path:
         writer.writeheader()
         writer.writerows(rows)
         path.write_text(out.getvalue(), "utf-8")
+    for page in (folder / "pages").glob("*.md"):  # each hand-written page's English twin
+        english = [
+            f"{line} (EN)" if line.strip() else line
+            for line in page.read_text("utf-8").splitlines()
+        ]
+        page.with_name(page.name.replace(".md", ".en.md")).write_text("\n".join(english), "utf-8")
     return folder
 
 
@@ -508,6 +516,23 @@ def test_another_programme_shows_none_of_42_ctr_hus_words(bilingual_site):
     found = {(name, word) for name, text in texts.items() for word in _words_of_42_ctr_hu()
              if word.casefold() in text.casefold()}  # fmt: skip
     assert not found, sorted(found)[:20]
+
+
+def test_the_programmes_own_pages_are_published_in_each_edition(bilingual_site):
+    """pages/introduction.md on the home page, pages/01-boi-canh.md a page of its own in the part
+    "Về chương trình", each in its language, on the site and in the booklet."""
+    site = bilingual_site.site_dir
+    for prefix, intro, caption in [
+        ("", "Đây là phần giới thiệu riêng của Chương trình thử nghiệm", "Về chương trình"),
+        ("en/", "(SỐ LIỆU GIẢ): nó nằm trong thư mục (EN)", "About the programme"),
+    ]:  # fmt: skip
+        home = page_text(site, f"{prefix}book/intro.html")
+        assert intro in " ".join(home.split())
+        page = page_text(site, f"{prefix}book/generated/page-01-boi-canh.html")
+        assert "Bối cảnh của Chương trình thử nghiệm" + (" (EN)" if prefix else "") in page
+        assert caption in (site / f"{prefix}book/intro.html").read_text("utf-8")
+    [booklet] = site.glob("TEST-01-*.pdf")
+    assert "Vì sao có Chương trình" in " ".join(pdf_text(booklet).split())
 
 
 def test_the_new_programme_folder_builds_as_it_is_into_a_sample(tmp_path):

@@ -232,7 +232,7 @@ def test_compile_work_is_kept_only_for_the_same_set_of_files(tmp_path):
 
     (tmp_path / "book" / "generated").mkdir(parents=True)
     (tmp_path / "_static").mkdir()
-    (tmp_path / "_toc.yml").write_text("format: jb-book\n", "utf-8")
+    (tmp_path / "book" / "generated" / "toc.yml").write_text("format: jb-book\n", "utf-8")
     (tmp_path / "_config.yml").write_text("title: t\n", "utf-8")
     (tmp_path / "_static" / "custom.css").write_text("a {}\n", "utf-8")
     archive = tmp_path / "book" / "generated" / "downloads" / "x-2026-06-30-du-lieu.zip"

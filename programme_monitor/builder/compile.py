@@ -20,7 +20,7 @@ from programme_monitor.builder.execution_cache import environment_digest
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.common.digests import tree_digest, value_digest
 from programme_monitor.site.booklet import INSTALL_HINT, missing_requirements
-from programme_monitor.site.edition_sources import EDITIONS_FILE
+from programme_monitor.site.edition_sources import EDITION_TOC, EDITIONS_FILE
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> subproces
         str(jupyter_book),
         "build",
         str(settings.source_dir(lang)),
+        "--toc",
+        str(settings.source_dir(lang) / EDITION_TOC),
         "--builder",
         builder,
         "--path-output",
@@ -158,7 +160,7 @@ def _forget_work_if_files_changed(settings: BuildSettings, lang: str) -> None:
     digest = value_digest(
         [
             names,
-            (source / "_toc.yml").read_text("utf-8"),
+            (source / EDITION_TOC).read_text("utf-8"),
             (source / "_config.yml").read_text("utf-8"),
             code_digest(),
             tree_digest(static, source),

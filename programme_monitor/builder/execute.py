@@ -32,8 +32,9 @@ from programme_monitor.common.placeholders import UnfilledPlaceholder
 from programme_monitor.data.chapters import plan_chapters
 from programme_monitor.data.dataset import Dataset
 from programme_monitor.site.booklet import edition_definitions
+from programme_monitor.site.edition_sources import EDITION_TOC, edition_toc
 from programme_monitor.site.site_footer import EDITION_FILE, edition_values
-from programme_monitor.words.edition import Edition, localized
+from programme_monitor.words.edition import localized
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildRep
     changed = []
     for lang in settings.languages:
         files = chapter_files(cache, [run for run in planned if run.lang == lang])
-        files.update(edition_files(settings.edition(lang), dataset.programme))
+        files.update(edition_files(settings, lang, dataset))
         changed += sync_directory(settings.generated_dir(lang), files)
     keys = [run.keyed.key for run in planned]
     cache.mark_used(keys)
@@ -157,13 +158,21 @@ def chapter_files(cache: ExecutionCache, runs: list[PlannedRun]) -> dict[str, by
         raise BuildFailed(str(exc)) from None
 
 
-def edition_files(edition: Edition, programme: dict) -> dict[str, bytes]:
-    """The edition's values for the booklet's cover and footers (edition.def) and for every page's
-    footer and language switch (edition.json), in its language."""
-    programme = localized(programme, edition.lang, "programme")
+def edition_files(settings: BuildSettings, lang: str, dataset: Dataset) -> dict[str, bytes]:
+    """The edition's files other than its chapters, in its language: the values for the booklet's
+    cover and footers (edition.def) and for every page's footer and language switch
+    (edition.json), the programme's own pages, and the table of contents that lists them."""
+    edition = settings.edition(lang)
+    programme = localized(dataset.programme, lang, "programme")
+    pages = dataset.pages
+    toc = edition_toc(
+        settings.source_dir(lang), pages.docnames(), edition.labels["programme_pages_caption"]
+    )
     return {
         "edition.def": edition_definitions(edition, programme).encode("utf-8"),
         EDITION_FILE: edition_values(edition, programme),
+        Path(EDITION_TOC).name: toc,
+        **{name: text.encode("utf-8") for name, text in pages.for_edition(lang).items()},
     }
 
 

@@ -36,6 +36,7 @@ from programme_monitor.data.dataset_assessments import (
     load_task_assessments,
 )
 from programme_monitor.data.errors import ErrorCollector, RowErrors, said
+from programme_monitor.data.programme_pages import NO_PAGES, ProgrammePages, read_programme_pages
 from programme_monitor.data.readers import read_csv_records, read_text, read_yaml
 from programme_monitor.data.translations import (
     check_category_translations,
@@ -88,6 +89,8 @@ class Dataset:
     vocabulary: dict[str, Any] = field(default_factory=load_vocabulary)
     # The edition the texts above are in; pages write numbers, dates and words through it.
     edition: Edition = field(default_factory=Edition)
+    # The programme's own hand-written pages (pages/), in every language it publishes.
+    pages: ProgrammePages = NO_PAGES
 
     @cached_property
     def area_names(self) -> dict[str, str]:
@@ -122,6 +125,7 @@ class CheckedProgramme:
     units: dict[str, dict[str, Any]]
     changes: dict[str, Any]
     frames: dict[str, pd.DataFrame]  # by name in FILES, in the order of Dataset's fields
+    pages: ProgrammePages = NO_PAGES
 
 
 def for_edition(checked: CheckedProgramme, edition: Edition) -> Dataset:
@@ -138,6 +142,7 @@ def for_edition(checked: CheckedProgramme, edition: Edition) -> Dataset:
         *frames,
         load_vocabulary(lang),
         edition,
+        checked.pages,
     )
 
 
@@ -147,6 +152,7 @@ def check_programme(data_dir: Path, today: date | None = None) -> CheckedProgram
     date) bounds what can have been measured."""
     errors = ErrorCollector()
     files = _read_files(data_dir, errors)
+    pages = read_programme_pages(data_dir, edition_languages(files.programme), errors)
     _normalise_cells(files, errors)
     if files.unreadable:  # the checks that join files need them all; each file's own still run
         _check_each_file(files, errors)
@@ -167,7 +173,7 @@ def check_programme(data_dir: Path, today: date | None = None) -> CheckedProgram
         frames["observations"], frames["areas"], files.indicators
     )
     return CheckedProgramme(
-        data_dir, files.programme, files.indicators, files.units, files.changes, frames
+        data_dir, files.programme, files.indicators, files.units, files.changes, frames, pages
     )
 
 

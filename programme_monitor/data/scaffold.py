@@ -13,6 +13,8 @@ import io
 from importlib import resources
 from pathlib import Path
 
+from programme_monitor.data.programme_pages import PAGES_FOLDER
+
 MARK = "«"  # every place to fill holds «…», and nothing a programme writes does
 SAMPLE_NUMBER = "MAU-01"  # the sample's number: a booklet's file name cannot hold «…»
 
@@ -26,10 +28,17 @@ def write_scaffold(folder: Path) -> list[Path]:
     if folder.exists() and any(folder.iterdir()):
         raise FolderNotEmpty(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    return _copy_tree(resources.files("programme_monitor").joinpath("data", "scaffold"), folder)
+
+
+def _copy_tree(source, folder: Path) -> list[Path]:
     written = []
-    for entry in sorted(resources.files("programme_monitor").joinpath("data", "scaffold").iterdir(),
-                        key=lambda e: e.name):  # fmt: skip
+    for entry in sorted(source.iterdir(), key=lambda e: e.name):
         target = folder / entry.name
+        if entry.is_dir():
+            target.mkdir(exist_ok=True)
+            written += _copy_tree(entry, target)
+            continue
         target.write_bytes(entry.read_bytes())
         written.append(target)
     return written
@@ -39,21 +48,23 @@ def unfilled(data_dir: Path) -> list[tuple[str, str, str]]:
     """(file, where, text) of every place that still holds the sample's «…» or number: the row
     and column of a CSV file, the line of any other file."""
     places = []
-    for path in sorted(data_dir.iterdir()):
-        if not path.is_file() or path.suffix not in (".csv", ".yaml", ".yml", ".txt"):
+    pages = sorted((data_dir / PAGES_FOLDER).glob("*.md"))
+    for path in sorted(data_dir.iterdir()) + pages:
+        if not path.is_file() or path.suffix not in (".csv", ".yaml", ".yml", ".txt", ".md"):
             continue
+        name = path.relative_to(data_dir).as_posix()
         text = path.read_text("utf-8", errors="replace")
-        places += _in_table(path.name, text) if path.suffix == ".csv" else _in_lines(path, text)
+        places += _in_table(name, text) if path.suffix == ".csv" else _in_lines(path, name, text)
     return places
 
 
-def _in_lines(path: Path, text: str) -> list[tuple[str, str, str]]:
+def _in_lines(path: Path, name: str, text: str) -> list[tuple[str, str, str]]:
     """Lines holding a place to fill; in YAML, not in a comment (comments show «…» as advice)."""
     places = []
     for number, line in enumerate(text.splitlines(), start=1):
-        value = line if path.suffix == ".txt" else line.split("#")[0]
+        value = line if path.suffix in (".txt", ".md") else line.split("#")[0]
         if _to_fill(value):
-            places.append((path.name, str(number), _shown(line)))
+            places.append((name, str(number), _shown(line)))
     return places
 
 

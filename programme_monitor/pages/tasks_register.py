@@ -127,9 +127,11 @@ def bodies_status_table(dataset) -> str:
     ]
     if not any(row[2] for row in rows):
         return ""
-    return markdown_table(
-        dataset.edition, [words["col_body"], words["col_role"], words["col_status_since"]], rows
+    # What the column means is the programme's to say (programme.yaml, bodies_status_column).
+    column = dataset.programme.get("bodies_status_column", {}).get(
+        "title", words["col_status_since"]
     )
+    return markdown_table(dataset.edition, [words["col_body"], words["col_role"], column], rows)
 
 
 def tasks_values(chapter) -> dict[str, str]:

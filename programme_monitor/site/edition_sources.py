@@ -98,6 +98,28 @@ def book_pages(project: Path, lang: str) -> dict[str, bytes]:
 
 
 GENERATED = "book/generated"  # the edition's executed chapters, written by the build
+# The table of contents Jupyter Book is given (--toc): the edition's _toc.yml with the
+# programme's own pages added, written by the build beside the chapters.
+EDITION_TOC = f"{GENERATED}/toc.yml"
+
+
+def edition_toc(source: Path, page_docnames: list[str], caption: str) -> bytes:
+    """The edition's table of contents: its `_toc.yml` (the root one, or the one
+    prepare_edition_source wrote in the edition's language) and, when the programme has pages of
+    its own (data/programme_pages.py), a part for them with `caption`, before the last part (the
+    appendix). No part at all when it has none: an empty part would be an empty heading."""
+    toc = yaml.safe_load((source / "_toc.yml").read_text("utf-8"))
+    if page_docnames:
+        part = {
+            "caption": caption,
+            "chapters": [{"file": f"{GENERATED}/{d}"} for d in page_docnames],
+        }
+        parts = toc.setdefault("parts", [])
+        parts.insert(max(len(parts) - 1, 0), part)
+    return (
+        "# Written by the build: _toc.yml with the programme's own pages (pages/ of its folder).\n"
+        + yaml.safe_dump(toc, allow_unicode=True, sort_keys=False)
+    ).encode("utf-8")
 
 
 def prepare_edition_source(project: Path, source: Path, lang: str) -> list[str]:

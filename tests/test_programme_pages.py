@@ -1,0 +1,73 @@
+"""A programme's own pages (pages/ of its folder): read in every language it publishes, or refused
+with the file and the fix, together with every other problem of the folder."""
+
+import pytest
+import yaml
+
+from programme_monitor import DataErrors, load_dataset
+from programme_monitor.site.edition_sources import edition_toc
+from tests.conftest import PROJECT
+
+
+def _publish_in_english_too(data):
+    path = data / "programme.yaml"
+    programme = yaml.safe_load(path.read_text("utf-8"))
+    programme["publication"]["languages"] = ["vi", "en"]
+    path.write_text(yaml.safe_dump(programme, allow_unicode=True), "utf-8")
+
+
+def _errors(data) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(data)
+    return [str(error) for error in caught.value.errors]
+
+
+def test_pages_are_read_with_the_introduction_apart(mini_copy):
+    pages = load_dataset(mini_copy).pages
+    assert "giới thiệu riêng" in pages.introduction["vi"]
+    assert pages.docnames() == ["page-01-boi-canh"]
+    files = pages.for_edition("vi")
+    assert set(files) == {"programme-introduction.md", "page-01-boi-canh.md"}
+    assert files["page-01-boi-canh.md"].startswith("# Bối cảnh")
+
+
+def test_a_folder_without_pages_gives_an_empty_introduction_and_no_page(mini_copy):
+    for page in (mini_copy / "pages").iterdir():
+        page.unlink()
+    (mini_copy / "pages").rmdir()
+    assert load_dataset(mini_copy).pages.for_edition("vi") == {"programme-introduction.md": ""}
+
+
+def test_each_bad_page_is_named_with_the_other_problems_of_the_folder(mini_copy):
+    pages = mini_copy / "pages"
+    (pages / "Bối cảnh.md").write_text("# Tên có dấu\n", "utf-8")
+    (pages / "02-khong-tieu-de.md").write_text("Không có tiêu đề.\n", "utf-8")
+    (pages / "03-latin1.md").write_bytes("# Bi c\xe1nh\n".encode("latin-1"))
+    (pages / "introduction.md").write_text("# Tiêu đề thừa\n\nGiới thiệu.\n", "utf-8")
+    (mini_copy / "bodies.csv").write_text("body_id\n", "utf-8")  # another file's problem
+    errors = _errors(mini_copy)
+    assert any("Bối cảnh.md" in e and "chữ thường không dấu" in e for e in errors)
+    assert any("02-khong-tieu-de.md" in e and "không có tiêu đề" in e for e in errors)
+    assert any("03-latin1.md" in e and "UTF-8" in e for e in errors)
+    assert any("introduction.md" in e and "tiêu đề cấp 1" in e for e in errors)
+    assert any("bodies.csv" in e for e in errors)
+
+
+def test_a_page_without_its_translation_is_refused_when_the_programme_publishes_in_english(
+    mini_copy,
+):
+    _publish_in_english_too(mini_copy)
+    errors = _errors(mini_copy)
+    assert any("01-boi-canh.en.md" in e and "tiếng Anh" in e for e in errors), errors
+    assert any("introduction.en.md" in e for e in errors)
+
+
+def test_the_edition_toc_adds_a_part_before_the_appendix_only_when_there_are_pages():
+    plain = yaml.safe_load(edition_toc(PROJECT, [], "Về chương trình"))
+    assert plain == yaml.safe_load((PROJECT / "_toc.yml").read_text("utf-8"))
+    toc = yaml.safe_load(edition_toc(PROJECT, ["page-01-boi-canh"], "Về chương trình"))
+    assert [part["caption"] for part in toc["parts"]][-2:] == [
+        "Về chương trình",
+        plain["parts"][-1]["caption"],
+    ]
+    assert toc["parts"][-2]["chapters"] == [{"file": "book/generated/page-01-boi-canh"}]
