@@ -122,3 +122,48 @@ def test_a_date_in_the_wrong_form_is_refused_with_the_form_expected(option, caps
         main(["build", option, "24/11/2026"])
     assert caught.value.code == 2
     assert "'24/11/2026' không phải ngày dạng YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_booklets_fonts_keep_precomposed_letters_whatever_the_fonts_version(tmp_path):
+    """GNU FreeFont 2021 (Debian 13) decomposes "Ấ" into A + marks through its ccmp feature, and
+    XeTeX then writes the marks into the PDF's text. The installed font is given such a rule
+    here (made with fontTools, SYNTHETIC), and a page set with the booklet's own font settings
+    (_config.yml, fontpkg) must still read back as the same NFC text."""
+    import subprocess
+    import unicodedata
+
+    import yaml
+    from fontTools.feaLib.builder import addOpenTypeFeaturesFromString
+    from fontTools.ttLib import TTFont
+
+    source = subprocess.run(
+        ["fc-match", "-f", "%{file}", "FreeSerif"], capture_output=True, text=True, check=True
+    ).stdout
+    font = TTFont(source)
+    addOpenTypeFeaturesFromString(
+        font,
+        "languagesystem DFLT dflt; languagesystem latn dflt;\n"
+        "feature ccmp { sub Acircumflexacute by A circumflexcomb acutecomb; } ccmp;",
+    )
+    font.save(tmp_path / "FreeSerifDecomposing.otf")
+    config = yaml.safe_load((Path(__file__).parent.parent / "_config.yml").read_text("utf-8"))
+    fontpkg = config["sphinx"]["config"]["latex_elements"]["fontpkg"]
+    assert "\\setmainfont{FreeSerif}" in fontpkg
+    fontpkg = fontpkg.replace(
+        "\\setmainfont{FreeSerif}", f"\\setmainfont{{FreeSerifDecomposing.otf}}[Path={tmp_path}/]"
+    )
+    text = "Ấn phẩm: Ấp Đông, hạ tầng"
+    (tmp_path / "page.tex").write_text(
+        "\\documentclass{article}\\usepackage{fontspec}" + fontpkg
+        + f"\\pagestyle{{empty}}\\begin{{document}}{text}\\end{{document}}\n",
+        "utf-8",
+    )  # fmt: skip
+    subprocess.run(
+        ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "page.tex"],
+        cwd=tmp_path, capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+    read = subprocess.run(
+        ["pdftotext", str(tmp_path / "page.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert unicodedata.is_normalized("NFC", read) and read == text, repr(read)
