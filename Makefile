@@ -9,7 +9,7 @@ JOBS ?=
 BUILT_ON ?=
 PDF ?= yes
 
-.PHONY: help book check test bench clean template import new
+.PHONY: help book check test bench clean template import new lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,12 +40,24 @@ test: $(VENV)/.installed tests/browser/node_modules/.installed ## run the tests 
 bench: $(VENV)/.installed ## time clean and incremental builds, real and 4x/16x synthetic (minutes; prints figures)
 	$(PY) bench/benchmark.py --reference $(if $(SCALES),--scales $(SCALES))
 
+# The lock (requirements.txt) pins and hashes every package for Python 3.11.2 to 3.13, with markers
+# where a Python needs another release; wheels only, and the project itself built with the locked
+# setuptools: nothing unpinned is fetched, not even a build backend.
 $(VENV)/.installed: requirements.txt pyproject.toml scripts/install-system-packages
 	scripts/install-system-packages
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all: -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+
+# The lock, made again from requirements.in by uv (a tool only this target installs, at the
+# version given) for every Python the project supports, resolving from PyPI only.
+UV_VERSION := 0.13.9
+lock: ## make requirements.txt again from requirements.in (every package pinned and hashed, Python 3.11.2-3.13)
+	$(PYTHON) -m venv _build/lock-tools
+	_build/lock-tools/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	_build/lock-tools/bin/uv pip compile requirements.in --universal --python-version 3.11.2 \
+	  --generate-hashes --index-url https://pypi.org/simple --quiet -o requirements.txt
 
 # axe-core for the accessibility checks, at the version package-lock.json pins.
 tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json $(VENV)/.installed

@@ -131,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check_command(data_dir: Path) -> int:
+    from programme_monitor.data.area_codes import national_list_name
+
     try:
         dataset = load_dataset(data_dir.resolve())
     except DataErrors as exc:
@@ -138,7 +140,8 @@ def check_command(data_dir: Path) -> int:
         return 2
     print(
         f"Dữ liệu hợp lệ: {len(dataset.targets)} mục tiêu, {len(dataset.tasks)} nhiệm vụ, "
-        f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn."
+        f"{len(dataset.observations)} giá trị, {len(dataset.sources)} nguồn. Mã đơn vị hành "
+        f"chính đối chiếu với danh mục {national_list_name()}."
     )
     from programme_monitor.data.scaffold import unfilled
 

@@ -124,3 +124,13 @@ def test_official_code_is_checked_against_the_national_list(mini_copy, row, colu
     [error] = caught.value.errors
     assert (error.file.name, error.row, error.column) == ("areas.csv", 4, column)
     assert words in error.problem
+
+
+def test_a_code_error_names_the_release_of_the_list_it_was_checked_against(mini_copy):
+    from importlib.metadata import version
+
+    with open(mini_copy / "areas.csv", "a", encoding="utf-8") as handle:
+        handle.write("ma-sai,ma-sai,Phường Thử,phường,2025-07-01,,99999,SYN-1,,Giả\n")
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(mini_copy)
+    assert f"(vietnam-provinces {version('vietnam-provinces')})" in caught.value.errors[0].problem

@@ -201,3 +201,23 @@ def test_a_filled_folder_has_nothing_left_to_fill():
     from programme_monitor.data.scaffold import unfilled
 
     assert unfilled(REAL_DATA) == [] and unfilled(MINI) == []
+
+
+@pytest.mark.parametrize(
+    "raw, hint",
+    [
+        (b"Thu\xd2y Nguy\xean, \xf0\xf4 thi\xcc", "Windows-1258"),  # Vietnamese in Windows-1258
+        ("Thủy Nguyên".encode("utf-8")[:-2], "bị cắt giữa một chữ"),  # cut inside "ê"
+        ("Thủy".encode("utf-16"), "UTF-16"),
+        ("café, naïve, Müller".encode("latin-1"), None),  # Latin-1: no guess
+        ("café".encode("latin-1"), None),  # one stray byte at the end: not certainly cut UTF-8
+        ("Straße €".encode("cp1252"), None),
+    ],
+)
+def test_an_encoding_is_named_only_when_the_bytes_leave_no_doubt(raw, hint):
+    from programme_monitor.data.readers import _likely_encoding
+
+    with pytest.raises(UnicodeDecodeError) as caught:
+        raw.decode("utf-8-sig")
+    said = _likely_encoding(raw, caught.value)
+    assert (hint in said) if hint else said == "", said

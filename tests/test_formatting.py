@@ -67,3 +67,24 @@ def test_unknown_edition_language_fails_instead_of_mixing_languages():
     with pytest.raises(ValueError, match="no edition language"):
         Edition("xx")
     assert SimpleNamespace(**labels_of("vi")).col_source == "Nguồn"
+
+
+def test_numbers_are_rounded_half_up_as_written_not_as_the_binary_float_holds_them():
+    from programme_monitor.words.formatting import number_text
+
+    assert f"{2.675:.2f}" == "2.67"  # the float is 2.67499…: rounding it gives the wrong figure
+    assert number_text("vi", 2.675) == "2,68" and number_text("en", 2.675) == "2.68"
+    assert number_text("vi", 2.665) == "2,67"  # half up, not half to even
+    assert number_text("vi", 1234567.891, 1) == "1.234.567,9"
+    assert number_text("en", 1234567.0) == "1,234,567"
+    assert number_text("vi", 60.0, 1) == "60,0"
+
+
+def test_dates_are_written_with_the_languages_month_names():
+    from datetime import date
+
+    from programme_monitor.words.formatting import date_text, month_text
+
+    assert date_text("vi", date(2025, 9, 4)) == "04/09/2025"
+    assert date_text("en", date(2025, 9, 4)) == "4 Sep 2025"
+    assert (month_text("vi", 2021, 6), month_text("en", 2021, 6)) == ("6/2021", "Jun 2021")

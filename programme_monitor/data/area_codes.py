@@ -5,12 +5,15 @@ areas.csv gives each administrative unit its code in the General Statistics Offi
 reorganisation (provinces and communes) are checked against the list shipped by the
 `vietnam-provinces` package: a code that names another unit is refused. District codes ended with
 the district level on 1/7/2025; the package no longer lists them, so they are checked for form only.
+The package is as new as each Python allows (its 2026 releases need Python 3.12), so every message
+and `check` name the release of the list they used (`national_list_name`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from programme_monitor.common.text_folding import unaccented
@@ -25,6 +28,11 @@ def national_names() -> dict[str, str]:
     names = {f"{int(p.code):02d}": p.name for p in Province.iter_all()}
     names.update({f"{int(w.code):05d}": w.name for w in Ward.iter_all()})
     return names
+
+
+def national_list_name() -> str:
+    """The list the codes are checked against, as a reader can find it: package and release."""
+    return f"vietnam-provinces {version('vietnam-provinces')}"
 
 
 def slug(name: str) -> str:
@@ -55,7 +63,8 @@ def check_official_codes(records, path: Path, errors: ErrorCollector) -> None:
                 path,
                 row,
                 "official_code",
-                f"mã '{code}' không có trong danh mục đơn vị hành chính hiện hành",
+                f"mã '{code}' không có trong danh mục đơn vị hành chính hiện hành "
+                f"({national_list_name()})",
                 "tra lại mã trong danh mục của Tổng cục Thống kê (tỉnh 2 chữ số, xã 5 chữ số)",
                 expected="một mã của danh mục hiện hành",
             )
@@ -64,7 +73,8 @@ def check_official_codes(records, path: Path, errors: ErrorCollector) -> None:
                 path,
                 row,
                 "official_code",
-                f"mã '{code}' là của {official}, không phải {record['name_vi']}",
+                f"mã '{code}' là của {official}, không phải {record['name_vi']} "
+                f"({national_list_name()})",
                 "sửa mã hoặc tên cho khớp với danh mục",
                 expected=official,
             )

@@ -32,7 +32,7 @@ def read_text(path: Path, errors: ErrorCollector) -> str | None:
             path,
             line,
             None,
-            f"tệp không phải UTF-8: byte lỗi ở dòng {line}{_likely_encoding(raw)}",
+            f"tệp không phải UTF-8: byte lỗi ở dòng {line}{_likely_encoding(raw, exc)}",
             "mở tệp và lưu lại với bảng mã UTF-8 (Excel: Lưu thành > CSV UTF-8 (Comma delimited))",
             found=f"byte 0x{raw[exc.start]:02X}",
             expected="UTF-8",
@@ -41,17 +41,39 @@ def read_text(path: Path, errors: ErrorCollector) -> str | None:
     return text
 
 
-def _likely_encoding(raw: bytes) -> str:
-    """A hint at what the file was saved as, from the marks those encodings leave."""
+def _likely_encoding(raw: bytes, error: UnicodeDecodeError) -> str:
+    """What the file was saved as, said only when the bytes leave no doubt: a UTF-16 mark, UTF-8
+    cut off in the middle of a letter, or Vietnamese text in Windows-1258 (read that way, every
+    letter outside ASCII is a Vietnamese one, and some only Vietnamese has). Latin-1 and other
+    encodings get no guess: naming the wrong one would send the keeper the wrong way."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return " (tệp lưu dạng UTF-16, “Unicode Text” của Excel)"
-    for name, label in [("cp1258", "Windows-1258 (tiếng Việt)"), ("cp1252", "Windows-1252")]:
-        try:
-            raw.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return f" (có vẻ lưu bằng bảng mã {label})"
+    before = raw[: error.start].decode("utf-8", errors="replace")
+    if error.reason == "unexpected end of data" and any(ord(c) > 127 for c in before):
+        return " (tệp bị cắt giữa một chữ: bản chép chưa trọn)"
+    try:
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        return ""
+    letters = {c for c in text if ord(c) > 127}
+    if letters and letters <= VIETNAMESE_LETTERS and letters & ONLY_VIETNAMESE:
+        return " (có vẻ lưu bằng bảng mã Windows-1258, tiếng Việt)"
     return ""
+
+
+def _vietnamese_letters() -> tuple[set[str], set[str]]:
+    """Every accented Vietnamese letter (NFC, both cases), and those no Western European
+    encoding has (ă, đ, ơ, ư, and any vowel with a hook, a dot below or a tilde but ã, õ)."""
+    vowels = "aăâeêioôơuưy"
+    tones = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    letters = {unicodedata.normalize("NFC", v + t) for v in vowels for t in tones} | {"đ"}
+    letters = {c for c in letters if ord(c) > 127}
+    letters |= {c.upper() for c in letters}
+    western = set(bytes(range(0xA0, 0x100)).decode("latin-1"))
+    return letters, letters - western
+
+
+VIETNAMESE_LETTERS, ONLY_VIETNAMESE = _vietnamese_letters()
 
 
 def read_csv_records(

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from programme_monitor.common.periods import parse_period
 from programme_monitor.common.resources import package_yaml
 
 NBSP = "\u00a0"
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 class MissingTranslation(KeyError):
@@ -32,14 +34,17 @@ def labels_of(lang: str) -> dict:
 
 def number_text(lang: str, value: float, decimals: int | None = None) -> str:
     """Vietnamese: thousands with '.', decimals with ',' (397.570; 40,4).
-    English: thousands with ',', decimals with '.' (397,570; 40.4)."""
+    English: thousands with ',', decimals with '.' (397,570; 40.4).
+
+    The number is rounded as it is written, not as the binary float holds it, and half up, as
+    statistics offices round (2.675 is 2,68, where f"{2.675:.2f}" gives 2.67); the locale's
+    separators are Babel's (CLDR). Without `decimals`: as many as the value has, at most two."""
+    written = Decimal(repr(float(value)))
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
-        decimals = min(decimals, 2)
-    text = f"{value:,.{decimals}f}"
-    if lang == "en":
-        return text
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+        decimals = min(max(-written.normalize().as_tuple().exponent, 0), 2)
+    rounded = written.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(rounded, format=pattern, locale=lang, decimal_quantization=False)
 
 
 def unit_symbol(dataset, unit_id: str) -> str:
@@ -91,18 +96,22 @@ def format_value(dataset, observation: pd.Series) -> str:
     return text
 
 
+# Date patterns (CLDR, written by Babel in the language's month names); Vietnamese writes months
+# as numbers, as its official documents do.
+DATE_PATTERNS = {
+    "vi": {"day": "dd/MM/y", "month": "M/y"},
+    "en": {"day": "d MMM y", "month": "MMM y"},
+}
+
+
 def date_text(lang: str, day: date) -> str:
     """24/01/2022 in Vietnamese, 24 Jan 2022 in English."""
-    if lang == "en":
-        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return format_date(day, DATE_PATTERNS[lang]["day"], locale=lang)
 
 
 def month_text(lang: str, year: int, month: int) -> str:
     """6/2021 in Vietnamese, Jun 2021 in English."""
-    if lang == "en":
-        return f"{MONTHS_EN[month - 1]} {year}"
-    return f"{month}/{year}"
+    return format_date(date(year, month, 1), DATE_PATTERNS[lang]["month"], locale=lang)
 
 
 def period_text(lang: str, text: str) -> str:
