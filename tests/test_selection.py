@@ -49,3 +49,20 @@ def test_context_from_a_related_indicator_names_that_indicator():
     context = rows.loc["T07", "context"]
     assert "Việt Nam: 40,4" in context  # same indicator: plain
     assert "Tỷ lệ dân số thành thị – Thành phố Hải Phòng" in context  # related: named
+
+
+def test_an_area_the_programme_also_sets_targets_for_is_still_a_comparison_for_the_others(
+    mini_copy,
+):
+    """A national programme sets targets for the whole country and for its urban areas: the
+    national figure is the comparison beside an urban target. Only the target's own area is
+    left out of its comparison (SYNTHETIC: the test province becomes a scope)."""
+    import yaml
+
+    path = mini_copy / "programme.yaml"
+    programme = yaml.safe_load(path.read_text("utf-8"))
+    programme["scopes"]["tinh-thu"] = {"name_vi": "toàn tỉnh"}
+    path.write_text(yaml.safe_dump(programme, allow_unicode=True), "utf-8")
+    dataset = load_dataset(mini_copy)
+    target = dataset.targets.set_index("target_id", drop=False).loc["X1"]
+    assert list(context_for_target(dataset, target, date(2031, 1, 1))["area"]) == ["tinh-thu"]

@@ -63,9 +63,12 @@ def latest_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.Se
 
 
 def context_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.DataFrame:
-    """Newest real observation per (indicator, area) outside the programme's areas, for comparison.
+    """Newest real observation per (indicator, area) outside the target's own area, for
+    comparison.
 
-    Covers the target's own indicator and the indicators declared `related` to it.
+    Covers the target's own indicator and the indicators declared `related` to it. Only the
+    target's own area (its lineage) is left out, not every area the programme sets targets for:
+    a national programme's targets for urban areas are compared with its national figure.
     """
     indicator_ids = [
         target["indicator"],
@@ -75,7 +78,7 @@ def context_for_target(dataset: Dataset, target: pd.Series, as_of: date) -> pd.D
     others = visible[
         visible["indicator"].isin(indicator_ids)
         & visible["observed"]
-        & ~visible["lineage"].isin(list(dataset.programme["scopes"]))
+        & (visible["lineage"] != target["area"])
     ]
     if others.empty:
         return others
