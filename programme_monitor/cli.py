@@ -75,7 +75,8 @@ def import_command(args: argparse.Namespace) -> int:
 # The options of `build` and `check`: flag, then add_argument's keywords.
 BUILD_OPTIONS = [
     ("--data", {"default": "data", "help": "programme data directory"}),
-    ("--as-of", {"type": _iso_date, "help": "reporting date YYYY-MM-DD (default today)"}),
+    ("--as-of", {"type": _iso_date, "help": "reporting date YYYY-MM-DD (default: the newest "
+                 "edition in programme.yaml, publication.editions)"}),
     ("--lang", {"help": "editions to build, comma-separated, root first (default: all the "
                         "programme's languages, publication.languages)"}),
     ("--project", {"default": ".", "help": "project root (holds _config.yml)"}),
@@ -151,6 +152,17 @@ def check_command(data_dir: Path) -> int:
     return 0
 
 
+def declared_programme(data_dir: Path) -> dict | None:
+    """programme.yaml as written, for the editions it declares before the data is checked; None
+    when it cannot be read (the check then says why)."""
+    import yaml
+
+    try:
+        return yaml.safe_load((data_dir / "programme.yaml").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
 def build_command(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per chapter is enough
@@ -158,7 +170,7 @@ def build_command(args: argparse.Namespace) -> int:
     from programme_monitor.builder.pipeline import build
     from programme_monitor.builder.settings import BuildFailed, BuildSettings
 
-    as_of = resolve_as_of(args.as_of).isoformat()
+    as_of = resolve_as_of(args.as_of, declared_programme(Path(args.data))).isoformat()
     settings = BuildSettings(
         Path(args.project).resolve(),
         Path(args.data).resolve(),

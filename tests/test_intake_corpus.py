@@ -241,3 +241,18 @@ def test_importing_a_file_twice_adds_nothing_and_its_source_once(data):
     assert other.new_sources == [] and {r["source"] for _, r in other.added} == {
         "S-UPTH-2025-11-15"
     }
+
+
+def test_rows_published_after_the_newest_edition_are_said_to_wait_for_the_next(data, capsys):
+    """The build publishes the newest edition programme.yaml declares: figures whose source came
+    out after it do not show until a new edition is declared, and the keeper is told so."""
+    args = ["import", str(CORPUS / "clean-vi-spellings.csv"), "--data", str(data), "--check"]
+    assert main(args) == 0
+    assert "ấn bản sau" not in capsys.readouterr().out  # its source (15/11/2025) came out before
+    programme = (data / "programme.yaml").read_text("utf-8")
+    (data / "programme.yaml").write_text(
+        programme.replace("- date: 2026-11-24", "- date: 2025-06-30"), "utf-8"
+    )
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "nguồn đăng sau ấn bản 2025-06-30" in out and "AS_OF=" in out

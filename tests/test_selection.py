@@ -66,3 +66,27 @@ def test_an_area_the_programme_also_sets_targets_for_is_still_a_comparison_for_t
     dataset = load_dataset(mini_copy)
     target = dataset.targets.set_index("target_id", drop=False).loc["X1"]
     assert list(context_for_target(dataset, target, date(2031, 1, 1))["area"]) == ["tinh-thu"]
+
+
+def test_without_a_reporting_date_the_newest_declared_edition_is_built_on_any_day():
+    from programme_monitor.assess.selection import resolve_as_of
+
+    programme = DATASET.programme  # editions 2026-06-30 and 2026-01-15
+    assert resolve_as_of("", programme) == date(2026, 6, 30)
+    assert resolve_as_of(None, programme) == date(2026, 6, 30)
+    assert resolve_as_of("2026-01-15", programme) == date(2026, 1, 15)  # asked for: as asked
+    assert resolve_as_of("", {"publication": {}}) == date.today()  # none declared
+
+
+def test_a_build_command_without_as_of_builds_the_newest_declared_edition(monkeypatch):
+    from programme_monitor import cli
+
+    asked = {}
+
+    def fake_build(settings):
+        asked["as_of"] = settings.as_of
+        raise cli.DataErrors([])
+
+    monkeypatch.setattr("programme_monitor.builder.pipeline.build", fake_build)
+    cli.main(["build", "--data", str(MINI), "--no-pdf"])
+    assert asked["as_of"] == "2026-06-30"

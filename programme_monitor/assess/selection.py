@@ -7,12 +7,15 @@ from datetime import date
 import pandas as pd
 
 from programme_monitor.data.dataset import Dataset
+from programme_monitor.words.publication import newest_edition
 
 
-def resolve_as_of(as_of: str | date | None) -> date:
-    """The reporting date: a date, an ISO string, or None for today."""
+def resolve_as_of(as_of: str | date | None, programme: dict | None = None) -> date:
+    """The reporting date: a date, an ISO string, or, when none is given, the newest edition the
+    programme declares (programme.yaml, publication.editions), so that the same data gives the
+    same edition on any day; today only for a programme that declares none."""
     if as_of is None or as_of == "":
-        return date.today()
+        return newest_edition(programme) or date.today()
     if isinstance(as_of, date):
         return as_of
     return date.fromisoformat(str(as_of))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from programme_monitor.common.periods import parse_period
+from programme_monitor.common.periods import latest_possible_date, parse_period
 from programme_monitor.common.text_folding import typed_in_legacy_encoding
 from programme_monitor.data.contract import columns
 from programme_monitor.data.dataset import FILES, check_programme
@@ -38,6 +38,7 @@ from programme_monitor.intake.names import (
 )
 from programme_monitor.intake.new_sources import SourceDeclarations, declares_source
 from programme_monitor.intake.stored_rows import checked_with_the_rest, replace_file
+from programme_monitor.words.publication import newest_edition
 
 OBSERVATION_FIELDS = ("indicator", "area", "period", "value", "unit", "source", "flags",
                       "note_vi", "note_en")  # fmt: skip
@@ -57,6 +58,9 @@ class ImportReport:
     without_value: list[int] = field(default_factory=list)
     dry_run: bool = False
     written: bool = False  # a file changed (not on a dry run, nor when every row was there)
+    # The newest edition programme.yaml declares, when some rows' sources were published after
+    # it: the build publishes that edition (the data fixes it), so they wait for the next one.
+    waits_for_edition: date | None = None
 
 
 def import_file(
@@ -84,11 +88,25 @@ def import_file(
         raise DataErrors(sorted(errors, key=lambda e: (e.row or 0, e.column or "")))
     report.added, report.already_there = stored.added, stored.already_there
     report.new_sources = [s for s in reader.sources.records if s["source_id"] in stored.cited]
+    report.waits_for_edition = _edition_before(programme, report)
     if not dry_run and report.added:
         replace_file(data_dir / FILES["sources"], stored.sources_text)
         replace_file(data_dir / FILES["observations"], stored.observations_text)
         report.written = True
     return report
+
+
+def _edition_before(programme, report: ImportReport) -> date | None:
+    """The newest declared edition, if some added rows' sources came out after it."""
+    newest = newest_edition(programme.programme)
+    if newest is None:
+        return None
+    published = dict(programme.frames["sources"]["published_by"])
+    published.update(
+        {s["source_id"]: latest_possible_date(s["published"]) for s in report.new_sources}
+    )
+    later = [r for _, r in report.added if published.get(r["source"], newest) > newest]
+    return newest if later else None
 
 
 class _FigureReader:

@@ -37,7 +37,10 @@ def summary_lines(report: ImportReport, data_dir: Path, words: IntakeWords) -> l
                       filter(None, (r["indicator"], r["area"], r["period"],
                                     f"{r['value']} {r['unit']}", r["source"], r["flags"])))
                   for row, r in report.added]  # fmt: skip
-    return lines + [_outcome(report, data_dir, words)]
+    lines.append(_outcome(report, data_dir, words))
+    if report.waits_for_edition:
+        lines.append(words.word("waits_for_edition", date=report.waits_for_edition.isoformat()))
+    return lines
 
 
 def _outcome(report: ImportReport, data_dir: Path, words: IntakeWords) -> str:

@@ -58,9 +58,11 @@ def open_chapter(
     data_dir: str | Path, as_of: str = "", lang: str = "vi", indicators: list[str] | None = None
 ) -> Chapter:
     """The data of `data_dir` for the edition in `lang` on the reporting date `as_of`
-    (YYYY-MM-DD; "" for today); `indicators` limits the assessments to those indicators."""
+    (YYYY-MM-DD; "" for the newest edition programme.yaml declares); `indicators` limits the
+    assessments to those indicators."""
     checked = check_programme(Path(data_dir))
-    edition = Edition(lang, resolve_as_of(as_of), None, tuple(edition_languages(checked.programme)))
+    languages = tuple(edition_languages(checked.programme))
+    edition = Edition(lang, resolve_as_of(as_of, checked.programme), None, languages)
     return Chapter(for_edition(checked, edition), indicators)
 
 

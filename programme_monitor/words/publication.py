@@ -35,3 +35,15 @@ def citation(edition: Edition, programme: dict) -> str:
         title=programme["short_title"],
         as_of=edition.date(as_of),
     )
+
+
+def newest_edition(programme: dict | None) -> date | None:
+    """The date of the newest edition `programme` declares, or None."""
+    publication = (programme or {}).get("publication") or {}
+    dates = []
+    for edition in publication.get("editions") or []:
+        try:
+            dates.append(date.fromisoformat(str(edition.get("date"))))
+        except (AttributeError, ValueError):
+            continue  # a malformed date is the contract's to report
+    return max(dates, default=None)
