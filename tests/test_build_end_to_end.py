@@ -67,10 +67,10 @@ def test_mini_programme_builds_every_chapter(mini_site):
     assert (site / "index.html").exists()
     for page in [
         "book/generated/overview.html",
-        "book/generated/targets-01-green.html",
-        "book/generated/targets-02-roads.html",
+        "book/generated/targets-green.html",
+        "book/generated/targets-roads.html",
         "book/generated/tasks.html",
-        "book/generated/indicator-01-tree_cover.html",
+        "book/generated/indicator-tree_cover.html",
         "book/generated/methodology.html",
         "book/generated/changes.html",
         "book/generated/sources.html",
@@ -88,7 +88,7 @@ def test_each_target_is_in_the_html_with_its_clause_status_and_value_or_no_data(
     dataset = load_dataset(settings.data_dir)
     chapters = " ".join(
         page_text(settings.site_dir, f"book/generated/{name}.html")
-        for name in ["targets-01-green", "targets-02-roads"]
+        for name in ["targets-green", "targets-roads"]
     )
     for target in dataset.targets.itertuples():
         assert target.clause in overview
@@ -97,9 +97,9 @@ def test_each_target_is_in_the_html_with_its_clause_status_and_value_or_no_data(
     assert "– Chưa đánh giá được (chưa có số liệu)" in overview  # X2 has no observation
     assert "… Chưa đạt, chưa đến hạn" in overview  # X3, a milestone not reached by 2026
     assert "nan" not in overview.split()
-    green = page_text(settings.site_dir, "book/generated/targets-01-green.html")
+    green = page_text(settings.site_dir, "book/generated/targets-green.html")
     assert "mới nhất 36,75 % (12/2025)" in green  # newest value published by as_of
-    page = (settings.site_dir / "book/generated/indicator-01-tree_cover.html").read_text("utf-8")
+    page = (settings.site_dir / "book/generated/indicator-tree_cover.html").read_text("utf-8")
     assert "https://example.org/synthetic-1" in page  # every number carries its source
     assert re.search(
         r'<img alt="Biểu đồ tỷ lệ phủ cây xanh thử nghiệm\.[^"]+Nét đứt: xu hướng', page
@@ -113,17 +113,15 @@ def test_indicator_pages_are_linked_from_overview_and_chapter(mini_site):
     settings, _ = mini_site
     generated = settings.site_dir / "book" / "generated"
     overview = (generated / "overview.html").read_text("utf-8")
-    chapter = (generated / "targets-02-roads.html").read_text("utf-8")
-    for page in ["indicator-02-new_roads.html", "indicator-03-culture_house.html"]:
+    chapter = (generated / "targets-roads.html").read_text("utf-8")
+    for page in ["indicator-new_roads.html", "indicator-culture_house.html"]:
         assert f'href="{page}' in overview and f'href="{page}' in chapter, page
-    assert 'href="targets-02-roads.html' in (generated / "indicator-02-new_roads.html").read_text(
-        "utf-8"
-    )
+    assert 'href="targets-roads.html' in (generated / "indicator-new_roads.html").read_text("utf-8")
 
 
 def test_calculation_inputs_are_published_as_tables_and_downloads(mini_site):
     settings, _ = mini_site
-    page = page_text(settings.site_dir, "book/generated/indicator-01-tree_cover.html")
+    page = page_text(settings.site_dir, "book/generated/indicator-tree_cover.html")
     for needle in [
         "Tốc độ tăng cần thiết",
         "8,29 %/năm",
@@ -202,7 +200,7 @@ def test_real_programme_shows_every_target_and_task_with_its_clause(real_site):
 
 
 def test_real_programme_statuses_and_methodology(real_site):
-    urban = page_text(real_site.site_dir, "book/generated/targets-01-urban-development.html")
+    urban = page_text(real_site.site_dir, "book/generated/targets-urban-development.html")
     assert "✓ Đạt (sau năm mục tiêu)" in urban  # T01: city from 01/01/2025, "before 2025"
     assert "thành phố thuộc thành phố (01/01/2025)" in urban
     assert "? Quá hạn, chưa có bằng chứng đạt" in urban  # T03: only the planning task by 2025
@@ -283,7 +281,7 @@ def test_the_english_edition_is_published_under_en_with_its_own_booklet(real_sit
     dates, with the programme's quotes and source titles left in Vietnamese."""
     site = real_site.site_dir
     assert read_report(site)["languages"] == ["vi", "en"]
-    page = page_text(site, "en/book/generated/indicator-06-urbanisation_rate.html")
+    page = page_text(site, "en/book/generated/indicator-urbanisation_rate.html")
     assert "Urbanisation rate" in page and "60–70%" in page and "24 Nov 2026" in page
     assert "Tỷ lệ đô thị hóa" not in page
     booklet = site / "en" / real_booklet(real_site).name
@@ -323,7 +321,7 @@ def test_real_programme_reporting_date_before_later_sources(tmp_path):
     build(settings)
     changes = page_text(settings.site_dir, "book/generated/changes.html")
     assert "01/01/2025" not in changes  # the city did not exist yet on that date
-    urban = page_text(settings.site_dir, "book/generated/targets-01-urban-development.html")
+    urban = page_text(settings.site_dir, "book/generated/targets-urban-development.html")
     assert "thành phố thuộc thành phố (01/01/2025)" not in urban
     assert "huyện (06/03/2024)" in urban and "… Chưa đạt, chưa đến hạn" in urban
     booklet = settings.site_dir / "42-CTr-HU-2024-06-30.pdf"  # the edition, in its file name

@@ -12,11 +12,11 @@ def test_one_chapter_per_target_group_and_one_page_per_indicator_in_data_order()
     outputs = [run.output for run in plan_chapters(load_dataset(MINI))]
     assert outputs == [
         "overview.ipynb",
-        "targets-01-green.ipynb",
-        "targets-02-roads.ipynb",
-        "indicator-01-tree_cover.ipynb",
-        "indicator-02-new_roads.ipynb",
-        "indicator-03-culture_house.ipynb",
+        "targets-green.ipynb",
+        "targets-roads.ipynb",
+        "indicator-tree_cover.ipynb",
+        "indicator-new_roads.ipynb",
+        "indicator-culture_house.ipynb",
         "tasks.ipynb",
         "changes.ipynb",
         "methodology.ipynb",

@@ -45,8 +45,8 @@ def test_one_changed_observation_changes_only_the_pages_that_read_its_indicator(
     changed = {name for name in before if before[name] != after[name]}
     assert changed == {
         "overview.ipynb",
-        "targets-01-green.ipynb",
-        "indicator-01-tree_cover.ipynb",
+        "targets-green.ipynb",
+        "indicator-tree_cover.ipynb",
         "data.ipynb",
         "sources.ipynb",
     }
@@ -57,7 +57,7 @@ def test_a_changed_target_does_not_reach_the_methodology_or_other_indicators(min
     set_cell(mini_copy / "targets.csv", 2, "statement_vi", "Câu mục tiêu khác (giả)")
     after = digests(mini_copy)
     assert before["methodology.ipynb"] == after["methodology.ipynb"]
-    assert before["indicator-02-new_roads.ipynb"] == after["indicator-02-new_roads.ipynb"]
+    assert before["indicator-new_roads.ipynb"] == after["indicator-new_roads.ipynb"]
     assert before["tasks.ipynb"] != after["tasks.ipynb"]  # deadlines come from target years
 
 
@@ -184,8 +184,8 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
     build(settings(first))
     assert executed(site) == {
         "overview.ipynb",
-        "targets-01-green.ipynb",
-        "indicator-01-tree_cover.ipynb",
+        "targets-green.ipynb",
+        "indicator-tree_cover.ipynb",
         "data.ipynb",
         "sources.ipynb",
     }

@@ -5,8 +5,9 @@ import pytest
 import yaml
 
 from programme_monitor import DataErrors, load_dataset
+from programme_monitor.data.chapters import plan_chapters
 from programme_monitor.site.edition_sources import edition_toc
-from tests.conftest import PROJECT
+from tests.conftest import MINI, PROJECT
 
 
 def _publish_in_english_too(data):
@@ -63,11 +64,27 @@ def test_a_page_without_its_translation_is_refused_when_the_programme_publishes_
 
 
 def test_the_edition_toc_adds_a_part_before_the_appendix_only_when_there_are_pages():
-    plain = yaml.safe_load(edition_toc(PROJECT, [], "Về chương trình"))
-    assert plain == yaml.safe_load((PROJECT / "_toc.yml").read_text("utf-8"))
-    toc = yaml.safe_load(edition_toc(PROJECT, ["page-01-boi-canh"], "Về chương trình"))
-    assert [part["caption"] for part in toc["parts"]][-2:] == [
-        "Về chương trình",
-        plain["parts"][-1]["caption"],
+    chapters = [run.docname for run in plan_chapters(load_dataset(MINI))]
+    plain = yaml.safe_load(edition_toc(PROJECT, chapters, [], "Về chương trình"))
+    toc = yaml.safe_load(edition_toc(PROJECT, chapters, ["page-01-boi-canh"], "Về chương trình"))
+    assert toc["parts"][:-2] == plain["parts"][:-1] and toc["parts"][-1] == plain["parts"][-1]
+    assert toc["parts"][-2] == {
+        "caption": "Về chương trình",
+        "chapters": [{"file": "book/generated/page-01-boi-canh"}],
+    }
+
+
+def test_pages_are_named_by_id_and_listed_in_the_programmes_order_not_the_alphabets():
+    """Adding an indicator renames no page: names are ids; the order is the plan's."""
+    chapters = [run.docname for run in plan_chapters(load_dataset(MINI))]
+    toc = yaml.safe_load(edition_toc(PROJECT, chapters, [], "Về chương trình"))
+    files = [c["file"].removeprefix("book/generated/") for p in toc["parts"] for c in p["chapters"]]
+    assert files[:6] == [
+        "overview",
+        "targets-green",
+        "targets-roads",
+        "indicator-tree_cover",  # after it, new_roads then culture_house: the groups' order
+        "indicator-new_roads",
+        "indicator-culture_house",
     ]
-    assert toc["parts"][-2]["chapters"] == [{"file": "book/generated/page-01-boi-canh"}]
+    assert not any("glob" in c for p in toc["parts"] for c in p["chapters"])

@@ -191,17 +191,17 @@ def test_every_page_switches_to_the_same_page_in_the_other_language(served, brow
     assert not problems, problems
     # And it works when followed, both ways, with the keyboard.
     page = browser.new_page(viewport=DESKTOP)
-    page.goto(base + "book/generated/indicator-06-urbanisation_rate.html")
+    page.goto(base + "book/generated/indicator-urbanisation_rate.html")
     page.locator(".edition-switch a").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == base + "en/book/generated/indicator-06-urbanisation_rate.html"
+    assert page.url == base + "en/book/generated/indicator-urbanisation_rate.html"
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("article h1").inner_text().startswith("Urbanisation rate")
     assert "60–70%" in page.locator("article").inner_text()  # English number style
     with page.expect_navigation():
         page.locator(".edition-switch a").click()
-    assert page.url == base + "book/generated/indicator-06-urbanisation_rate.html"
+    assert page.url == base + "book/generated/indicator-urbanisation_rate.html"
     assert "60–70\u00a0%" in page.locator("article").inner_text()
     page.close()
 
@@ -302,8 +302,8 @@ def test_keyboard_reaches_the_content_first(served, browser):
         for edition in EDITIONS
         for name, path in [
             ("overview", "book/generated/overview.html"),
-            ("chapter", "book/generated/targets-01-urban-development.html"),
-            ("indicator", "book/generated/indicator-06-urbanisation_rate.html"),
+            ("chapter", "book/generated/targets-urban-development.html"),
+            ("indicator", "book/generated/indicator-urbanisation_rate.html"),
         ]
     ],
 )

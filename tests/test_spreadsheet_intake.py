@@ -262,7 +262,7 @@ def test_round_trip_template_import_build_download(tmp_path):
     assert "new_roads,xa-thu-cu,2025-06,2.5,km,SYN-1,,Giá trị giả (kiểm thử)" in page_csv.read_text(
         "utf-8"
     )
-    page = next(site.rglob("indicator-02-new_roads.html")).read_text("utf-8")
+    page = next(site.rglob("indicator-new_roads.html")).read_text("utf-8")
     assert "observations-new_roads.csv" in page and "indicator-new_roads.zip" in page
     # the declared source is published, its title as text on every page, never as markup
     pages = {p: p.read_text("utf-8") for p in site.rglob("*.html")}

@@ -165,8 +165,12 @@ def edition_files(settings: BuildSettings, lang: str, dataset: Dataset) -> dict[
     edition = settings.edition(lang)
     programme = localized(dataset.programme, lang, "programme")
     pages = dataset.pages
+    chapters = [run.docname for run in plan_chapters(dataset)]
     toc = edition_toc(
-        settings.source_dir(lang), pages.docnames(), edition.labels["programme_pages_caption"]
+        settings.source_dir(lang),
+        chapters,
+        pages.docnames(),
+        edition.labels["programme_pages_caption"],
     )
     return {
         "edition.def": edition_definitions(edition, programme).encode("utf-8"),

@@ -2,8 +2,10 @@
 
 The list follows the data: one chapter per target group of programme.yaml and one page per
 indicator of those groups, so another programme with other groups and indicators gets other
-pages without a code change. `_toc.yml` picks the group chapters and the indicator pages up with
-globs on their file names, which sort in the order of the groups.
+pages without a code change. Pages are named by the ids of the data (`targets-land`,
+`indicator-urban_class`), never by position: adding an indicator or a group renames no page and
+breaks no link. `_toc.yml` names them with globs, which the build expands in the order of this
+plan (site/edition_sources.edition_toc), so the order is the programme's, not the alphabet's.
 """
 
 from __future__ import annotations
@@ -28,22 +30,15 @@ class ChapterRun:
 
 def group_chapters(dataset: Dataset) -> dict[str, str]:
     """Target group id -> document name of its chapter."""
-    return {
-        group["id"]: f"targets-{number:02d}-{group['id']}"
-        for number, group in enumerate(dataset.programme["target_groups"], start=1)
-    }
+    return {group["id"]: f"targets-{group['id']}" for group in dataset.programme["target_groups"]}
 
 
 def indicator_pages(dataset: Dataset) -> dict[str, str]:
-    """Indicator id -> document name of its page, numbered in the order of groups."""
-    ids = [
-        indicator
+    """Indicator id -> document name of its page, in the order of groups."""
+    return {
+        indicator: f"indicator-{indicator}"
         for group in dataset.programme["target_groups"]
         for indicator in dataset.indicator_ids_in_group(group["id"])
-    ]
-    return {
-        indicator: f"indicator-{number:02d}-{indicator}"
-        for number, indicator in enumerate(ids, start=1)
     }
 
 

@@ -15,6 +15,7 @@ A page or caption with no translation stops the build, naming what to add.
 from __future__ import annotations
 
 import copy
+import fnmatch
 from pathlib import Path
 
 import yaml
@@ -103,12 +104,25 @@ GENERATED = "book/generated"  # the edition's executed chapters, written by the 
 EDITION_TOC = f"{GENERATED}/toc.yml"
 
 
-def edition_toc(source: Path, page_docnames: list[str], caption: str) -> bytes:
+def edition_toc(
+    source: Path, chapter_docnames: list[str], page_docnames: list[str], caption: str
+) -> bytes:
     """The edition's table of contents: its `_toc.yml` (the root one, or the one
-    prepare_edition_source wrote in the edition's language) and, when the programme has pages of
-    its own (data/programme_pages.py), a part for them with `caption`, before the last part (the
+    prepare_edition_source wrote in the edition's language) with each glob replaced by the
+    chapters it matches in the order of the plan (`chapter_docnames`: pages are named by ids, so
+    the alphabet would not give the programme's order), and, when the programme has pages of its
+    own (data/programme_pages.py), a part for them with `caption`, before the last part (the
     appendix). No part at all when it has none: an empty part would be an empty heading."""
     toc = yaml.safe_load((source / "_toc.yml").read_text("utf-8"))
+    generated = [f"{GENERATED}/{d}" for d in chapter_docnames]
+    for part in toc.get("parts", []):
+        chapters = []
+        for entry in part["chapters"]:
+            if "glob" not in entry:
+                chapters.append(entry)
+                continue
+            chapters += [{"file": n} for n in generated if fnmatch.fnmatchcase(n, entry["glob"])]
+        part["chapters"] = chapters
     if page_docnames:
         part = {
             "caption": caption,
