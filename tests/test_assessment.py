@@ -147,3 +147,18 @@ def test_real_task_register_seeded_from_evidence(real):
     assert [*statuses["III.5.1"].history["completion"]] == ["limited", "substantial", "substantial"]
     without = [s for s in statuses.values() if s.completion == "no-evidence"]
     assert len(without) == 28 and all(s.source is None for s in without)
+
+
+def test_targets_on_the_same_evidence_under_a_changed_classification_say_the_same_change(real):
+    """T06 (class III by 2030) and T34 (class II by 2045) rest on the same 2024 recognition, and
+    the classes changed on 1/1/2026: T06 was reached under the old classes and says so, T34 cannot
+    be measured in them; both name the same change, and the changes chapter says the same."""
+    from programme_monitor.pages.judgement_words import status_with_reason
+
+    statuses = assess_all(real, date(2026, 11, 24))
+    t06, t34 = statuses["T06"], statuses["T34"]
+    assert t06.evidence == t34.evidence and t06.scale_changed == t34.scale_changed
+    assert status_with_reason(real.edition, t06) == "✓ Đạt (trước khi cách phân loại thay đổi)"
+    assert status_with_reason(real.edition, t34).endswith("(cách phân loại đã thay đổi)")
+    [meaning] = [m for m in real.changes["impacts"] if "T06" in m["affects"]]
+    assert "được ghi là đạt" in meaning["meaning"] and "T34" in meaning["meaning"]

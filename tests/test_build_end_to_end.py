@@ -201,7 +201,9 @@ def test_real_programme_shows_every_target_and_task_with_its_clause(real_site):
 
 def test_real_programme_statuses_and_methodology(real_site):
     urban = page_text(real_site.site_dir, "book/generated/targets-urban-development.html")
-    assert "✓ Đạt (sau năm mục tiêu)" in urban  # T01: city from 01/01/2025, "before 2025"
+    assert (
+        "✓ Đạt (sau năm mục tiêu; trước khi cách phân loại thay đổi)" in urban
+    )  # T01: city from 01/01/2025, "before 2025"
     assert "thành phố thuộc thành phố (01/01/2025)" in urban
     assert "? Quá hạn, chưa có bằng chứng đạt" in urban  # T03: only the planning task by 2025
     assert "(cách phân loại đã thay đổi)" in urban  # T34

@@ -21,13 +21,21 @@ def reason_text(edition: Edition, reason: str | None, short: bool = True) -> str
 
 
 def status_with_reason(edition: Edition, result: TargetStatus) -> str:
-    """The status, and for 'not assessable' the reason: '– Chưa đánh giá được (chưa có số liệu)'."""
+    """The status, and for 'not assessable' the reason: '– Chưa đánh giá được (chưa có số liệu)'.
+    An achievement says when it came after the target year, and when it was reached under a
+    classification that has changed since (the same change that leaves a later target of the
+    same indicator not assessable, so both say which change they rest on)."""
     text = status_text(edition, result.status)
     if result.reason:
-        text += f" ({reason_text(edition, result.reason)})"
-    elif result.evidence is not None and result.evidence.late and result.status == "achieved":
-        text += f" ({edition.labels['after_target_year']})"
-    return text
+        return f"{text} ({reason_text(edition, result.reason)})"
+    if result.status != "achieved":
+        return text
+    said = []
+    if result.evidence is not None and result.evidence.late:
+        said.append(edition.labels["after_target_year"])
+    if result.scale_changed:
+        said.append(edition.labels["before_scale_change"])
+    return f"{text} ({'; '.join(said)})" if said else text
 
 
 def completion_text(edition: Edition, completion: str) -> str:
