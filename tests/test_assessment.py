@@ -41,7 +41,7 @@ def test_as_of_leaves_out_observations_published_later(mini):
     # less than a year apart.
     result = assess_all(mini, date(2026, 1, 1))["X1"]
     assert result.calculation.latest.label == "2025-H1"
-    assert (result.status, result.reason) == ("not-assessable", "one-observation")
+    assert (result.status, result.reason) == ("not-assessable", "values-too-close")
 
 
 def test_a_later_source_for_the_same_period_replaces_the_earlier(mini_copy):

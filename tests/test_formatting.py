@@ -88,3 +88,21 @@ def test_dates_are_written_with_the_languages_month_names():
     assert date_text("vi", date(2025, 9, 4)) == "04/09/2025"
     assert date_text("en", date(2025, 9, 4)) == "4 Sep 2025"
     assert (month_text("vi", 2021, 6), month_text("en", 2021, 6)) == ("6/2021", "Jun 2021")
+
+
+def test_a_bound_is_written_in_the_sources_own_word():
+    """'ít nhất 45 %' stays 'ít nhất' (at least) and 'trên 91 %' stays 'trên' (above)."""
+    from programme_monitor import load_dataset
+    from programme_monitor.words.edition import Edition
+    from programme_monitor.words.formatting import format_value, is_bound
+    from tests.conftest import REAL_DATA
+
+    for lang, at_least, above in [("vi", "ít nhất 45\u00a0%", "trên 91\u00a0%"),
+                                  ("en", "at least 45%", "above 91%")]:  # fmt: skip
+        data = load_dataset(REAL_DATA, Edition(lang))
+        rows = data.observations.set_index(["indicator", "area", "period"])
+        nq06 = rows.loc[("urbanisation_rate", "viet-nam", "2025")]
+        five_g = rows.loc[("mobile_5g_coverage", "viet-nam", "2025")]
+        assert format_value(data, nq06) == at_least and "ít nhất" in nq06["note_vi"]
+        assert format_value(data, five_g) == above
+        assert is_bound(data, nq06["flags"]) and is_bound(data, five_g["flags"])

@@ -114,7 +114,9 @@ def test_single_observation_not_assessable_unless_it_settles_the_target():
 
 def test_values_less_than_a_year_apart_give_no_growth():
     points = [Point(2025.25, 2025.5, 20, "a"), Point(2025.75, 2026.0, 21, "a")]
-    assert assess(points, MIN_28_BY_2030, 2024).reason == "one-observation"
+    assert (
+        assess(points, MIN_28_BY_2030, 2024).reason == "values-too-close"
+    )  # two values, not "only one value"
 
 
 def test_no_data():

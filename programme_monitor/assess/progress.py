@@ -197,7 +197,8 @@ def choose_base(
         return same_boundary[0], None
     if far_enough:
         return None, "series-broken"
-    return None, "one-observation"
+    # Several values, all within a year of the latest, are not "one value": say which it is.
+    return None, "values-too-close" if len(from_base_year) > 1 else "one-observation"
 
 
 def _assess_direction(

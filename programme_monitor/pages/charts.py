@@ -20,7 +20,7 @@ import pandas as pd  # noqa: E402
 
 from programme_monitor.common.periods import end_of_day_as_year  # noqa: E402
 from programme_monitor.words.edition import Edition
-from programme_monitor.words.formatting import format_target, unit_symbol  # noqa: E402
+from programme_monitor.words.formatting import format_target, is_bound, unit_symbol  # noqa: E402
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies; markers differ too, so
 # series stay apart when printed in grayscale.
@@ -146,7 +146,7 @@ def _label_points(ax, dataset, rows: pd.DataFrame, colour: str, context: ChartCo
     """Each value written beside its point, with its source's number."""
     for position, (_, obs) in enumerate(rows.sort_values("period_x").iterrows()):
         text = dataset.edition.number(obs["value_number"])
-        if "lower-bound" in obs["flags"]:
+        if is_bound(dataset, obs["flags"]):
             text = "▲ " + text
         if obs["source"] in context.source_numbers:
             text += f" [{context.source_numbers[obs['source']]}]"

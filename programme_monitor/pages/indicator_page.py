@@ -29,6 +29,7 @@ from programme_monitor.words.formatting import (
     flag_words,
     format_target,
     format_value,
+    is_bound,
     markdown_escape,
     unit_symbol,
 )
@@ -234,7 +235,7 @@ def _figure(
     alt, files = draw_indicator_chart(dataset, indicator_id, observations, targets, path, context)
     sources = "; ".join(f"[{n}] {cite(dataset, s)}" for s, n in numbers.items())
     caption = f"{spec['name']}. {words['sources_lead']} {sources}. {words['as_of_line_note']}"
-    if observations["flags"].map(lambda flags: "lower-bound" in flags).any():
+    if observations["flags"].map(lambda flags: is_bound(dataset, flags)).any():
         caption += f" {words['lower_bound_note']}"
     if (~observations["observed"]).any():
         caption += f" {words['hollow_note']}"

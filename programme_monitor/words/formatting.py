@@ -89,8 +89,9 @@ def format_value(dataset, observation: pd.Series) -> str:
     )
     flags = observation["flags"]
     words = dataset.edition.labels
-    if "lower-bound" in flags:
-        text = words["value_above"].format(text)
+    for flag in flags:  # a bound in the source's own word: "trên 91 %", "ít nhất 45 %"
+        if said := dataset.vocabulary["flags"].get(flag, {}).get("value_words"):
+            text = words[said].format(text)
     if "approximate" in flags:
         text = words["value_about"].format(text)
     return text
@@ -166,6 +167,11 @@ def format_target(dataset, target: pd.Series) -> str:
     if kind == "milestone":
         return dataset.edition.category(spec, target["value_text"])
     return words["target_direction"].get(spec["direction"], words["target_direction"]["other"])
+
+
+def is_bound(dataset, flags) -> bool:
+    """The value is a bound the source gives ("trên", "ít nhất"), not a measurement of it."""
+    return any("value_words" in dataset.vocabulary["flags"].get(flag, {}) for flag in flags)
 
 
 def flag_words(dataset, flags) -> str:
