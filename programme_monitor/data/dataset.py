@@ -618,14 +618,30 @@ def _check_changes(
     event_ids = set()
     for event in changes.get("events", []):
         event_ids.add(event.get("id"))
-        for source in event.get("sources", []):
-            if source not in source_ids:
+        # An event states its facts either as one `what` with the event's `sources`, or as a list
+        # of `facts`, each with its own: a page shows a fact only once a source of it is out.
+        statements = [(f"events.{event.get('id')}", event)]
+        statements += [
+            (f"events.{event.get('id')}.facts[{i}]", fact)
+            for i, fact in enumerate(event.get("facts") or [], start=1)
+        ]
+        for where, statement in statements:
+            for source in statement.get("sources", []):
+                if source not in source_ids:
+                    errors.add(
+                        path,
+                        None,
+                        f"{where}.sources",
+                        f"nguồn '{source}' không có trong sources.csv",
+                        "thêm nguồn hoặc sửa mã",
+                    )
+            if statement is not event and not statement.get("sources"):
                 errors.add(
                     path,
                     None,
-                    f"events.{event.get('id')}.sources",
-                    f"nguồn '{source}' không có trong sources.csv",
-                    "thêm nguồn hoặc sửa mã",
+                    f"{where}.sources",
+                    "sự việc không có nguồn",
+                    "ghi mã nguồn của sự việc (sources: [S-...])",
                 )
     for index, impact in enumerate(changes.get("impacts", []), start=1):
         for target in impact.get("affects", []):

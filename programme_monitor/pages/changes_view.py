@@ -11,19 +11,49 @@ from programme_monitor.pages.markdown import markdown_table, section
 from programme_monitor.words.formatting import cite, markdown_escape
 
 
-def events_table(dataset, as_of: date) -> str:
-    """Changes in force on the reporting date, oldest first, with the sources published by then."""
-    words = dataset.edition.labels
+def event_facts(event: dict) -> list[dict]:
+    """An event's statements, each with the sources it rests on: its `facts`, or the one
+    statement `what` with the event's `sources` (the short form for an event one source covers)."""
+    if "facts" in event:
+        return event["facts"]
+    return [{"text": event.get("what", ""), "sources": event.get("sources", [])}]
+
+
+def events_in_edition(dataset, as_of: date) -> list[tuple[dict, list[dict]]]:
+    """The changes in force on the reporting date, oldest first, each with the facts the edition
+    can state: those with a source published by then. A fact resting only on a later source is
+    left out, and an event with no such fact is not shown at all, so the page never states what
+    the edition's figures and downloads leave out."""
     published = set(sources_published_by(dataset, as_of).index)
+    shown = []
+    for event in sorted(dataset.changes.get("events", []), key=lambda e: e["date"]):
+        if event["date"] > as_of:
+            continue
+        facts = [
+            {**fact, "sources": [s for s in fact.get("sources", []) if s in published]}
+            for fact in event_facts(event)
+        ]
+        facts = [fact for fact in facts if fact["sources"]]
+        if facts:
+            shown.append((event, facts))
+    return shown
+
+
+def events_table(dataset, as_of: date) -> str:
+    """Changes in force on the reporting date, oldest first, with the facts and sources published
+    by then."""
+    words = dataset.edition.labels
     rows = [
         [
-            dataset.edition.date(e["date"]),
-            e["title"],
-            markdown_escape(e["what"].strip()),
-            "; ".join(cite(dataset, s) for s in e["sources"] if s in published),
+            dataset.edition.date(event["date"]),
+            event["title"],
+            " ".join(markdown_escape(fact["text"].strip()) for fact in facts),
+            "; ".join(
+                cite(dataset, s)
+                for s in dict.fromkeys(s for fact in facts for s in fact["sources"])
+            ),
         ]
-        for e in sorted(dataset.changes.get("events", []), key=lambda e: e["date"])
-        if e["date"] <= as_of
+        for event, facts in events_in_edition(dataset, as_of)
     ]
     if not rows:
         return ""
@@ -35,9 +65,9 @@ def events_table(dataset, as_of: date) -> str:
 
 
 def impacts_table(dataset, as_of: date) -> str:
-    """For each affected target: the changes that touch it and what they mean."""
+    """For each affected target: the changes shown on the page that touch it, and what they mean."""
     words = dataset.edition.labels
-    events = {e["id"]: e for e in dataset.changes.get("events", []) if e["date"] <= as_of}
+    events = {event["id"]: event for event, _ in events_in_edition(dataset, as_of)}
     targets = dataset.targets.set_index("target_id")
     rows = []
     for impact in dataset.changes.get("impacts", []):
