@@ -10,13 +10,9 @@ from frictionless import Package
 
 from programme_monitor import load_dataset
 from programme_monitor.assess.assessment import assess_all, inputs_table
+from programme_monitor.common.files import zip_bytes
 from programme_monitor.data.contract import columns
-from programme_monitor.pages.data_package import (
-    indicator_tables,
-    indicators_table,
-    package_files,
-    zip_bytes,
-)
+from programme_monitor.pages.data_package import indicator_tables, indicators_table, package_files
 from tests.conftest import REAL_DATA
 
 

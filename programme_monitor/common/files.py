@@ -1,9 +1,14 @@
 """Putting files on disk: a folder made to hold exactly a set of files, touching only those that
-changed (for the book builder), and the files a chapter produces."""
+changed (for the book builder), the files a chapter produces, and zips whose bytes depend only on
+the files they hold."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry; no build time leaks in
 
 
 def sync_directory(target: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> list[str]:
@@ -43,3 +48,15 @@ def write_files(files: dict[Path, bytes]) -> None:
     """Write each file, making its folder; what a page produces reaches the disk here."""
     for path, content in files.items():
         _write(Path(path), content)
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A zip whose bytes depend only on the files: sorted names, fixed time stamps."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+    return buffer.getvalue()

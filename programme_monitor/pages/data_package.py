@@ -10,10 +10,8 @@ fixed order with a fixed time stamp.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 from datetime import date
 
 import pandas as pd
@@ -21,8 +19,6 @@ import pandas as pd
 from programme_monitor.assess.selection import published_by
 from programme_monitor.data.contract import DOCUMENTS, TABLES, document_schema, table_schema
 from programme_monitor.words.edition import LANGUAGES
-
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry; no build time leaks in
 
 
 def edition_tables(dataset, as_of: date) -> dict[str, pd.DataFrame]:
@@ -244,18 +240,6 @@ def indicator_tables(dataset, as_of: date, indicator_id: str) -> dict[str, pd.Da
         "targets": targets.reset_index(drop=True),
         "observations": observations.reset_index(drop=True),
     }
-
-
-def zip_bytes(files: dict[str, bytes]) -> bytes:
-    """A zip whose bytes depend only on the files: sorted names, fixed time stamps."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name])
-    return buffer.getvalue()
 
 
 def _json_bytes(value) -> bytes:

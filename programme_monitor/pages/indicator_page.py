@@ -9,14 +9,10 @@ import pandas as pd
 
 from programme_monitor.assess.assessment import TargetStatus, inputs_table
 from programme_monitor.assess.selection import observations_of
+from programme_monitor.common.files import zip_bytes
 from programme_monitor.data.area_series import boundary_crossings
 from programme_monitor.pages.charts import ChartContext, Projection, draw_indicator_chart
-from programme_monitor.pages.data_package import (
-    csv_bytes,
-    indicator_tables,
-    package_files,
-    zip_bytes,
-)
+from programme_monitor.pages.data_package import csv_bytes, indicator_tables, package_files
 from programme_monitor.pages.judgement_words import (
     judgement_basis,
     percent_per_year,

@@ -25,6 +25,11 @@ def booklet_file_name(programme: dict, as_of: date, suffix: str = ".pdf") -> str
     return f"{number}-{as_of.isoformat()}{suffix}"
 
 
+def package_file_name(programme: dict, as_of: date) -> str:
+    """'42-CTr-HU-2026-11-24-du-lieu.zip', beside the booklet's name."""
+    return booklet_file_name(programme, as_of, "-du-lieu.zip")
+
+
 def citation(edition: Edition, programme: dict) -> str:
     """How to cite this edition, in the form of a dataset citation: the reporting date names it."""
     as_of = edition.as_of
