@@ -9,7 +9,7 @@ JOBS ?=
 BUILT_ON ?=
 PDF ?= yes
 
-.PHONY: help book check test bench clean template import new lock
+.PHONY: help book check test bench clean template import new lock archive
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ check: $(VENV)/.installed ## only check the data files
 new: $(VENV)/.installed ## write a new programme's folder to fill in (DIR=folder); make check DATA=folder lists what is left
 	@test -n "$(DIR)" || { echo "Ghi thư mục: make new DIR=<thư mục>" >&2; exit 2; }
 	$(PY) -m programme_monitor new "$(DIR)"
+
+archive: $(VENV)/.installed ## keep the published edition's data in DATA/editions/<date>/ (AS_OF=the edition, default the newest declared); the next edition shows what changed since
+	$(PY) -m programme_monitor archive --data $(DATA) $(if $(AS_OF),--as-of $(AS_OF))
 
 template: $(VENV)/.installed ## write the Excel template for new figures (_build/mau-nhap-so-lieu.xlsx)
 	$(PY) -m programme_monitor template --data $(DATA) --out _build/mau-nhap-so-lieu.xlsx

@@ -1,4 +1,4 @@
-"""The command line: `python -m programme_monitor build|check|template|import`.
+"""The command line: `python -m programme_monitor build|check|template|import|new|archive`.
 
 It parses arguments and calls a phase; the build itself (builder/) and the intake of keepers'
 files (intake/) are imported only by the commands that need them, so `check` starts quickly.
@@ -72,6 +72,52 @@ def import_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def archive_command(args: argparse.Namespace) -> int:
+    """Keep a published edition's data package in the programme's folder (editions/<date>/), for
+    later editions to be compared with and for the site to offer again."""
+    from programme_monitor.data.edition_archive import BOOKLETS_FOLDER, ArchiveError, write_edition
+    from programme_monitor.pages.chapter import open_chapter
+    from programme_monitor.pages.data_page import edition_package
+    from programme_monitor.words.publication import booklet_file_name
+
+    data_dir = Path(args.data)
+    programme = declared_programme(data_dir) or {}
+    declared = [
+        edition["date"] for edition in (programme.get("publication") or {}).get("editions") or []
+    ]
+    # The root language's package: its labels are the programme's own words.
+    languages = (programme.get("publication") or {}).get("languages") or ["vi"]
+    as_of = resolve_as_of(args.as_of, programme)
+    if as_of not in declared:
+        listed = ", ".join(str(d) for d in declared) or "không có"
+        print(f"{data_dir / 'programme.yaml'}, publication.editions: không có ấn bản ngày "
+              f"{as_of} (đã khai: {listed}). Cách sửa: khai ấn bản trong programme.yaml trước khi "
+              "lưu.", file=sys.stderr)  # fmt: skip
+        return 2
+    # The booklets built for this edition (make book AS_OF=…), kept beside its data.
+    booklet = booklet_file_name(programme, as_of)
+    site = Path(args.site)
+    booklets = {
+        f"{BOOKLETS_FOLDER}/{lang}.pdf": (site / ("" if i == 0 else f"{lang}/") / booklet)
+        for i, lang in enumerate(languages)
+    }
+    found = {name: path.read_bytes() for name, path in booklets.items() if path.is_file()}
+    try:
+        package = edition_package(open_chapter(data_dir, str(as_of), languages[0]))
+        written = write_edition(data_dir, as_of, {**package, **found})
+    except DataErrors as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except ArchiveError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"Đã lưu ấn bản {as_of} vào {written}; các ấn bản sau được so sánh với ấn bản này.")
+    if missing := [str(path) for name, path in booklets.items() if name not in found]:
+        print(f"Không thấy bản in {', '.join(missing)}: dữ liệu được lưu không kèm bản in. Muốn "
+              f"lưu cả bản in: make book AS_OF={as_of} trước khi lưu.")  # fmt: skip
+    return 0
+
+
 # The options of `build` and `check`: flag, then add_argument's keywords.
 BUILD_OPTIONS = [
     ("--data", {"default": "data", "help": "programme data directory"}),
@@ -105,6 +151,14 @@ def parser() -> argparse.ArgumentParser:
     template.add_argument("--out", default="_build/mau-nhap-so-lieu.xlsx", help="template to write")
     new = sub.add_parser("new", help="write a new programme's folder to fill in")
     new.add_argument("folder", help="the folder to write (new or empty)")
+    archive = sub.add_parser(
+        "archive", help="keep a published edition's data in the folder (editions/<date>/)"
+    )
+    archive.add_argument("--data", default="data", help="programme data directory")
+    archive.add_argument("--site", default="_build/html",
+                         help="the built site holding the edition's booklets")  # fmt: skip
+    archive.add_argument("--as-of", type=_iso_date, help="the edition (default: the newest "
+                         "in programme.yaml, publication.editions)")  # fmt: skip
     intake = sub.add_parser(
         "import", help="add the figures of a keeper's file (.csv or .xlsx) to the data"
     )
@@ -126,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         return import_command(args)
     if args.command == "new":
         return new_command(args)
+    if args.command == "archive":
+        return archive_command(args)
     if args.command == "check":
         return check_command(Path(args.data))
     return build_command(args)

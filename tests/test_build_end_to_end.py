@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,28 @@ def test_mini_programme_builds_every_chapter(mini_site):
     assert set(report.stages) == {"check", "papermill", "html", "pdf", "publish"}
     assert report.compiled and all(record.executed for record in report.chapters)
     assert (site / "TEST-01-2026-12-31.pdf").exists()  # the synthetic programme's booklet too
+
+
+def test_an_edition_after_an_archived_one_opens_with_what_changed_and_offers_the_old_one(mini_site):
+    """The mini programme keeps its first edition (editions/2026-01-15/): the site's first part
+    and the booklet's first chapter say what changed since, computed; the old edition's data are
+    offered again at a stable address, linked from the editions list."""
+    from programme_monitor.common.files import zip_bytes
+    from programme_monitor.data.edition_archive import package_of
+
+    settings, _ = mini_site
+    site = settings.site_dir
+    text = page_text(site, "book/generated/since-last-edition.html")
+    assert "Thay đổi từ ấn bản trước" in text and "So với ấn bản ngày 15/01/2026" in text
+    assert "Chưa đánh giá được" in text and "Đúng tiến độ" in text  # X1 moved, and why
+    download = next(site.glob("_downloads/*/since-last-edition.csv")).read_text("utf-8")
+    assert download.startswith("previous_edition,as_of,change,item,before,after,unit,why")
+    kept = site / "editions" / "2026-01-15" / "TEST-01-2026-01-15-du-lieu.zip"
+    assert kept.read_bytes() == zip_bytes(package_of(settings.data_dir, date(2026, 1, 15)))
+    data_page = (site / "book/generated/data.html").read_text("utf-8")
+    assert 'href="../../editions/2026-01-15/TEST-01-2026-01-15-du-lieu.zip"' in data_page
+    booklet = folded(pdf_text(next(site.glob("TEST-01-*.pdf"))))
+    assert booklet.index("Thay đổi từ ấn bản trước") < booklet.index("Bảng tổng hợp")
 
 
 def test_each_target_is_in_the_html_with_its_clause_status_and_value_or_no_data(mini_site):

@@ -164,6 +164,7 @@ def test_the_projects_captions_and_pages_are_all_translated():
     config = editions_config(PROJECT)["en"]
     toc = yaml.safe_load((PROJECT / "_toc.yml").read_text("utf-8"))
     assert [p["caption"] for p in translated_toc(toc, config["toc_captions"], "en")["parts"]] == [
+        "This edition",
         "Targets",
         "Indicators",
         "Tasks",

@@ -1,6 +1,8 @@
 """A programme's own pages (pages/ of its folder): read in every language it publishes, or refused
 with the file and the fix, together with every other problem of the folder."""
 
+from datetime import date
+
 import pytest
 import yaml
 
@@ -88,3 +90,19 @@ def test_pages_are_named_by_id_and_listed_in_the_programmes_order_not_the_alphab
         "indicator-culture_house",
     ]
     assert not any("glob" in c for p in toc["parts"] for c in p["chapters"])
+
+
+def test_the_part_of_what_changed_since_the_last_edition_is_there_only_when_it_has_its_chapter():
+    """An edition that follows an archived one opens with that chapter, in a part of its own;
+    the first edition has no such part, not an empty heading."""
+    dataset = load_dataset(MINI)
+    following = [run.docname for run in plan_chapters(dataset, date(2026, 6, 30))]
+    first = [run.docname for run in plan_chapters(dataset, date(2026, 1, 15))]
+    with_part = yaml.safe_load(edition_toc(PROJECT, following, [], "Về chương trình"))
+    without = yaml.safe_load(edition_toc(PROJECT, first, [], "Về chương trình"))
+    assert with_part["parts"][0] == {
+        "caption": "Ấn bản này",
+        "chapters": [{"file": "book/generated/since-last-edition"}],
+    }
+    assert with_part["parts"][1:] == without["parts"]
+    assert all(part["chapters"] for part in without["parts"])

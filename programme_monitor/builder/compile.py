@@ -19,6 +19,7 @@ from programme_monitor.builder.chapter_inputs import code_digest
 from programme_monitor.builder.execution_cache import environment_digest
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.common.digests import tree_digest, value_digest
+from programme_monitor.data.edition_archive import ARCHIVE_FOLDER
 from programme_monitor.site.booklet import INSTALL_HINT, missing_requirements
 from programme_monitor.site.edition_sources import EDITION_TOC, EDITIONS_FILE
 
@@ -183,9 +184,13 @@ def compile_inputs_digest(settings: BuildSettings) -> str:
     files = [project / "_config.yml", project / "_toc.yml", project / EDITIONS_FILE]
     for folder in ["book", "_static", "_build/editions"]:
         files += [p for p in (project / folder).rglob("*") if p.is_file()]
+    # The archived editions the site offers again at their stable addresses.
+    archive = settings.data_dir / ARCHIVE_FOLDER
+    archived = sorted(p for p in archive.rglob("*") if p.is_file()) if archive.is_dir() else []
     return value_digest(
         [
             tree_digest([f for f in files if f.exists()], project),
+            tree_digest(archived, settings.data_dir) if archived else "",
             environment_digest(project),
             code_digest(),
             list(settings.languages),

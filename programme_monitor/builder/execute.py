@@ -13,6 +13,7 @@ import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from programme_monitor.builder.build_report import BuildReport, ChapterRecord, read_report
@@ -105,7 +106,7 @@ def plan_runs(settings: BuildSettings, dataset: Dataset) -> list[PlannedRun]:
         planned += [
             PlannedRun(lang, keyed, settings.site_path(lang) + keyed.run.output)
             for keyed in key_runs(
-                plan_chapters(dataset),
+                plan_chapters(dataset, date.fromisoformat(settings.as_of)),
                 common,
                 dataset,
                 settings.data_dir,
@@ -165,7 +166,7 @@ def edition_files(settings: BuildSettings, lang: str, dataset: Dataset) -> dict[
     edition = settings.edition(lang)
     programme = localized(dataset.programme, lang, "programme")
     pages = dataset.pages
-    chapters = [run.docname for run in plan_chapters(dataset)]
+    chapters = [run.docname for run in plan_chapters(dataset, date.fromisoformat(settings.as_of))]
     toc = edition_toc(
         settings.source_dir(lang),
         chapters,

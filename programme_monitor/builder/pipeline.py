@@ -30,7 +30,7 @@ from programme_monitor.builder.compile import (
     site_is_current,
 )
 from programme_monitor.builder.execute import execute_chapters
-from programme_monitor.builder.publish import assemble_site, publish_site
+from programme_monitor.builder.publish import archived_site_files, assemble_site, publish_site
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.data.dataset import load_dataset
 from programme_monitor.data.translations import edition_languages
@@ -62,7 +62,9 @@ def build(settings: BuildSettings) -> BuildReport:
     compiled = compile_site(settings, report.stages)
     stage.restart()
     report.compiled = True
-    report.external_links = assemble_site(settings, compiled, booklet_name)
+    report.external_links = assemble_site(
+        settings, compiled, booklet_name, archived_site_files(settings, dataset.programme)
+    )
     report.write(settings.staging_dir)
     publish_site(settings.staging_dir, settings.site_dir)
     stage("publish")

@@ -8,12 +8,39 @@ from pathlib import Path
 
 from programme_monitor.builder.compile import CompiledEdition
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
+from programme_monitor.common.files import zip_bytes
+from programme_monitor.data.edition_archive import (
+    ARCHIVE_FOLDER,
+    archived_editions,
+    booklets_of,
+    package_of,
+)
 from programme_monitor.site.link_check import check_site
 from programme_monitor.site.search_index import prepare_search_index
+from programme_monitor.words.publication import booklet_file_name, package_file_name
+
+
+def archived_site_files(settings: BuildSettings, programme: dict) -> dict[str, bytes]:
+    """The archived editions (editions/ of the programme's folder) at their stable addresses,
+    linked from the editions page: `editions/<date>/<name>-du-lieu.zip` and each booklet where
+    its edition's own would sit (`editions/<date>/<name>.pdf`, `editions/<date>/en/<name>.pdf`)."""
+    files = {}
+    for day in archived_editions(settings.data_dir):
+        folder = f"{ARCHIVE_FOLDER}/{day.isoformat()}/"
+        files[folder + package_file_name(programme, day)] = zip_bytes(
+            package_of(settings.data_dir, day)
+        )
+        for lang, pdf in booklets_of(settings.data_dir, day).items():
+            if lang in settings.languages:
+                files[folder + settings.site_path(lang) + booklet_file_name(programme, day)] = pdf
+    return files
 
 
 def assemble_site(
-    settings: BuildSettings, compiled: dict[str, CompiledEdition], booklet_name: str
+    settings: BuildSettings,
+    compiled: dict[str, CompiledEdition],
+    booklet_name: str,
+    archived: dict[str, bytes] | None = None,
 ) -> list[str]:
     """Every edition's site and booklet in the staging folder, the root edition at its root and
     each other in its language's folder, with search that ignores marks; every link checked (a
@@ -27,6 +54,9 @@ def assemble_site(
         prepare_search_index(place)
         if edition.pdf is not None:
             shutil.copyfile(edition.pdf, place / booklet_name)
+    for name, content in (archived or {}).items():
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).write_bytes(content)
     links = check_site(staging)
     if links.broken:
         raise BuildFailed(

@@ -11,8 +11,10 @@ plan (site/edition_sources.edition_toc), so the order is the programme's, not th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from programme_monitor.data.dataset import Dataset
+from programme_monitor.data.edition_archive import previous_edition
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,13 @@ def indicator_pages(dataset: Dataset) -> dict[str, str]:
     }
 
 
-def plan_chapters(dataset: Dataset) -> list[ChapterRun]:
-    runs = [ChapterRun("overview.ipynb", "overview.ipynb")]
+def plan_chapters(dataset: Dataset, as_of: date | None = None) -> list[ChapterRun]:
+    """The edition's chapters. An edition that follows an archived one (editions/ of the
+    programme's folder) opens with what changed since it."""
+    runs = []
+    if as_of is not None and previous_edition(dataset.data_dir, as_of) is not None:
+        runs.append(ChapterRun("since_last_edition.ipynb", "since-last-edition.ipynb"))
+    runs.append(ChapterRun("overview.ipynb", "overview.ipynb"))
     runs += [
         ChapterRun("target_group.ipynb", f"{docname}.ipynb", {"group_id": group_id})
         for group_id, docname in group_chapters(dataset).items()

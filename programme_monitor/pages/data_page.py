@@ -12,23 +12,25 @@ from pathlib import Path
 
 from programme_monitor.assess.assessment import inputs_table
 from programme_monitor.assess.selection import published_by, sources_published_by
+from programme_monitor.common.files import zip_bytes
 from programme_monitor.data.contract import TABLES, table_schema
-from programme_monitor.pages.data_package import indicators_table, package_files, zip_bytes
+from programme_monitor.data.edition_archive import ARCHIVE_FOLDER, archived_editions, booklets_of
+from programme_monitor.pages.data_package import indicators_table, package_files
 from programme_monitor.pages.downloads import task_status_table
-from programme_monitor.pages.markdown import markdown_table
+from programme_monitor.pages.markdown import markdown_table, web_only
 from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, MissingTranslation
-from programme_monitor.words.publication import ANCHORS, booklet_file_name, citation
+from programme_monitor.words.publication import (
+    ANCHORS,
+    booklet_file_name,
+    citation,
+    package_file_name,
+)
 
 
-def package_file_name(programme: dict, as_of: date) -> str:
-    """'42-CTr-HU-2026-11-24-du-lieu.zip', beside the booklet's name."""
-    return booklet_file_name(programme, as_of, "-du-lieu.zip")
-
-
-def data_downloads(chapter, downloads_dir: Path) -> tuple[dict[Path, bytes], dict[str, str]]:
-    """The edition's data as files to offer: the package's zip and each of its tables, with the
-    derived tables (indicators, every input of every assessment, the tasks' status); and each
-    one's link, by name, relative to the page."""
+def edition_package(chapter) -> dict[str, bytes]:
+    """The edition's data package, file name → bytes: the data files' tables as published by the
+    reporting date, with the derived tables (indicators, every input of every assessment, the
+    tasks' status). What the data page offers, and what `archive` keeps of a published edition."""
     dataset, as_of = chapter.dataset, chapter.report_date
     derived = {
         "indicators": indicators_table(dataset),
@@ -38,7 +40,14 @@ def data_downloads(chapter, downloads_dir: Path) -> tuple[dict[Path, bytes], dic
     title = dataset.edition.labels["package_title"].format(
         name=dataset.programme["short_title"], as_of=as_of.isoformat()
     )
-    files = package_files(dataset, as_of, derived, "programme-monitor-data", title)
+    return package_files(dataset, as_of, derived, "programme-monitor-data", title)
+
+
+def data_downloads(chapter, downloads_dir: Path) -> tuple[dict[Path, bytes], dict[str, str]]:
+    """The edition's data as files to offer: the package's zip and each of its tables; and each
+    one's link, by name, relative to the page."""
+    dataset, as_of = chapter.dataset, chapter.report_date
+    files = edition_package(chapter)
     # Inside the zip only: the schemas, and the YAML files (the programme's sources, in the
     # repository).
     offered = {
@@ -54,6 +63,31 @@ def data_downloads(chapter, downloads_dir: Path) -> tuple[dict[Path, bytes], dic
     return written, links
 
 
+def archived_links(dataset) -> str:
+    """The archived editions' data and booklets at their stable addresses (see
+    builder/publish.archived_site_files), one line each, for the site; "" when none is archived.
+    Written as HTML: the addresses lie outside the book."""
+    words, edition = dataset.edition.labels, dataset.edition
+    root_lang = edition.lang == edition.languages[0]
+    # From book/generated/ of this edition to the site's root (one folder more for a language's).
+    root = "../../" + ("" if root_lang else "../")
+    lines = []
+    for day in reversed(archived_editions(dataset.data_dir)):
+        folder = f"{ARCHIVE_FOLDER}/{day.isoformat()}/"
+        links = [(words["archived_data"], folder + package_file_name(dataset.programme, day))]
+        if edition.lang in booklets_of(dataset.data_dir, day):
+            booklet = booklet_file_name(dataset.programme, day)
+            links.append(
+                (
+                    words["archived_booklet"],
+                    folder + ("" if root_lang else f"{edition.lang}/") + booklet,
+                )
+            )
+        html = " · ".join(f'<a href="{root}{path}">{text}</a>' for text, path in links)
+        lines.append(f"- {words['archived_edition'].format(date=edition.date(day))}: {html}")
+    return "\n".join(lines)
+
+
 def publication_sections(dataset, as_of: date) -> str:
     """How to cite, licence, contact and the editions: the footer of every page links here."""
     words = dataset.edition.labels
@@ -62,6 +96,8 @@ def publication_sections(dataset, as_of: date) -> str:
         f"- **{dataset.edition.date(edition['date'])}**: {' '.join(edition['changes'].split())}"
         for edition in publication["editions"]
     )
+    if archived := archived_links(dataset):
+        editions += "\n\n" + web_only(archived)
     sections = {
         "cite": citation(dataset.edition, dataset.programme),
         "licence": " ".join(publication["licence"].split())

@@ -123,6 +123,9 @@ def edition_toc(
                 continue
             chapters += [{"file": n} for n in generated if fnmatch.fnmatchcase(n, entry["glob"])]
         part["chapters"] = chapters
+    # A part whose globs matched no chapter of this edition (no earlier edition to compare
+    # with, say) is left out: an empty part would be an empty heading.
+    toc["parts"] = [part for part in toc.get("parts", []) if part["chapters"]]
     if page_docnames:
         part = {
             "caption": caption,
