@@ -4,6 +4,7 @@ The tables here are SYNTHETIC: the few columns edition_changes compares, as text
 package writes them.
 """
 
+import io
 import shutil
 from datetime import date
 
@@ -63,7 +64,8 @@ AFTER = _tables(
     ],
     figures=[
         ["a", "x", "2024", "40", "percent", "S1", ""],
-        ["b", "x", "2024", "52", "percent", "S2", "at-least"],  # corrected
+        ["b", "x", "2024", "52", "percent", "S1", "at-least"],  # corrected by its source
+        ["b", "x", "2024", "51", "percent", "S2", ""],  # another source's: a new figure beside
         ["d", "x", "2025", "12", "percent", "S2", ""],  # new; c withdrawn
     ],
     sources=[["S1", "Niên giám (giả)", "2025"], ["S2", "Báo cáo (giả)", "2026-03"]],
@@ -80,9 +82,10 @@ def test_every_kind_of_change_between_two_editions_is_found_and_nothing_else():
         ("target-status", "T1"): ("not-assessable", "on-track", "new-figure"),
         ("target-status", "T2"): ("on-track", "not-achieved", "time-passed"),
         ("target-figure", "T3"): ("50 (2024)", "55 (2025)", "on-track"),
-        ("figure-corrected", "b|x|2024"): ("50", "52 [at-least]", "S2"),
-        ("figure-new", "d|x|2025"): ("", "12", "S2"),
-        ("figure-withdrawn", "c|x|2023"): ("9", "", "S1"),
+        ("figure-corrected", "b|x|2024|S1"): ("50", "52 [at-least]", "S1"),
+        ("figure-new", "b|x|2024|S2"): ("", "51", "S2"),
+        ("figure-new", "d|x|2025|S2"): ("", "12", "S2"),
+        ("figure-withdrawn", "c|x|2023|S1"): ("9", "", "S1"),
         ("source-new", "S2"): ("", "Báo cáo (giả)", "2026-03"),
         ("task-completion", "III.1"): ("limited", "substantial", "S2"),
     }
@@ -168,3 +171,41 @@ def test_the_chapter_shows_the_changes_in_the_editions_words_and_offers_them_as_
     assert cli(["archive", "--data", str(mini_copy), "--as-of", "2026-06-30"]) == 0
     values, _ = since_last_values(open_chapter(mini_copy, "2026-07-01"))
     assert "30/06/2026" in values["lead"] and "Không có thay đổi nào" in values["lead"]
+
+
+def test_a_comparison_on_a_key_that_is_not_unique_is_refused_rather_than_losing_a_row():
+    twice = {**AFTER, "observations": pd.concat([AFTER["observations"]] * 2, ignore_index=True)}
+    with pytest.raises(ValueError, match="not unique"):
+        edition_changes(BEFORE, twice)
+
+
+def test_the_real_current_edition_against_the_kept_one_of_30_06_2025():
+    """Checked by hand against the data files: from 30/6/2025 to 24/11/2026 no figure of the area
+    came (the 3 on its successor rest on a source dated only 2026, after 24/11/2026); the national
+    and city figures published in between are new; T03 (general plan by 2025) is overdue without
+    evidence; T34 (class II by 2045) cannot be assessed since the classes changed on 1/1/2026."""
+    from tests.conftest import REAL_DATA
+
+    values, files = since_last_values(open_chapter(REAL_DATA, "2026-11-24"))
+    changes = pd.read_csv(io.BytesIO(next(iter(files.values()))), dtype=str, keep_default_na=False)
+    moved = changes[changes["change"] == "target-status"].set_index("item")
+    assert moved[["before", "after", "why"]].to_dict("index") == {
+        "T03": {"before": "not-yet", "after": "unconfirmed-after-deadline", "why": "time-passed"},
+        "T34": {"before": "not-yet", "after": "not-assessable", "why": "scale-changed"},
+    }
+    new = changes[changes["change"] == "figure-new"]["item"].str.split("|").str[:2].str.join("|")
+    assert (
+        sorted(set(new))
+        == [
+            "fibre_household_coverage|viet-nam",
+            "grdp_growth|hai-phong",
+            "grdp_growth|hai-phong-merged",
+            "housing_floor_area_per_person|viet-nam",
+            "mobile_5g_coverage|viet-nam",
+            "urbanisation_rate|viet-nam",
+        ]
+        and len(new) == 8
+    )
+    assert set(changes["change"]) == {"target-status", "figure-new", "source-new"}
+    assert "45\u00a0% (mục tiêu của kế hoạch khác)" in values["figures_section"]
+    assert "trên 91\u00a0%" in values["figures_section"]  # a bound in its own words, not named

@@ -12,19 +12,21 @@ from __future__ import annotations
 import pandas as pd
 
 # One row per change, in this order of kinds; `item` is the target, the task, the source or the
-# figure ("indicator|area|period"); a figure's value is written "45 [at-least]" when it has flags,
-# its unit apart.
+# figure ("indicator|area|period|source", the observations' primary key); a figure's value is
+# written "45 [at-least]" when it has flags, its unit apart.
 COLUMNS = ["change", "item", "before", "after", "unit", "why"]
 CHANGE_KINDS = (
     "target-status",  # a target's status moved
     "target-figure",  # the figure a target is judged on moved, its status did not
     "figure-new",  # a figure the previous edition did not have
-    "figure-corrected",  # the same indicator, area and period with another value or source
+    "figure-corrected",  # the same indicator, area, period and source with another value
     "figure-withdrawn",  # a figure the previous edition had and this one does not
     "source-new",
     "task-completion",  # a task's completion moved
 )
-FIGURE_KEY = ["indicator", "area", "period"]
+# The observations' primary key (schemas/observations.schema.yaml): one source's figure for one
+# area and period. A figure from another source for the same period is a new figure beside it.
+FIGURE_KEY = ["indicator", "area", "period", "source"]
 # What a target's judgement rests on: the newest figure the calculation used, or a milestone's
 # evidence.
 JUDGED_ON = ["latest_period", "latest_value", "evidence_period", "evidence_value"]
@@ -45,6 +47,8 @@ def edition_changes(
 
 def _by(frame: pd.DataFrame, key: str | list[str]) -> dict:
     keys = frame[key].astype(str).agg("|".join, axis=1) if isinstance(key, list) else frame[key]
+    if keys.duplicated().any():  # the key would lose a row: never compare on a key that is not one
+        raise ValueError(f"{key}: not unique ({', '.join(sorted(set(keys[keys.duplicated()])))})")
     return dict(zip(keys, frame.to_dict("records"), strict=True))
 
 
@@ -83,10 +87,7 @@ def _figure_changes(before: pd.DataFrame, after: pd.DataFrame) -> list[dict]:
             rows.append(
                 _row("figure-new", key, "", _figure(figure), figure["source"], figure["unit"])
             )
-        elif _figure(old) != _figure(figure) or (old["unit"], old["source"]) != (
-            figure["unit"],
-            figure["source"],
-        ):
+        elif (_figure(old), old["unit"]) != (_figure(figure), figure["unit"]):
             rows.append(
                 _row(
                     "figure-corrected",

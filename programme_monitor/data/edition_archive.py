@@ -97,6 +97,9 @@ def write_edition(data_dir: Path, edition: date, files: dict[str, bytes]) -> Pat
     target.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target and renamed into place: an interrupted run leaves no half edition.
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    temporary.chmod(0o777 & ~umask)  # mkdtemp's folder is private; the kept edition is not
     try:
         for name, content in files.items():
             path = temporary / name

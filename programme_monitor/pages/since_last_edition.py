@@ -20,7 +20,7 @@ from programme_monitor.pages.data_package import csv_bytes
 from programme_monitor.pages.data_page import edition_package
 from programme_monitor.pages.judgement_words import completion_text, reason_text, status_text
 from programme_monitor.pages.markdown import markdown_table, section
-from programme_monitor.words.formatting import cite, format_value, markdown_escape
+from programme_monitor.words.formatting import cite, flag_words, format_value, markdown_escape
 
 DOWNLOAD = Path("downloads/since-last-edition.csv")
 
@@ -90,13 +90,19 @@ def targets_section(dataset, changes: pd.DataFrame) -> str:
             _target_name(dataset, row.item),
             status_text(edition, row.before),
             status_text(edition, row.after),
-            why.get(row.why) or reason_text(edition, row.why, short=False),
+            why.get(row.why) or _sentence(reason_text(edition, row.why, short=False)),
         ]
         for row in _of(changes, "target-status").itertuples()
     ]
     header = [words["col_target"], words["since_col_before"], words["since_col_now"],
               words["since_col_why"]]  # fmt: skip
     return section(words["since_targets"], markdown_table(edition, header, rows) if rows else "")
+
+
+def _sentence(text: str) -> str:
+    """The method's reason, written to follow a status in brackets, as a sentence of its own."""
+    text = text.strip()
+    return f"{text[:1].upper()}{text[1:]}{'' if text.endswith('.') else '.'}" if text else ""
 
 
 def target_figures_section(dataset, changes: pd.DataFrame) -> str:
@@ -136,7 +142,14 @@ def _value(dataset, indicator: str, text: str, unit: str) -> str:
             "flags": [f for f in flags.split(";") if f],
         }  # fmt: skip
     )
-    return format_value(dataset, observation)
+    # A flag that says what the figure is (an estimate, another plan's target) is named after it;
+    # a bound or an approximation is already in the value's words ("ít nhất 45 %", "khoảng 45 %").
+    flags = dataset.vocabulary["flags"]
+    named = [
+        f for f in observation["flags"] if "value_words" not in flags[f] and f != "approximate"
+    ]
+    value = format_value(dataset, observation)
+    return f"{value} ({flag_words(dataset, named)})" if named else value
 
 
 def figures_section(dataset, changes: pd.DataFrame) -> str:
@@ -150,7 +163,7 @@ def figures_section(dataset, changes: pd.DataFrame) -> str:
     }
     rows = []
     for row in _of(changes, *kind_words).itertuples():
-        indicator, area, period = row.item.split("|")
+        indicator, area, period, _ = row.item.split("|")
         name = dataset.indicators.get(indicator, {}).get("name", indicator)
         if indicator in pages:
             name = f"{{doc}}`{markdown_escape(name)} <{pages[indicator]}>`"
