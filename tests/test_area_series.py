@@ -135,3 +135,39 @@ def test_a_code_error_names_the_release_of_the_list_it_was_checked_against(mini_
     with pytest.raises(DataErrors) as caught:
         load_dataset(mini_copy)
     assert f"(vietnam-provinces {version('vietnam-provinces')})" in caught.value.errors[0].problem
+
+
+def test_a_sum_counts_from_when_the_source_naming_the_parts_is_out(mini_copy):
+    """A unit's part_of_source (SYN-2, published 3/2026) dates the composition: the sum of parts
+    reported in 2025 is published only from then, and an edition before states no composition."""
+    from programme_monitor.assess.selection import areas_as_known, published_by
+
+    path = mini_copy / "areas.csv"
+    lines = path.read_text("utf-8").splitlines()
+    header = lines[0].replace("part_of,", "part_of,part_of_source,")
+    rows = [line.rsplit(",", 1) for line in lines[1:]]  # every row: ...,part_of | note_vi
+    body = [f"{head},,{note}" for head, note in rows]
+    parts = [line.rsplit(",", 1) for line in WHOLE_AND_PARTS.splitlines()]
+    body += [f"{head},{'SYN-2' if 'xa-thu-tong' in head else ''},{note}" for head, note in parts]
+    path.write_text("\n".join([header, *body]) + "\n", "utf-8")
+    with open(mini_copy / "observations.csv", "a", encoding="utf-8") as handle:
+        handle.write(
+            "new_roads,phan-a,2025-06,2.5,km,SYN-1,,Giá trị giả\n"
+            "new_roads,phan-b,2025-06,4,km,SYN-1,,Giá trị giả\n"
+        )
+    indicators = mini_copy / "indicators.yaml"
+    indicators.write_text(
+        indicators.read_text("utf-8").replace(
+            "    unit: km\n", "    unit: km\n    additive: true\n"
+        ),
+        "utf-8",
+    )
+    dataset = load_dataset(mini_copy)
+    [total] = sums(dataset).itertuples()
+    assert total.published_by == date(2026, 3, 31)  # SYN-2 is dated 2026-03: its last day
+    before, after = date(2026, 1, 1), date(2026, 4, 1)
+    for as_of, count in [(before, 0), (after, 1)]:
+        published = published_by(dataset.observations, as_of)
+        assert (published["area"] == "xa-thu-tong").sum() == count
+    assert (areas_as_known(dataset, before)["part_of"] == "xa-thu-tong").sum() == 0
+    assert (areas_as_known(dataset, after)["part_of"] == "xa-thu-tong").sum() == 2

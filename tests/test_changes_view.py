@@ -77,3 +77,15 @@ def test_a_fact_needs_a_known_source(mini_copy):
     message = str(raised.value)
     assert "events.merge.facts[1].sources" in message and "không có nguồn" in message
     assert "events.merge.facts[2].sources" in message and "S-NOWHERE" in message
+
+
+def test_which_units_make_an_area_is_stated_once_its_source_is_out():
+    """areas.csv's part_of_source: the successor units of the former city are listed by a source
+    dated only 2026, so the edition of 24/11/2026 names no unit of it and the next one names 8."""
+    from programme_monitor.assess.selection import areas_as_known
+
+    dataset = load_dataset(REAL_DATA)
+    for as_of, units in [(date(2026, 11, 24), 0), (date(2027, 1, 1), 8)]:
+        known = areas_as_known(dataset, as_of)
+        assert (known["part_of"] == "thuy-nguyen-successor").sum() == units
+    assert (areas_as_known(dataset, None)["part_of"] != "").sum() == 8  # checking only: all

@@ -31,6 +31,21 @@ def sources_published_by(dataset: Dataset, as_of: date) -> pd.DataFrame:
     return dataset.sources[dataset.sources["published_by"] <= as_of]
 
 
+def areas_as_known(dataset: Dataset, as_of: date | None) -> pd.DataFrame:
+    """The areas as the edition can state them: which units make up an area (`part_of`) only
+    once the source saying so (`part_of_source`) was published by the reporting date (every
+    one when no date is chosen, as when only the data are checked)."""
+    areas = dataset.areas.copy()
+    if as_of is None:
+        return areas
+    published = dataset.sources["published_by"]
+    later = areas["part_of_source"].map(
+        lambda s: s != "" and not published.get(s, date.max) <= as_of
+    )
+    areas.loc[later, ["part_of", "part_of_source"]] = ""
+    return areas
+
+
 def _newest_first(observations: pd.DataFrame) -> pd.DataFrame:
     return observations.sort_values(
         ["period_end", "published_by", "row"], ascending=[False, False, False]

@@ -24,14 +24,20 @@ from programme_monitor.words.edition import LANGUAGES
 
 
 def add_sums_of_parts(
-    observations: pd.DataFrame, areas: pd.DataFrame, indicators: dict
+    observations: pd.DataFrame,
+    areas: pd.DataFrame,
+    indicators: dict,
+    parts_known: dict[str, date] | None = None,
 ) -> pd.DataFrame:
     """Observations plus one derived row per (indicator, whole area, period) that all parts report.
 
     The derived row cites the source of its latest-published part, is flagged `derived` and lists
-    every part's value and source in its note. A figure reported for the whole itself, for the
-    same period, is kept and no sum is made.
+    every part's value and source in its note. It counts as published when that part is, or when
+    the source saying which units make the whole (`parts_known`: part → its publication date,
+    areas.csv part_of_source) is, whichever is later. A figure reported for the whole itself, for
+    the same period, is kept and no sum is made.
     """
+    parts_known = parts_known or {}
     wholes = areas[areas["part_of"] != ""].groupby("part_of")["area_id"].apply(list)
     if wholes.empty or observations.empty:
         return observations
@@ -49,7 +55,10 @@ def add_sums_of_parts(
             ]
             if set(group["area"]) != set(parts) or len(group) != len(parts) or len(reported):
                 continue
-            sums.append(_sum_row(group, whole, lineage[whole], names))
+            row = _sum_row(group, whole, lineage[whole], names)
+            known = [parts_known[p] for p in parts if p in parts_known]
+            row["published_by"] = max([row["published_by"], *known])
+            sums.append(row)
     if not sums:
         return observations
     return pd.concat(

@@ -169,8 +169,15 @@ def check_programme(data_dir: Path, today: date | None = None) -> CheckedProgram
         {files.paths[table]: dict(records) for table, records in files.records.items()}
     )
     errors.raise_if_any()
+    published = dict(zip(frames["sources"]["source_id"], frames["sources"]["published_by"]))
+    areas = frames["areas"]
+    parts_known = {
+        area: published[source]
+        for area, source in zip(areas["area_id"], areas["part_of_source"])
+        if source in published
+    }
     frames["observations"] = add_sums_of_parts(
-        frames["observations"], frames["areas"], files.indicators
+        frames["observations"], areas, files.indicators, parts_known
     )
     return CheckedProgramme(
         data_dir, files.programme, files.indicators, files.units, files.changes, frames, pages

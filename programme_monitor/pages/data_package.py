@@ -16,7 +16,7 @@ from datetime import date
 
 import pandas as pd
 
-from programme_monitor.assess.selection import published_by
+from programme_monitor.assess.selection import areas_as_known, published_by
 from programme_monitor.data.contract import DOCUMENTS, TABLES, document_schema, table_schema
 from programme_monitor.words.edition import LANGUAGES
 
@@ -24,10 +24,12 @@ from programme_monitor.words.edition import LANGUAGES
 def edition_tables(dataset, as_of: date) -> dict[str, pd.DataFrame]:
     """The data files' tables as this edition publishes them, in the contract's columns.
 
-    Observations, assessments and sources are those published by the reporting date; a source
-    that gives the official code of an area is kept too, so that every reference resolves.
+    Observations, assessments and sources are those published by the reporting date, and an
+    area's units (part_of) once a source said so; a source that gives the official code of an
+    area is kept too, so that every reference resolves.
     """
     seen = {table: getattr(dataset, table) for table in TABLES}
+    seen["areas"] = areas_as_known(dataset, as_of)  # which units make an area: once published
     seen["observations"] = published_by(seen["observations"], as_of)
     assessments = seen["task_assessments"]
     seen["task_assessments"] = assessments[

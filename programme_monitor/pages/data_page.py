@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from programme_monitor.assess.assessment import inputs_table
-from programme_monitor.assess.selection import published_by, sources_published_by
+from programme_monitor.assess.selection import areas_as_known, published_by, sources_published_by
 from programme_monitor.common.files import zip_bytes
 from programme_monitor.data.contract import TABLES, table_schema
 from programme_monitor.data.edition_archive import ARCHIVE_FOLDER, archived_editions, booklets_of
@@ -190,9 +190,10 @@ def data_page_values(chapter, downloads_dir: Path) -> tuple[dict[str, str], dict
 def boundary_rule(dataset) -> str:
     """A list item for each area made of parts (areas.csv, part_of): from when, which units, and
     when their figures are added up; nothing for a programme whose areas have no parts."""
-    areas = dataset.areas.set_index("area_id")
+    known = areas_as_known(dataset, dataset.edition.as_of)
+    areas = known.set_index("area_id")
     rules = []
-    for whole, parts in dataset.areas[dataset.areas["part_of"] != ""].groupby("part_of"):
+    for whole, parts in known[known["part_of"] != ""].groupby("part_of"):
         starts = sorted(p for p in parts["valid_from"] if p)
         rules.append("- " + dataset.edition.labels["boundary_rule"].format(
             date=dataset.edition.date(date.fromisoformat(starts[0])) if starts else "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from programme_monitor.assess.progress import method
+from programme_monitor.assess.selection import areas_as_known
 from programme_monitor.pages.markdown import markdown_table
 from programme_monitor.words.edition import Edition
 from programme_monitor.words.formatting import cite, format_target
@@ -125,8 +126,9 @@ def _parts_lines(dataset, areas) -> list[str]:
     additive = [
         spec["name"].lower() for spec in dataset.indicators.values() if spec.get("additive")
     ]
+    known = areas_as_known(dataset, dataset.edition.as_of)
     for whole in areas.itertuples():
-        parts = dataset.areas[dataset.areas["part_of"] == whole.area_id]
+        parts = known[known["part_of"] == whole.area_id]
         if parts.empty:
             continue
         names = ", ".join(
