@@ -252,7 +252,8 @@ def test_real_programme_statuses_and_methodology(real_site):
         "R ≥ 0,95",
         "0,6 ≤ R < 0,95",
         "Thành phố Thủy Nguyên (mã 311; 01/01/2025 – 30/06/2025)",
-        "Phường Thủy Nguyên (mã 11560)",
+        # the successor wards are listed only by a source dated 2026, not yet published
+        "Địa bàn thành phố Thủy Nguyên cũ (01/07/2025 – nay)",
         "Nghị quyết 111/2025/UBTVQH15",
         "Không có bằng chứng",
     ]:
@@ -373,7 +374,7 @@ def test_chapters_run_in_parallel_and_come_back_in_plan_order(tmp_path):
     report = BuildReport("2026-12-31", "2026-12-31", ["vi"], False)
     execute_chapters(settings, dataset, report)
     outputs = [record.output for record in report.chapters]
-    assert outputs == [run.output for run in plan_chapters(dataset)]
+    assert outputs == [run.output for run in plan_chapters(dataset, date(2026, 12, 31))]
     assert all(record.executed and record.seconds > 0 for record in report.chapters)
     assert all((settings.generated_dir("vi") / name).exists() for name in outputs)
 
