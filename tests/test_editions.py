@@ -11,7 +11,10 @@ import pytest
 import yaml
 
 from programme_monitor import load_dataset
+from programme_monitor.assess.assessment import assess_all
+from programme_monitor.data.chapters import indicator_pages
 from programme_monitor.data.errors import DataErrors
+from programme_monitor.pages.overview import target_scorecard
 from programme_monitor.site.edition_sources import (
     MissingEditionText,
     book_pages,
@@ -74,6 +77,14 @@ def test_targets_values_and_categories_in_english():
     row = dataset.observations[dataset.observations["indicator"] == "admin_status"].iloc[0]
     assert format_value(dataset, row) == "district"
     assert dataset.area_names["thuy-nguyen-city"] == "Thủy Nguyên City"
+
+
+def test_the_english_scorecard_names_indicators_in_english():
+    # The scorecard read the Vietnamese name whatever the edition (found in the English build).
+    dataset = load_dataset(REAL_DATA, EN)
+    statuses = assess_all(dataset, date(2026, 11, 24))
+    card = target_scorecard(dataset, statuses, indicator_pages(dataset))
+    assert "Urbanisation rate" in card and "Tỷ lệ đô thị hóa" not in card
 
 
 def test_every_label_exists_in_every_language():

@@ -117,7 +117,7 @@ def target_scorecard(dataset, statuses: dict[str, TargetStatus], pages: dict[str
     whole_area = dataset.programme["area"]
     rows = []
     for _, target in dataset.targets.iterrows():
-        indicator = dataset.indicators[target["indicator"]]["name_vi"]
+        indicator = dataset.indicators[target["indicator"]]["name"]
         scope = (
             ""
             if target["area"] == whole_area
