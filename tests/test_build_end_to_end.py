@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -39,8 +40,7 @@ def folded(text: str) -> str:
 
 
 def pdf_page_count(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return int(pdf_info(pdf)["Pages"])
 
 
 def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
@@ -50,6 +50,28 @@ def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
     ).stdout.splitlines()[2:]
     # columns: name, type (may hold spaces), encoding, emb, sub, uni, object, ID
     return [{"name": line.split()[0], "emb": line.split()[-5]} for line in lines if line.strip()]
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    """pdfinfo's fields: Title, Author, Subject, Pages…"""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    fields = (line.split(":", 1) for line in info.splitlines() if ":" in line)
+    return {key: value.strip() for key, value in fields}
+
+
+def pdf_language(pdf: Path) -> str | None:
+    """The catalog's /Lang. xdvipdfmx puts the catalog in a compressed object stream, which
+    pdfinfo does not show: every Flate stream is opened and searched."""
+    raw = pdf.read_bytes()
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", raw, re.S):
+        try:
+            body = zlib.decompressobj().decompress(stream.group(1))
+        except zlib.error:
+            continue
+        if found := re.search(rb"/Lang\s*\(([^)]*)\)", body):
+            return found.group(1).decode()
+    found = re.search(rb"/Lang\s*\(([^)]*)\)", raw)
+    return found.group(1).decode() if found else None
 
 
 @pytest.fixture(scope="module")
@@ -308,6 +330,14 @@ def test_real_booklet_cover_carries_the_edition(real_site):
     assert "Thủy Nguyên (Hải Phòng)" in cover and "Chương trình hành động số 42-CTr/HU" in cover
     assert "Đơn vị công bố: Nhóm theo dõi thực hiện Chương trình" in cover
     assert "CC BY 4.0" in cover
+    # what a PDF viewer, a catalogue and a screen reader read from the file itself
+    info = pdf_info(real_booklet(real_site))
+    assert info["Title"] == (
+        "Ấn phẩm theo dõi thực hiện Chương trình hành động số 42-CTr/HU, 24/11/2026"
+    )
+    assert info["Author"] == "Nhóm theo dõi thực hiện Chương trình"
+    assert info["Subject"].startswith("Chương trình hành động của Ban Thường vụ Huyện ủy")
+    assert pdf_language(real_booklet(real_site)) == "vi"
 
 
 def test_the_english_edition_is_published_under_en_with_its_own_booklet(real_site):
@@ -329,6 +359,8 @@ def test_the_english_edition_is_published_under_en_with_its_own_booklet(real_sit
         assert english in text, english
     assert "Mục lục" not in text and "Bảng tổng hợp" not in text
     assert 60 <= pdf_page_count(booklet) <= 140
+    assert pdf_info(booklet)["Author"] == "Programme monitoring team"
+    assert pdf_language(booklet) == "en"
 
 
 def test_real_booklet_has_the_scorecard_on_one_page_and_notes_space_for_tasks(real_site):

@@ -88,6 +88,7 @@ def edition_macros(edition: Edition, programme: dict) -> dict[str, str]:
         "BookletBuiltOn": edition.date(edition.built_on),
         "BookletPublisher": publication["publisher"],
         "BookletLicence": publication["licence"],
+        "BookletLanguage": edition.lang,
     }
     return {**{macro: words[key] for macro, key in _WORD_MACROS.items()}, **values}
 
