@@ -106,3 +106,19 @@ def test_the_part_of_what_changed_since_the_last_edition_is_there_only_when_it_h
     }
     assert with_part["parts"][1:] == without["parts"]
     assert all(part["chapters"] for part in without["parts"])
+
+
+def test_adding_an_indicator_renames_no_page(mini_copy):
+    """Pages were once named by position: a new indicator renamed every page after it."""
+    before = [run.docname for run in plan_chapters(load_dataset(mini_copy))]
+    path = mini_copy / "indicators.yaml"
+    text = path.read_text("utf-8")
+    new = (
+        "  shade_trees:\n    name_vi: Số cây bóng mát thử nghiệm\n    unit: km\n"
+        "    value_type: number\n    direction: up\n    group: green\n"
+        "    definition_vi: Chỉ số giả.\n    publisher_vi: Cơ quan giả\n"
+    )
+    path.write_text(text.replace("indicators:\n", "indicators:\n" + new, 1), "utf-8")
+    after = [run.docname for run in plan_chapters(load_dataset(mini_copy))]
+    assert set(before) < set(after)
+    assert [name for name in after if name not in before] == ["indicator-shade_trees"]
