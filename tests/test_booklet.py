@@ -13,7 +13,7 @@ from programme_monitor.pages.table_layout import MAX_UNBROKEN_ROWS, table_layout
 from programme_monitor.site import booklet
 from programme_monitor.site.booklet import edition_definitions, latex_escape, missing_requirements
 from programme_monitor.words.edition import Edition
-from programme_monitor.words.publication import booklet_file_name
+from programme_monitor.words.publication import booklet_file_name, home_downloads
 from tests.conftest import MINI, REAL_DATA
 
 edition = Edition()  # the Vietnamese edition: the words these tables use
@@ -30,6 +30,15 @@ def test_file_name_carries_programme_number_and_reporting_date():
     programme = load_dataset(REAL_DATA).programme
     assert booklet_file_name(programme, date(2026, 11, 24)) == "42-CTr-HU-2026-11-24.pdf"
     assert booklet_file_name(programme, date(2024, 6, 30)) == "42-CTr-HU-2024-06-30.pdf"
+
+
+def test_the_home_page_offers_the_booklet_only_when_the_build_makes_one():
+    programme = load_dataset(REAL_DATA).programme
+    edition = Edition("vi", date(2026, 11, 24), date(2026, 11, 25))
+    line = home_downloads(edition, programme, booklet=True)
+    assert line.startswith(":::{only} html")  # the booklet does not offer itself
+    assert '<a href="../42-CTr-HU-2026-11-24.pdf" download>' in line
+    assert home_downloads(edition, programme, booklet=False) == ""
 
 
 def test_edition_definitions_carry_this_editions_dates_publisher_and_licence():

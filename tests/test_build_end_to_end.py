@@ -363,6 +363,20 @@ def test_the_english_edition_is_published_under_en_with_its_own_booklet(real_sit
     assert pdf_language(booklet) == "en"
 
 
+def test_each_editions_home_page_offers_its_own_booklet(real_site):
+    """Reviewers find the booklet from the home page; the site's header button only prints the
+    web page."""
+    from bs4 import BeautifulSoup
+
+    site = real_site.site_dir
+    for home, words in (("book/intro.html", "Bản in A4"), ("en/book/intro.html", "A4 booklet")):
+        soup = BeautifulSoup((site / home).read_text("utf-8"), "html.parser")
+        links = [a for a in soup.select("article a[href]") if a["href"].endswith(".pdf")]
+        assert [a["href"] for a in links] == [f"../{real_booklet(real_site).name}"], home
+        assert (site / home).parent.joinpath(links[0]["href"]).resolve().is_file()
+        assert words in links[0].find_parent("p").get_text()
+
+
 def test_real_booklet_has_the_scorecard_on_one_page_and_notes_space_for_tasks(real_site):
     pdf = real_booklet(real_site)
     pages = [folded(pdf_text(pdf, n, n)) for n in range(1, pdf_page_count(pdf) + 1)]

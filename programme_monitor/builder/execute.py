@@ -36,6 +36,7 @@ from programme_monitor.site.booklet import edition_definitions
 from programme_monitor.site.edition_sources import EDITION_TOC, edition_toc
 from programme_monitor.site.site_footer import EDITION_FILE, edition_values
 from programme_monitor.words.edition import localized
+from programme_monitor.words.publication import HOME_DOWNLOADS, home_downloads
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,8 @@ def chapter_files(cache: ExecutionCache, runs: list[PlannedRun]) -> dict[str, by
 def edition_files(settings: BuildSettings, lang: str, dataset: Dataset) -> dict[str, bytes]:
     """The edition's files other than its chapters, in its language: the values for the booklet's
     cover and footers (edition.def) and for every page's footer and language switch
-    (edition.json), the programme's own pages, and the table of contents that lists them."""
+    (edition.json), the programme's own pages, the table of contents that lists them, and the
+    home page's line offering the booklet."""
     edition = settings.edition(lang)
     programme = localized(dataset.programme, lang, "programme")
     pages = dataset.pages
@@ -177,6 +179,7 @@ def edition_files(settings: BuildSettings, lang: str, dataset: Dataset) -> dict[
         "edition.def": edition_definitions(edition, programme).encode("utf-8"),
         EDITION_FILE: edition_values(edition, programme),
         Path(EDITION_TOC).name: toc,
+        HOME_DOWNLOADS: home_downloads(edition, programme, settings.booklet).encode("utf-8"),
         **{name: text.encode("utf-8") for name, text in pages.for_edition(lang).items()},
     }
 

@@ -30,6 +30,22 @@ def package_file_name(programme: dict, as_of: date) -> str:
     return booklet_file_name(programme, as_of, "-du-lieu.zip")
 
 
+# The home page's offer of the edition's files, written by the build into book/generated and
+# included by book/intro.md (and its translations).
+HOME_DOWNLOADS = "home-downloads.md"
+
+
+def home_downloads(edition: Edition, programme: dict, booklet: bool) -> str:
+    """The home page's line offering this edition's booklet, on the site only (the booklet does
+    not link to itself); "" when the build makes no booklet. The home page (book/intro.html) sits
+    one folder below its edition's root, where the booklet is published."""
+    if not booklet:
+        return ""
+    name = booklet_file_name(programme, edition.as_of)
+    link = f'<a href="../{name}" download>{name}</a>'
+    return f":::{{only}} html\n{edition.labels['home_booklet'].format(link=link)}\n:::\n"
+
+
 def citation(edition: Edition, programme: dict) -> str:
     """How to cite this edition, in the form of a dataset citation: the reporting date names it."""
     as_of = edition.as_of
