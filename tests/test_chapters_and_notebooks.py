@@ -19,6 +19,7 @@ def test_one_chapter_per_target_group_and_one_page_per_indicator_in_data_order()
         "indicator-culture_house.ipynb",
         "tasks.ipynb",
         "changes.ipynb",
+        "figures-wanted.ipynb",
         "methodology.ipynb",
         "data.ipynb",
         "sources.ipynb",

@@ -62,6 +62,7 @@ def plan_chapters(dataset: Dataset, as_of: date | None = None) -> list[ChapterRu
     runs += [
         ChapterRun("tasks.ipynb", "tasks.ipynb"),
         ChapterRun("changes.ipynb", "changes.ipynb"),
+        ChapterRun("figures_wanted.ipynb", "figures-wanted.ipynb"),
         ChapterRun("methodology.ipynb", "methodology.ipynb"),
         ChapterRun("data_package.ipynb", "data.ipynb"),
         ChapterRun("sources.ipynb", "sources.ipynb"),

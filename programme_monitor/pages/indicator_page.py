@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from programme_monitor.assess.assessment import TargetStatus, inputs_table
+from programme_monitor.assess.figures_wanted import figures_wanted
 from programme_monitor.assess.selection import observations_of
 from programme_monitor.common.files import zip_bytes
 from programme_monitor.data.area_series import boundary_crossings
@@ -43,7 +44,8 @@ def indicator_page(
     """The page's Markdown and its files: the chart, the CSV of calculation inputs, the
     indicator's data package.
 
-    `links` gives document names: 'chapter' (the group's chapter) and 'methodology'.
+    `links` gives document names: 'chapter' (the group's chapter), 'methodology' and
+    'figures_wanted' (the register of figures wanted).
     """
     spec = dataset.indicators[indicator_id]
     targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
@@ -51,6 +53,7 @@ def indicator_page(
     parts, files = [f"# {spec['name']}", "", _facts(dataset, spec, as_of, links), ""], {}
     if len(targets):
         parts += _targets_section(dataset, targets, statuses)
+        parts += _figures_wanted_note(dataset, indicator_id, as_of, links)
     if not observations.empty:
         section, chart = _observations_section(
             dataset, indicator_id, observations, targets, statuses, as_of, figures_dir
@@ -161,6 +164,20 @@ def _targets_section(dataset, targets: pd.DataFrame, statuses: dict) -> list[str
     if notes:
         parts += [words["notes_lead"], "", *notes, ""]
     return parts
+
+
+def _figures_wanted_note(dataset, indicator_id: str, as_of: date, links: dict) -> list[str]:
+    """Which of the indicator's targets have no figure for their area, where it is usually
+    published, and the register that says who owes it."""
+    wanted = figures_wanted(dataset, as_of, indicator=indicator_id)
+    if wanted.empty:
+        return []
+    note = dataset.edition.labels["wanted_on_indicator"].format(
+        targets=", ".join(f"{row.clause} ({row.target_id})" for row in wanted.itertuples()),
+        publisher=markdown_escape(dataset.indicators[indicator_id]["publisher"]),
+        register=f"{{doc}}`{links['figures_wanted']}`",
+    )
+    return [" ".join(note.split()), ""]
 
 
 def _target_row(dataset, target: pd.Series, result: TargetStatus) -> list[str]:

@@ -1,0 +1,63 @@
+"""The register of figures wanted: every target with no figure for its own area by the reporting
+date, with who should provide the figure.
+
+The programme says who follows its implementation and reports on it: the organisation clause
+marked `monitors: true` in programme.yaml (42-CTr/HU's IV.5, the district People's Committee
+leading). Its bodies owe the figures under the programme; what became of them since (bodies.csv,
+the optional status column) says who reports now. Where a figure is normally published is the
+indicator's own `publisher` (indicators.yaml). Nothing here is guessed: a programme that marks no
+clause gets no body named, and the page says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from programme_monitor.assess.selection import latest_for_target
+
+COLUMNS = [
+    "target_id",
+    "clause",
+    "indicator",
+    "area",
+    "figure_year",  # the target's year: the figure that shows whether it was reached
+    "target_year_passed",  # the reporting date is after the end of that year
+    "usually_published_by",
+    "owed_under_clause",
+    "owed_by",  # body ids, ';'-separated
+    "missing_since",  # the programme's signature: no figure for the area since it took effect
+]
+
+
+def monitoring_clause(programme: dict) -> dict | None:
+    """The organisation clause that names who follows the programme and reports on it."""
+    return next((c for c in programme.get("organisation") or [] if c.get("monitors")), None)
+
+
+def figures_wanted(dataset, as_of: date, indicator: str | None = None) -> pd.DataFrame:
+    """One row per target that has no figure for its own area published by `as_of`, in the
+    programme's order; only `indicator`'s targets when it is given (an indicator's page reads
+    no other indicator's rows)."""
+    clause = monitoring_clause(dataset.programme)
+    targets = dataset.targets
+    if indicator is not None:
+        targets = targets[targets["indicator"] == indicator]
+    rows = [
+        {
+            "target_id": target["target_id"],
+            "clause": target["clause"],
+            "indicator": target["indicator"],
+            "area": target["area"],
+            "figure_year": int(target["year"]),
+            "target_year_passed": as_of > date(int(target["year"]), 12, 31),
+            "usually_published_by": dataset.indicators[target["indicator"]]["publisher"],
+            "owed_under_clause": clause["clause"] if clause else "",
+            "owed_by": ";".join(clause["bodies"]) if clause else "",
+            "missing_since": dataset.programme["signed"].isoformat(),
+        }
+        for _, target in targets.iterrows()
+        if latest_for_target(dataset, target, as_of) is None
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS)

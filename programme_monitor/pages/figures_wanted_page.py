@@ -1,0 +1,104 @@
+"""The chapter "Figures wanted": the register of assess/figures_wanted.py in the edition's words,
+grouped by where each figure is usually published (who a meeting asks), and offered as CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from programme_monitor.assess.figures_wanted import figures_wanted, monitoring_clause
+from programme_monitor.data.chapters import indicator_pages
+from programme_monitor.pages.data_package import csv_bytes
+from programme_monitor.pages.markdown import section
+from programme_monitor.pages.overview import target_label
+from programme_monitor.words.formatting import markdown_escape
+
+DOWNLOAD = Path("downloads/figures-wanted.csv")
+
+
+def figures_wanted_values(chapter) -> tuple[dict[str, str], dict[Path, bytes]]:
+    """The chapter's parts, by the name its narrative gives them, and its CSV download."""
+    dataset, as_of = chapter.dataset, chapter.report_date
+    words, edition = dataset.edition.labels, dataset.edition
+    wanted = figures_wanted(dataset, as_of)
+    if wanted.empty:
+        return {"lead": words["wanted_none"].format(as_of=edition.date(as_of)), "owed": "",
+                "table": ""}, {DOWNLOAD: csv_bytes(_download(dataset, wanted))}  # fmt: skip
+    lead = words["wanted_lead"].format(
+        as_of=edition.date(as_of),
+        n=len(wanted),
+        total=len(dataset.targets),
+        passed=int(wanted["target_year_passed"].sum()),
+    )
+    since = words["wanted_since"].format(signed=edition.date(dataset.programme["signed"]))
+    values = {
+        "lead": f"{' '.join(lead.split())} {since}",
+        "owed": _owed(dataset),
+        "table": _by_publisher(dataset, wanted),
+    }
+    return values, {DOWNLOAD: csv_bytes(_download(dataset, wanted))}
+
+
+def _body_names(dataset, body_ids: list[str]) -> list[str]:
+    bodies = dataset.bodies.set_index("body_id")
+    return [bodies.loc[body, "name"] if body in bodies.index else body for body in body_ids]
+
+
+def _owed(dataset) -> str:
+    """Who owes the figures under the programme, and what became of each body since."""
+    words = dataset.edition.labels
+    clause = monitoring_clause(dataset.programme)
+    if clause is None:
+        return " ".join(words["wanted_owed_none"].split())
+    names = _body_names(dataset, clause["bodies"])
+    bodies_text = names[0] if len(names) < 2 else (
+        f"{', '.join(names[:-1])} {words['wanted_and']} {names[-1]}")  # fmt: skip
+    owed = words["wanted_owed"].format(clause=clause["clause"], bodies=bodies_text)
+    lines = [" ".join(owed.split())]
+    bodies = dataset.bodies.set_index("body_id")
+    for body, name in zip(clause["bodies"], names, strict=True):
+        status = bodies.loc[body].get("status_since_2025", "") if body in bodies.index else ""
+        if isinstance(status, str) and status.strip():
+            lines.append(f"- {words['wanted_body_now'].format(body=name, status=status.strip())}")
+    return lines[0] + ("\n\n" + "\n".join(lines[1:]) if len(lines) > 1 else "")
+
+
+def _by_publisher(dataset, wanted: pd.DataFrame) -> str:
+    """A section per place the figures are usually published (who a meeting asks), the one owing
+    most first, each figure a line: lists read on a phone and in print where a four-column table
+    wraps to a word a line."""
+    words = dataset.edition.labels
+    targets = dataset.targets.set_index("target_id", drop=False)
+    pages = indicator_pages(dataset)
+    counts = wanted["usually_published_by"].value_counts(sort=False)  # in order of first row
+    order = sorted(counts.index, key=lambda name: -counts[name])  # stable: ties keep that order
+    sections = [words["wanted_by_publisher"]]
+    for publisher in order:
+        lines = []
+        for _, row in wanted[wanted["usually_published_by"] == publisher].iterrows():
+            spec = dataset.indicators[row["indicator"]]
+            unit = dataset.units[spec["unit"]]
+            name = markdown_escape(spec["name"])
+            if row["indicator"] in pages:
+                name = f"{{doc}}`{name} <{pages[row['indicator']]}>`"
+            figure = words["wanted_figure_passed" if row["target_year_passed"] else "wanted_figure"]
+            statement = markdown_escape(target_label(dataset, targets.loc[row["target_id"]]))
+            lines.append(
+                f"- **{row['clause']} ({row['target_id']})** {statement}. {name} "
+                f"({unit['symbol'] or unit['name']}): {figure.format(year=row['figure_year'])}."
+            )
+        sections.append(section(markdown_escape(publisher), "\n".join(lines)))
+    return "\n\n".join(sections)
+
+
+def _download(dataset, wanted: pd.DataFrame) -> pd.DataFrame:
+    """The register with the names a reader needs beside the ids, in the edition's language."""
+    return wanted.assign(
+        indicator_name=[dataset.indicators[i]["name"] for i in wanted["indicator"]],
+        unit=[dataset.units[dataset.indicators[i]["unit"]]["name"] for i in wanted["indicator"]],
+        owed_by_names=[
+            "; ".join(_body_names(dataset, ids.split(";"))) if ids else ""
+            for ids in wanted["owed_by"]
+        ],
+    )

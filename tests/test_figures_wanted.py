@@ -1,0 +1,109 @@
+"""The register of figures wanted: exactly the targets without a figure for their own area, who
+owes each figure under the programme, and where it is usually published."""
+
+import csv
+import io
+import re
+from datetime import date
+
+import yaml
+
+from programme_monitor import load_dataset
+from programme_monitor.assess.figures_wanted import figures_wanted
+from programme_monitor.pages.chapter import open_chapter
+from programme_monitor.pages.figures_wanted_page import DOWNLOAD, figures_wanted_values
+from programme_monitor.pages.overview import overview_rows
+from tests.conftest import MINI, REAL_DATA
+
+AS_OF = date(2026, 11, 24)
+
+
+def test_the_register_lists_exactly_the_targets_without_a_figure_for_their_area():
+    dataset = load_dataset(REAL_DATA)
+    wanted = figures_wanted(dataset, AS_OF)
+    rows = overview_rows(dataset, AS_OF)
+    assert list(wanted["target_id"]) == list(rows.loc[~rows["has_data"], "target_id"])
+    assert len(wanted) == 29  # of 34: the five with a figure are T01, T02, T03, T06 and T34
+    assert set(wanted["owed_under_clause"]) == {"IV.5"}  # the clause marked monitors: true
+    assert set(wanted["owed_by"]) == {"ubnd-huyen;co-quan-tham-muu-huyen-uy"}
+    assert set(wanted["missing_since"]) == {"2024-03-06"}  # the programme's signature
+    assert wanted["usually_published_by"].str.len().min() > 0
+    assert list(wanted["target_year_passed"]) == [year < 2026 for year in wanted["figure_year"]]
+
+
+def test_a_figure_for_the_targets_own_area_takes_it_off_the_register(mini_copy):
+    as_of = date(2026, 6, 30)
+    assert list(figures_wanted(load_dataset(mini_copy), as_of)["target_id"]) == ["X2"]
+    observations = mini_copy / "observations.csv"
+    with open(observations, "a", encoding="utf-8") as handle:  # the province's: context only
+        handle.write("new_roads,tinh-thu,2025,4.5,km,SYN-1,,Giá trị giả của tỉnh\n")
+    assert list(figures_wanted(load_dataset(mini_copy), as_of)["target_id"]) == ["X2"]
+    with open(observations, "a", encoding="utf-8") as handle:
+        handle.write("new_roads,xa-thu-cu,2025,1.5,km,SYN-1,,Giá trị giả\n")
+    assert figures_wanted(load_dataset(mini_copy), as_of).empty
+
+
+def test_a_target_year_has_passed_only_after_its_last_day():
+    dataset = load_dataset(MINI)  # X2: new roads by 2028
+    assert not figures_wanted(dataset, date(2028, 12, 31))["target_year_passed"].any()
+    assert figures_wanted(dataset, date(2029, 1, 1))["target_year_passed"].all()
+
+
+def test_a_programme_that_assigns_no_monitoring_names_no_body(mini_copy):
+    path = mini_copy / "programme.yaml"
+    programme = yaml.safe_load(path.read_text("utf-8"))
+    for clause in programme["organisation"]:
+        clause.pop("monitors", None)
+    path.write_text(yaml.safe_dump(programme, allow_unicode=True), "utf-8")
+    wanted = figures_wanted(load_dataset(mini_copy), date(2026, 6, 30))
+    assert list(wanted["owed_by"]) == [""] and list(wanted["owed_under_clause"]) == [""]
+    values, _ = figures_wanted_values(open_chapter(mini_copy, "2026-06-30"))
+    assert "không ghi khoản nào giao việc theo dõi" in values["owed"]
+    assert "Ủy ban nhân dân xã thử nghiệm" not in values["owed"]
+
+
+def test_each_figure_is_listed_once_under_where_it_is_usually_published_most_first():
+    values, files = figures_wanted_values(open_chapter(REAL_DATA, AS_OF.isoformat()))
+    table = values["table"]
+    ids = re.findall(r"^- \*\*[IVX.\d]+ \((T\d+)\)\*\*", table, re.MULTILINE)
+    assert len(ids) == len(set(ids)) == 29
+    headings = re.findall(r"^## (.+)$", table, re.MULTILINE)
+    assert headings[0] == "Sở Xây dựng thành phố Hải Phòng"  # owes 6, more than any other
+    counts = [len(part.split("\n- ")) - 1 for part in re.split(r"^## .+$", table, flags=re.M)[1:]]
+    assert counts == sorted(counts, reverse=True) and sum(counts) == 29
+    assert "(II.2.4 (T12)" not in table and "**II.2.4 (T12)** Nội thị" in table
+    assert "số liệu năm 2025 (đã qua năm mục tiêu)" in table
+    assert "Ủy ban nhân dân huyện Thủy Nguyên và Các cơ quan tham mưu" in values["owed"]
+    assert "cấp huyện chấm dứt hoạt động từ 1/7/2025" in values["owed"]  # who reports now
+    rows = list(csv.DictReader(io.StringIO(files[DOWNLOAD].decode("utf-8-sig"))))
+    assert [row["target_id"] for row in rows] == sorted(ids, key=lambda t: int(t[1:]))
+    assert rows[0]["indicator_name"] and rows[0]["unit"] and rows[0]["owed_by_names"]
+
+
+def test_the_english_register_is_in_english():
+    values, files = figures_wanted_values(open_chapter(REAL_DATA, AS_OF.isoformat(), "en"))
+    assert "**29** of 34 targets have no figure at all" in values["lead"]
+    assert "People's Committee of Thủy Nguyên District and" in values["owed"]
+    assert "the figure for 2025 (the target year has passed)" in values["table"]
+    assert "số liệu năm" not in values["table"]
+
+
+def _indicator_markdown(indicator_id: str, tmp_path) -> str:
+    from programme_monitor.pages.indicator_page import indicator_page
+
+    chapter = open_chapter(REAL_DATA, AS_OF.isoformat(), indicators=[indicator_id])
+    links = {"chapter": "c", "methodology": "m", "figures_wanted": "figures-wanted"}
+    page = indicator_page(
+        chapter.dataset, indicator_id, AS_OF, chapter.statuses, links, tmp_path, tmp_path
+    )
+    return page.markdown
+
+
+def test_an_indicator_page_says_which_of_its_targets_want_a_figure_and_links_the_register(tmp_path):
+    page = _indicator_markdown("urbanisation_rate", tmp_path)
+    assert (
+        "**Số liệu cần có.** Chưa có số liệu nào cho địa bàn của II.2.2 (T07), II.2.2 (T08)."
+        in page
+    )
+    assert "xem {doc}`figures-wanted`" in page
+    assert "Số liệu cần có" not in _indicator_markdown("urban_class", tmp_path)  # all have one
