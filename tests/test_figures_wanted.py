@@ -4,6 +4,7 @@ owes each figure under the programme, and where it is usually published."""
 import csv
 import io
 import re
+import time
 from datetime import date
 
 import yaml
@@ -107,3 +108,49 @@ def test_an_indicator_page_says_which_of_its_targets_want_a_figure_and_links_the
     )
     assert "xem {doc}`figures-wanted`" in page
     assert "Số liệu cần có" not in _indicator_markdown("urban_class", tmp_path)  # all have one
+
+
+def test_the_prefilled_sheet_goes_back_through_the_import_as_it_is_and_once_filled(
+    mini_copy, tmp_path
+):
+    """SYNTHETIC figures of the mini programme: the keeper's round trip."""
+    from openpyxl import load_workbook
+
+    from programme_monitor.intake.importer import import_file
+
+    as_of = "2026-06-30"
+    values, files = figures_wanted_values(open_chapter(mini_copy, as_of))
+    sheets = [path for path in files if path.suffix == ".xlsx"]
+    assert [path.name for path in sheets] == ["so-lieu-can-co-co-quan-gia.xlsx"]
+    assert (
+        "{download}`so-lieu-can-co-co-quan-gia.xlsx <downloads/so-lieu-can-co-co-quan-gia.xlsx>`"
+        in (values["table"])
+    )
+    sheet = tmp_path / sheets[0].name
+    sheet.write_bytes(files[sheets[0]])
+    untouched = import_file(sheet, mini_copy, dry_run=True, today=date(2026, 7, 1))
+    assert (untouched.added, untouched.without_value) == ([], [2])  # X2's row, left to fill
+    book = load_workbook(sheet)
+    cells = book["Số liệu"]
+    assert (cells["A2"].value, cells["B2"].value) == (
+        "new_roads — Chiều dài đường mới thử nghiệm",
+        "xa-thu-cu — Xã Thử Nghiệm",
+    )
+    cells["C2"], cells["D2"], cells["F2"] = "2025", "1,5", "SYN-1"
+    book.save(sheet)
+    filled = import_file(sheet, mini_copy, today=date(2026, 7, 1))
+    assert len(filled.added) == 1
+    stored = (mini_copy / "observations.csv").read_text("utf-8").splitlines()[-1]
+    assert stored == "new_roads,xa-thu-cu,2025,1.5,km,SYN-1,,"
+    assert figures_wanted(load_dataset(mini_copy), date(2026, 6, 30)).empty
+
+
+def test_the_prefilled_sheet_is_the_same_bytes_every_build():
+    from programme_monitor.intake.spreadsheet import prefilled_template
+
+    dataset = load_dataset(MINI)
+    pairs = [("new_roads", "xa-thu-cu")]
+    first = prefilled_template(dataset, pairs, date(2026, 6, 30))
+    time.sleep(2.1)  # openpyxl stamps the clock to the second, zip to two seconds
+    assert prefilled_template(dataset, pairs, date(2026, 6, 30)) == first
+    assert prefilled_template(dataset, pairs, date(2026, 7, 1)) != first  # its date is stamped

@@ -13,7 +13,8 @@ ALLOWED = {
     "data": {"common", "words"},
     "intake": {"common", "words", "data"},
     "assess": {"common", "words", "data"},
-    "pages": {"common", "words", "data", "assess"},
+    # pages/ offers the keepers' template, pre-filled with the figures wanted (intake/).
+    "pages": {"common", "words", "data", "assess", "intake"},
     "site": {"common", "words"},
     "builder": {"common", "words", "data", "site"},
 }

@@ -22,6 +22,7 @@ COLUMNS = [
     "clause",
     "indicator",
     "area",
+    "area_now",  # the unit of that area in force on the reporting date: what a keeper reports for
     "figure_year",  # the target's year: the figure that shows whether it was reached
     "target_year_passed",  # the reporting date is after the end of that year
     "usually_published_by",
@@ -34,6 +35,18 @@ COLUMNS = [
 def monitoring_clause(programme: dict) -> dict | None:
     """The organisation clause that names who follows the programme and reports on it."""
     return next((c for c in programme.get("organisation") or [] if c.get("monitors")), None)
+
+
+def area_in_force(dataset, lineage: str, as_of: date) -> str:
+    """The area of `lineage` in force on `as_of` (areas.csv, valid_from/valid_to); "" if none."""
+    day = as_of.isoformat()
+    areas = dataset.areas
+    current = areas[
+        (areas["lineage"] == lineage)
+        & (areas["valid_from"] <= day)
+        & ((areas["valid_to"] == "") | (areas["valid_to"] >= day))
+    ]
+    return current["area_id"].iloc[0] if len(current) else ""
 
 
 def figures_wanted(dataset, as_of: date, indicator: str | None = None) -> pd.DataFrame:
@@ -50,6 +63,7 @@ def figures_wanted(dataset, as_of: date, indicator: str | None = None) -> pd.Dat
             "clause": target["clause"],
             "indicator": target["indicator"],
             "area": target["area"],
+            "area_now": area_in_force(dataset, target["area"], as_of),
             "figure_year": int(target["year"]),
             "target_year_passed": as_of > date(int(target["year"]), 12, 31),
             "usually_published_by": dataset.indicators[target["indicator"]]["publisher"],

@@ -8,9 +8,14 @@ source, and an instructions sheet. A filled template is imported like any other 
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
+from programme_monitor.common.files import zip_bytes
 from programme_monitor.common.resources import package_yaml
 from programme_monitor.intake.names import SEPARATOR
 
@@ -54,8 +59,9 @@ def choice_lists(dataset) -> dict[str, list[str]]:
     }
 
 
-def write_template(dataset, path: Path, rows: int = 500) -> None:
-    """An .xlsx template with headers, drop-downs on `rows` rows, lists and instructions."""
+def template_workbook(dataset, rows: int = 500, prefilled: list[dict[str, str]] = ()):
+    """The template as an openpyxl Workbook: headers, drop-downs on `rows` rows, lists and
+    instructions, and the `prefilled` rows (cells by the field their column fills) first."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -64,15 +70,46 @@ def write_template(dataset, path: Path, rows: int = 500) -> None:
     sheet.title = SHEET
     list_ranges = _write_lists(book.create_sheet(LISTS_SHEET), choice_lists(dataset))
     guide = book.create_sheet(GUIDE_SHEET)
-    for number, column in enumerate(template_columns(), start=1):
+    columns = template_columns()
+    for number, column in enumerate(columns, start=1):
         _write_column(sheet, number, column, list_ranges, FIRST_DATA_ROW + rows - 1)
+    fields = [column.field for column in columns]
+    for row, record in enumerate(prefilled, start=FIRST_DATA_ROW):
+        for name, value in record.items():
+            sheet.cell(row, fields.index(name) + 1, value)
     sheet.freeze_panes = "A2"
     guide.column_dimensions["A"].width = 110
     for row, line in enumerate(guide_lines(), start=1):
         guide.cell(row, 1, line).alignment = Alignment(wrap_text=True)
     guide.cell(1, 1).font = Font(bold=True)
+    return book
+
+
+def write_template(dataset, path: Path, rows: int = 500) -> None:
+    """The empty template, written to `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    template_workbook(dataset, rows).save(path)
+
+
+def prefilled_template(dataset, wanted: list[tuple[str, str]], day: date) -> bytes:
+    """The template with a row for each (indicator, area) in `wanted`, named as the drop-downs
+    name them, for a keeper to fill with period, value and source and send back as it is: the
+    import reads rows left without a value as nothing to store. Its bytes depend only on its
+    content and `day`, stamped as its date, so an edition rebuilt gives the same file."""
+    indicators, areas = choice_lists(dataset)["indicators"], choice_lists(dataset)["areas"]
+    named = {entry.split(SEPARATOR)[0]: entry for entry in indicators + areas}
+    rows = [{"indicator": named[i], "area": named.get(a, a)} for i, a in wanted]
+    book = template_workbook(dataset, prefilled=rows)
+    book.properties.created = datetime(day.year, day.month, day.day)
+    buffer = io.BytesIO()
+    book.save(buffer)  # openpyxl stamps the time of saving as modified, and zips with the clock
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as saved:
+        files = {name: saved.read(name) for name in saved.namelist()}
+    stamp = f"{day.isoformat()}T00:00:00Z".encode()
+    files["docProps/core.xml"] = re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, files["docProps/core.xml"]
+    )
+    return zip_bytes(files)
 
 
 def _write_lists(lists, choices: dict[str, list[str]]) -> dict[str, str]:

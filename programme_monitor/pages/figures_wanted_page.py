@@ -1,20 +1,26 @@
 """The chapter "Figures wanted": the register of assess/figures_wanted.py in the edition's words,
-grouped by where each figure is usually published (who a meeting asks), and offered as CSV."""
+grouped by where each figure is usually published (who a meeting asks), offered as CSV, and
+for each of those places the keepers' template with its figures already listed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from programme_monitor.assess.figures_wanted import figures_wanted, monitoring_clause
+from programme_monitor.common.text_folding import unaccented
 from programme_monitor.data.chapters import indicator_pages
+from programme_monitor.intake.spreadsheet import prefilled_template
 from programme_monitor.pages.data_package import csv_bytes
-from programme_monitor.pages.markdown import section
+from programme_monitor.pages.markdown import section, web_only
 from programme_monitor.pages.overview import target_label
+from programme_monitor.words.edition import SOURCE_LANGUAGE
 from programme_monitor.words.formatting import markdown_escape
 
 DOWNLOAD = Path("downloads/figures-wanted.csv")
+SHEETS = Path("downloads")
 
 
 def figures_wanted_values(chapter) -> tuple[dict[str, str], dict[Path, bytes]]:
@@ -37,7 +43,8 @@ def figures_wanted_values(chapter) -> tuple[dict[str, str], dict[Path, bytes]]:
         "owed": _owed(dataset),
         "table": _by_publisher(dataset, wanted),
     }
-    return values, {DOWNLOAD: csv_bytes(_download(dataset, wanted))}
+    files = {DOWNLOAD: csv_bytes(_download(dataset, wanted))}
+    return values, files | prefilled_sheets(dataset, wanted, as_of)
 
 
 def _body_names(dataset, body_ids: list[str]) -> list[str]:
@@ -88,8 +95,31 @@ def _by_publisher(dataset, wanted: pd.DataFrame) -> str:
                 f"- **{row['clause']} ({row['target_id']})** {statement}. {name} "
                 f"({unit['symbol'] or unit['name']}): {figure.format(year=row['figure_year'])}."
             )
-        sections.append(section(markdown_escape(publisher), "\n".join(lines)))
+        sheet = sheet_name(dataset, wanted, publisher)
+        offer = web_only(f"{words['wanted_sheet']} {{download}}`{sheet} <{SHEETS / sheet}>`.")
+        sections.append(section(markdown_escape(publisher), "\n".join(lines) + "\n\n" + offer))
     return "\n\n".join(sections)
+
+
+def sheet_name(dataset, wanted: pd.DataFrame, publisher: str) -> str:
+    """'so-lieu-can-co-so-xay-dung-thanh-pho-hai-phong.xlsx': readable, safe in any address, and
+    the same in every edition (from the publisher's name in the data's own language: the sheet
+    is the keepers' template, in that language)."""
+    indicator = wanted.loc[wanted["usually_published_by"] == publisher, "indicator"].iloc[0]
+    own = dataset.indicators[indicator].get(f"publisher_{SOURCE_LANGUAGE}", publisher)
+    slug = re.sub(r"[^a-z0-9]+", "-", unaccented(own).lower()).strip("-")[:60].strip("-")
+    return f"so-lieu-can-co-{slug}.xlsx"
+
+
+def prefilled_sheets(dataset, wanted: pd.DataFrame, day) -> dict[Path, bytes]:
+    """For each place the figures are usually published, the keepers' template with a row for
+    each figure wanted there (indicator and the area in force), to fill and send back."""
+    sheets = {}
+    for publisher, rows in wanted.groupby("usually_published_by", sort=False):
+        pairs = list(dict.fromkeys(zip(rows["indicator"], rows["area_now"], strict=True)))
+        name = sheet_name(dataset, wanted, publisher)
+        sheets[SHEETS / name] = prefilled_template(dataset, pairs, day)
+    return sheets
 
 
 def _download(dataset, wanted: pd.DataFrame) -> pd.DataFrame:
