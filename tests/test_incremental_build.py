@@ -191,6 +191,7 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
         "overview.ipynb",
         "targets-green.ipynb",
         "indicator-tree_cover.ipynb",
+        "figures-wanted.ipynb",  # a figure may take a target off the register
         "data.ipynb",
         "sources.ipynb",
     }
@@ -208,6 +209,7 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
     assert any(name.endswith(".pdf") for name in rebuilt)
     assert any(name.endswith(".svg") for name in rebuilt)
     assert any(name.endswith(".csv") for name in rebuilt)
+    assert any(name.endswith(".xlsx") for name in rebuilt)  # the figures wanted, pre-filled
     # no path of the machine inside: the two projects sit in different directories
     assert not [name for name, content in rebuilt.items() if str(tmp_path).encode() in content]
 
