@@ -300,6 +300,24 @@ def test_real_booklet_is_a4_within_the_expected_length_with_every_font_embedded(
     assert fonts and all(font["emb"] == "yes" for font in fonts), fonts
 
 
+def test_a_part_title_shares_the_page_of_its_first_chapter(real_site):
+    """Part titles once took a page each: six of the meeting's pages held a part's name only."""
+    for booklet, part, chapter in (
+        (real_booklet(real_site), "Phần", "Chương"),
+        (real_site.site_dir / "en" / real_booklet(real_site).name, "Part", "Chapter"),
+    ):
+        pages = pdf_text(booklet).split("\f")
+        parts = [
+            n for n, text in enumerate(pages, 1) if re.search(rf"^{part} [IVX]+ · ", text, re.M)
+        ]
+        assert len(parts) == 6, (booklet, parts)  # this edition, targets … appendix
+        for number in parts:
+            assert re.search(rf"^{chapter} \d+$", pages[number - 1], re.M), (booklet, number)
+    # the contents still list each part, before its first chapter, on that chapter's page
+    contents = folded(pdf_text(real_booklet(real_site), 2, 2))
+    assert "I Ấn bản này 2 1 Thay đổi từ ấn bản trước 2 II Mục tiêu 4 2 Bảng tổng hợp 4" in contents
+
+
 def test_real_booklet_text_is_the_same_vietnamese_as_the_source(real_site):
     dataset = load_dataset(REAL_DATA)
     raw = pdf_text(real_booklet(real_site))
