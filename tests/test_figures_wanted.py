@@ -7,6 +7,7 @@ import re
 import time
 from datetime import date
 
+import pandas as pd
 import yaml
 
 from programme_monitor import load_dataset
@@ -154,3 +155,34 @@ def test_the_prefilled_sheet_is_the_same_bytes_every_build():
     time.sleep(2.1)  # openpyxl stamps the clock to the second, zip to two seconds
     assert prefilled_template(dataset, pairs, date(2026, 6, 30)) == first
     assert prefilled_template(dataset, pairs, date(2026, 7, 1)) != first  # its date is stamped
+
+
+def test_a_programme_with_every_figure_says_so_and_offers_an_empty_list(mini_copy):
+    """SYNTHETIC: the mini programme's only target without a figure gets one."""
+    with open(mini_copy / "observations.csv", "a", encoding="utf-8") as handle:
+        handle.write("new_roads,xa-thu-cu,2025,1.5,km,SYN-1,,Giá trị giả\n")
+    values, files = figures_wanted_values(open_chapter(mini_copy, "2026-06-30"))
+    assert (
+        values["lead"]
+        == "Tính đến ngày **30/06/2026**, mọi mục tiêu đều đã có số liệu cho địa bàn của mục tiêu."
+    )
+    assert values["table"] == values["owed"] == ""
+    assert list(files) == [DOWNLOAD]  # no sheet to fill
+    assert files[DOWNLOAD].decode("utf-8-sig").splitlines()[0].startswith("target_id,clause,")
+
+
+def test_two_places_whose_names_cut_alike_get_two_sheets():
+    from programme_monitor.pages.figures_wanted_page import sheet_names
+
+    dataset = load_dataset(MINI)
+    long = "Cơ quan giả có một cái tên rất dài để thử việc cắt tên tệp ở sáu mươi chữ"
+    dataset.indicators["tree_cover"]["publisher_vi"] = long + " A"
+    dataset.indicators["new_roads"]["publisher_vi"] = long + " B"
+    wanted = pd.DataFrame(
+        {
+            "usually_published_by": [long + " A", long + " B"],
+            "indicator": ["tree_cover", "new_roads"],
+        }
+    )
+    names = sheet_names(dataset, wanted)
+    assert len(set(names.values())) == 2, names

@@ -96,8 +96,8 @@ def prefilled_template(dataset, wanted: list[tuple[str, str]], day: date) -> byt
     name them, for a keeper to fill with period, value and source and send back as it is: the
     import reads rows left without a value as nothing to store. Its bytes depend only on its
     content and `day`, stamped as its date, so an edition rebuilt gives the same file."""
-    indicators, areas = choice_lists(dataset)["indicators"], choice_lists(dataset)["areas"]
-    named = {entry.split(SEPARATOR)[0]: entry for entry in indicators + areas}
+    lists = choice_lists(dataset)
+    named = {entry.split(SEPARATOR)[0]: entry for entry in lists["indicators"] + lists["areas"]}
     rows = [{"indicator": named[i], "area": named.get(a, a)} for i, a in wanted]
     book = template_workbook(dataset, prefilled=rows)
     book.properties.created = datetime(day.year, day.month, day.day)

@@ -37,14 +37,15 @@ def figures_wanted_values(chapter) -> tuple[dict[str, str], dict[Path, bytes]]:
         total=len(dataset.targets),
         passed=int(wanted["target_year_passed"].sum()),
     )
+    sheets = sheet_names(dataset, wanted)
     since = words["wanted_since"].format(signed=edition.date(dataset.programme["signed"]))
     values = {
         "lead": f"{' '.join(lead.split())} {since}",
         "owed": _owed(dataset),
-        "table": _by_publisher(dataset, wanted),
+        "table": _by_publisher(dataset, wanted, sheets),
     }
     files = {DOWNLOAD: csv_bytes(_download(dataset, wanted))}
-    return values, files | prefilled_sheets(dataset, wanted, as_of)
+    return values, files | prefilled_sheets(dataset, wanted, sheets, as_of)
 
 
 def _body_names(dataset, body_ids: list[str]) -> list[str]:
@@ -71,7 +72,7 @@ def _owed(dataset) -> str:
     return lines[0] + ("\n\n" + "\n".join(lines[1:]) if len(lines) > 1 else "")
 
 
-def _by_publisher(dataset, wanted: pd.DataFrame) -> str:
+def _by_publisher(dataset, wanted: pd.DataFrame, sheets: dict[str, str]) -> str:
     """A section per place the figures are usually published (who a meeting asks), the one owing
     most first, each figure a line: lists read on a phone and in print where a four-column table
     wraps to a word a line."""
@@ -95,40 +96,46 @@ def _by_publisher(dataset, wanted: pd.DataFrame) -> str:
                 f"- **{row['clause']} ({row['target_id']})** {statement}. {name} "
                 f"({unit['symbol'] or unit['name']}): {figure.format(year=row['figure_year'])}."
             )
-        sheet = sheet_name(dataset, wanted, publisher)
+        sheet = sheets[publisher]
         offer = web_only(f"{words['wanted_sheet']} {{download}}`{sheet} <{SHEETS / sheet}>`.")
         sections.append(section(markdown_escape(publisher), "\n".join(lines) + "\n\n" + offer))
     return "\n\n".join(sections)
 
 
-def sheet_name(dataset, wanted: pd.DataFrame, publisher: str) -> str:
-    """'so-lieu-can-co-so-xay-dung-thanh-pho-hai-phong.xlsx': readable, safe in any address, and
-    the same in every edition (from the publisher's name in the data's own language: the sheet
-    is the keepers' template, in that language)."""
-    indicator = wanted.loc[wanted["usually_published_by"] == publisher, "indicator"].iloc[0]
-    own = dataset.indicators[indicator].get(f"publisher_{SOURCE_LANGUAGE}", publisher)
-    slug = re.sub(r"[^a-z0-9]+", "-", unaccented(own).lower()).strip("-")[:60].strip("-")
-    return f"so-lieu-can-co-{slug}.xlsx"
+def sheet_names(dataset, wanted: pd.DataFrame) -> dict[str, str]:
+    """Each place's sheet: 'so-lieu-can-co-so-xay-dung-thanh-pho-hai-phong.xlsx', readable, safe
+    in any address, the same in every edition (from the publisher's name in the data's own
+    language: the sheet is the keepers' template, in that language), and never one file for two
+    places whose long names cut to the same letters."""
+    names: dict[str, str] = {}
+    for publisher, indicator in wanted.drop_duplicates("usually_published_by")[
+        ["usually_published_by", "indicator"]
+    ].itertuples(index=False):
+        own = dataset.indicators[indicator].get(f"publisher_{SOURCE_LANGUAGE}", publisher)
+        slug = re.sub(r"[^a-z0-9]+", "-", unaccented(own).lower()).strip("-")[:60].strip("-")
+        name, n = f"so-lieu-can-co-{slug}.xlsx", 2
+        while name in names.values():
+            name, n = f"so-lieu-can-co-{slug}-{n}.xlsx", n + 1
+        names[publisher] = name
+    return names
 
 
-def prefilled_sheets(dataset, wanted: pd.DataFrame, day) -> dict[Path, bytes]:
+def prefilled_sheets(dataset, wanted: pd.DataFrame, names: dict[str, str], day) -> dict:
     """For each place the figures are usually published, the keepers' template with a row for
     each figure wanted there (indicator and the area in force), to fill and send back."""
     sheets = {}
     for publisher, rows in wanted.groupby("usually_published_by", sort=False):
         pairs = list(dict.fromkeys(zip(rows["indicator"], rows["area_now"], strict=True)))
-        name = sheet_name(dataset, wanted, publisher)
-        sheets[SHEETS / name] = prefilled_template(dataset, pairs, day)
+        sheets[SHEETS / names[publisher]] = prefilled_template(dataset, pairs, day)
     return sheets
 
 
 def _download(dataset, wanted: pd.DataFrame) -> pd.DataFrame:
     """The register with the names a reader needs beside the ids, in the edition's language."""
+    owed = {ids: "; ".join(_body_names(dataset, ids.split(";"))) if ids else ""
+            for ids in set(wanted["owed_by"])}  # fmt: skip
     return wanted.assign(
         indicator_name=[dataset.indicators[i]["name"] for i in wanted["indicator"]],
         unit=[dataset.units[dataset.indicators[i]["unit"]]["name"] for i in wanted["indicator"]],
-        owed_by_names=[
-            "; ".join(_body_names(dataset, ids.split(";"))) if ids else ""
-            for ids in wanted["owed_by"]
-        ],
+        owed_by_names=wanted["owed_by"].map(owed),
     )
