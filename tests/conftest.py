@@ -22,8 +22,10 @@ def set_cell(csv_path: Path, row: int, column: str, value: str) -> None:
     with open(csv_path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     rows[row - 2][column] = value
+    # A column the file leaves out (an optional one) is added, empty in the other rows.
+    fieldnames = list(dict.fromkeys(name for record in rows for name in record))
     with open(csv_path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=fieldnames, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 

@@ -388,8 +388,26 @@ def _load_sources(records, path: Path, errors: ErrorCollector) -> pd.DataFrame:
                 "một nguồn không thể được đọc trước khi đăng: kiểm tra hai ngày này",
                 expected=f"từ {record['published']} trở đi",
             )
+        _check_the_check(record, path, row, published, errors)
     frame["published_by"] = published_by
     return frame.set_index("source_id", drop=False)
+
+
+def _check_the_check(
+    record: dict, path: Path, row: int, published: date | None, errors: ErrorCollector
+) -> None:
+    """A date checked says what the check found, and a finding says when: a reviewer weighs a
+    citation by both. A check cannot come before the page was published (known to the day: a
+    page dated "2026" may be checked in 2026)."""
+    checked_text, finding = record.get("checked", ""), record.get("check_vi", "")
+    checked = _known_date(checked_text, path, row, "checked", errors)
+    at = errors.at(path, row)
+    if checked_text and not finding:
+        at("check_vi", **said("check_without_finding", checked=checked_text))
+    if finding and not checked_text:
+        at("checked", **said("finding_without_date"))
+    if checked and published and checked < published and len(record["published"]) == 10:
+        at("checked", **said("checked_before_published", published=record["published"]))
 
 
 def _known_date(

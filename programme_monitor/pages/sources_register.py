@@ -25,13 +25,18 @@ def sources_table(dataset, as_of: date) -> str:
         # The address is printed as well as linked: on paper a link is invisible.
         linked = f"[{title}]({source.url})" if source.url else title
         address = f" <{source.url}>" if source.url else ""
-        note = markdown_escape(". ".join(filter(None, [source.published_note, source.note])))
+        finding = words["check_found"].format(finding=source.check) if source.check else ""
+        note = markdown_escape(
+            " ".join(
+                _sentence(part) for part in [source.published_note, source.note, finding] if part
+            )
+        )
         rows.append(
             [
                 source.source_id,
                 f"{linked} — *{markdown_escape(source.publisher)}*.{address}",
                 dataset.edition.published(source.published),
-                dataset.edition.date(date.fromisoformat(source.accessed)),
+                _registered_and_checked(dataset.edition, source),
                 words["confidence"][source.confidence],
                 int(uses.get(source.source_id, 0)),
                 note,
@@ -51,6 +56,24 @@ def sources_table(dataset, as_of: date) -> str:
         rows,
         widths=SOURCES_WIDTHS,
     )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _registered_and_checked(edition, source) -> str:
+    """When the source came into the register, and when someone last looked at it again: a
+    reviewer weighs an old unchecked citation differently from one seen last week."""
+    registered = edition.date(date.fromisoformat(source.accessed))
+    if source.checked:
+        checked = edition.labels["checked_on"].format(
+            date=edition.date(date.fromisoformat(source.checked))
+        )
+    else:
+        checked = edition.labels["not_checked"]
+    return f"{registered}; {checked}"
 
 
 def errata_table(dataset) -> str:
