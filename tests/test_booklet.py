@@ -81,6 +81,25 @@ def test_a_wide_table_gives_the_long_text_column_the_room_and_keeps_short_words_
     assert clause >= 7 and year >= 5 and status >= 7
 
 
+def test_long_header_words_hyphenate_rather_than_starve_the_text_column():
+    """Issue 19: the English task-group table gave the groups' names 15 % of the line (one word a
+    line) because "Substantial" and "evidence" each claimed their full width; the Vietnamese
+    headers' short syllables left 44 %."""
+    from programme_monitor.pages.chapter import open_chapter
+    from programme_monitor.pages.overview import task_group_scorecard
+
+    first_columns = {}
+    for lang in ("vi", "en"):
+        chapter = open_chapter(REAL_DATA, "2026-11-24", lang)
+        table = task_group_scorecard(chapter.dataset, chapter.tasks)
+        widths = next(line for line in table.splitlines() if line.startswith(":widths:"))
+        first_columns[lang] = int(widths.split()[1])
+    assert first_columns["vi"] >= 40 and first_columns["en"] >= 30, first_columns
+    # a short header word keeps its width: "Khoản" still never breaks
+    rows = [["II.2.1", "x " * 80, "2025"]] * 25
+    assert table_layout(["Khoản", "Mục tiêu", "Năm"], rows)[0] >= 7
+
+
 def test_missing_tex_is_named_with_the_package_that_provides_it(monkeypatch):
     monkeypatch.setattr(booklet.shutil, "which", lambda command: None)
     missing = missing_requirements()

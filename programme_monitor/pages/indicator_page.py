@@ -20,7 +20,13 @@ from programme_monitor.pages.judgement_words import (
     ratio_text,
     status_with_reason,
 )
-from programme_monitor.pages.markdown import Page, markdown_table, web_only, web_only_section
+from programme_monitor.pages.markdown import (
+    Page,
+    markdown_table,
+    runs_on_in_booklet,
+    web_only,
+    web_only_section,
+)
 from programme_monitor.words.formatting import (
     cite,
     flag_words,
@@ -50,7 +56,16 @@ def indicator_page(
     spec = dataset.indicators[indicator_id]
     targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
-    parts, files = [f"# {spec['name']}", "", _facts(dataset, spec, as_of, links), ""], {}
+    # In the booklet the indicators follow one another: one page each left most of them blank.
+    parts = [
+        runs_on_in_booklet(),
+        "",
+        f"# {spec['name']}",
+        "",
+        _facts(dataset, spec, as_of, links),
+        "",
+    ]
+    files = {}
     if len(targets):
         parts += _targets_section(dataset, targets, statuses)
         parts += _figures_wanted_note(dataset, indicator_id, as_of, links)

@@ -94,6 +94,13 @@ def print_only_latex(latex: str) -> str:
     return f"```{{raw}} latex\n{latex}\n```"
 
 
+def runs_on_in_booklet() -> str:
+    """Put first on a page whose chapter should follow the previous one in the booklet instead of
+    opening a page (booklet.sty, \\BookletRunOn): an indicator with a few lines of text left most
+    of a printed page blank."""
+    return print_only_latex(r"\BookletRunOn")
+
+
 def reviewers_notes(lines: int = 5) -> str:
     """Ruled lines for reviewers' handwritten notes, in the printed booklet only (booklet.sty)."""
     return print_only_latex(f"\\bookletnotes{{{lines}}}")

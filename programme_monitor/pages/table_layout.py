@@ -27,6 +27,11 @@ MAX_UNBROKEN_ROWS = 20
 MAX_COLUMN_CHARS = 48
 # Longest words are capped: a long URL may wrap anywhere rather than take the whole table.
 MAX_WORD_CHARS = 16
+# A header word longer than this is hyphenated by TeX rather than given its full width: the English
+# count columns' headers ("Substantial", "evidence") left the task groups' names 15 % of the line,
+# one word a line, where the Vietnamese headers' short syllables left them 44 %. Six letters:
+# "Clause" cannot be hyphenated and would stick out of a narrower column.
+MAX_HEADER_WORD_CHARS = 6
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]")
@@ -72,7 +77,10 @@ def table_layout(header: list[str], rows: list[list[str]]) -> list[int] | None:
     ]
     minimum = [
         min(
-            max([_longest_word(t) for t in column] + [_longest_word(h) * HEADER_WIDTH_FACTOR]),
+            max(
+                [_longest_word(t) for t in column]
+                + [min(_longest_word(h), MAX_HEADER_WORD_CHARS) * HEADER_WIDTH_FACTOR]
+            ),
             MAX_WORD_CHARS,
         )
         for column, h in zip(body, heads)

@@ -66,6 +66,7 @@ _WORD_MACROS = {
     "BookletWordPublisher": "booklet_publisher",
     "BookletWordLicence": "booklet_licence",
     "BookletWordPage": "booklet_page",
+    "BookletWordPageRef": "booklet_page_ref",
     "BookletWordNotes": "booklet_notes",
     "BookletWordContinuedFrom": "booklet_continued_from",
     "BookletWordContinuesOn": "booklet_continues_on",
