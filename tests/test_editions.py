@@ -140,6 +140,26 @@ def test_a_category_value_without_its_english_words_is_refused(real_copy):
     assert "value_labels_en" in error.fix
 
 
+def test_a_milestone_in_words_on_a_number_indicator_needs_its_english_words(real_copy):
+    """T23 asks for "phổ cập" (universal) 5G coverage, a percentage: the English scorecard said
+    "phổ cập" until the check looked at every milestone's words, not only a category's."""
+    path = real_copy / "indicators.yaml"
+    text = path.read_text("utf-8")
+    marker = '    value_labels_en: {"phổ cập": universal}\n'
+    first = text.index(marker)  # fibre_household_coverage's, the first of the three
+    path.write_text(text[:first] + text[first + len(marker) :], "utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(real_copy)
+    [error] = caught.value.errors
+    assert (error.file.name, error.row, error.column, error.found) == (
+        "targets.csv",
+        28,
+        "value_text",
+        "phổ cập",
+    )
+    assert "value_labels_en" in error.fix and "fibre_household_coverage" in error.fix
+
+
 def test_a_programme_in_one_language_needs_no_translation(real_copy):
     """Another district may publish in Vietnamese only: no _en column is required then."""
     path = real_copy / "programme.yaml"

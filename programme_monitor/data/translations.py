@@ -125,7 +125,10 @@ def check_category_translations(
         for row, record in records:
             spec = indicators.get(record.get("indicator"))
             value = record.get(column, "")
-            if not isinstance(spec, dict) or spec.get("value_type") != "category" or not value:
+            # A milestone's words need a translation whatever the indicator measures: "phổ cập"
+            # (universal) on a percentage showed in Vietnamese on the English pages.
+            in_words = spec.get("value_type") == "category" or column == "value_text"
+            if not isinstance(spec, dict) or not in_words or not value:
                 continue
             if value in (spec.get("stages") or []) or value in (
                 spec.get(f"value_labels_{lang}") or {}
@@ -135,7 +138,7 @@ def check_category_translations(
                 path,
                 row,
                 column,
-                f"giá trị phân loại chưa có bản dịch {LANGUAGE_NAMES.get(lang, lang)}",
+                f"giá trị bằng chữ chưa có bản dịch {LANGUAGE_NAMES.get(lang, lang)}",
                 f"thêm vào indicators.yaml, chỉ số {record.get('indicator')}, "
                 f"mục value_labels_{lang}: "
                 f"“{value}”: <bản dịch>",

@@ -62,10 +62,11 @@ def with_unit(lang: str, number: str, symbol: str) -> str:
 
 
 def category_text(lang: str, spec: dict, value: str) -> str:
-    """A value of a category indicator in the edition's words: 'huyện' is 'district' in English.
-    The data record values in the programme's language; the stages' translations are
-    `stages_<lang>` (same order), other values' `value_labels_<lang>` (value: translation)."""
-    if lang == "vi" or spec.get("value_type") != "category":
+    """A value in words in the edition's language: 'huyện' is 'district' in English; so is a
+    milestone of a number indicator ("phổ cập": "universal"). The data record values in the
+    programme's language; the stages' translations are `stages_<lang>` (same order), other
+    values' `value_labels_<lang>` (value: translation)."""
+    if lang == "vi":
         return str(value)
     stages = spec.get("stages") or []
     if value in stages:
