@@ -186,3 +186,73 @@ def test_two_places_whose_names_cut_alike_get_two_sheets():
     )
     names = sheet_names(dataset, wanted)
     assert len(set(names.values())) == 2, names
+
+
+# --- the search log: when and where each missing figure was last looked for --------------------
+
+SEARCH_HEADER = "searched_on,indicators,where_vi,query,found_vi\n"
+
+
+def _log(mini_copy, *rows: str) -> None:
+    (mini_copy / "searches.csv").write_text(SEARCH_HEADER + "".join(rows), "utf-8")
+
+
+def test_each_wanted_figure_says_when_it_was_last_looked_for_by_the_reporting_date(mini_copy):
+    """SYNTHETIC searches: the later of two counts; one made after the reporting date belongs to
+    the next edition; an indicator never searched says so."""
+    _log(
+        mini_copy,
+        "2026-03-01,new_roads,Niên giám thử,đường mới,Không thấy (dữ liệu giả).\n",
+        "2026-05-02,new_roads;tree_cover,Cổng thông tin thử,,Không thấy (dữ liệu giả).\n",
+        "2026-08-01,new_roads,Cục Thống kê thử,,Không thấy (dữ liệu giả).\n",
+    )
+    dataset = load_dataset(mini_copy)
+    wanted = figures_wanted(dataset, date(2026, 6, 30))
+    assert list(zip(wanted["target_id"], wanted["last_searched"])) == [("X2", "2026-05-02")]
+    assert figures_wanted(dataset, date(2026, 2, 1))["last_searched"].tolist() == [""]
+
+    values, files = figures_wanted_values(open_chapter(mini_copy, "2026-06-30", "vi"))
+    assert "Tìm lần cuối ngày 02/05/2026" in values["table"]
+    log = values["search_log"]
+    assert log.startswith("## Nhật ký tìm số liệu")
+    assert log.index("02/05/2026") < log.index("01/03/2026")  # newest first
+    assert "Cục Thống kê thử" not in log  # searched after the reporting date
+    assert "(từ khóa *đường mới*)" in log
+    download = pd.read_csv(io.BytesIO(files[DOWNLOAD]), dtype=str, keep_default_na=False)
+    assert download["last_searched"].tolist() == ["2026-05-02"]
+
+
+def test_a_wanted_figure_never_looked_for_says_so_and_the_chapter_has_no_log(mini_copy):
+    values, _ = figures_wanted_values(open_chapter(mini_copy, "2026-06-30", "vi"))
+    assert "Chưa ghi lần tìm nào." in values["table"] and values["search_log"] == ""
+
+
+def test_a_search_for_an_unknown_indicator_or_on_a_day_to_come_is_named(mini_copy):
+    from programme_monitor import DataErrors
+    from programme_monitor.data.dataset import check_programme
+
+    _log(
+        mini_copy,
+        "2026-05-02,new_roads;duong_moi,Niên giám thử,,Không thấy (dữ liệu giả).\n",
+        "2026-07-01,new_roads,Niên giám thử,,Không thấy (dữ liệu giả).\n",
+    )
+    try:
+        check_programme(mini_copy, today=date(2026, 6, 30))
+    except DataErrors as caught:
+        found = [(e.file.name, e.row, e.column, e.found) for e in caught.errors]
+    else:
+        raise AssertionError("a bad search log was accepted")
+    assert found == [
+        ("searches.csv", 2, "indicators", "new_roads;duong_moi"),
+        ("searches.csv", 3, "searched_on", "2026-07-01"),
+    ]
+
+
+def test_the_real_log_covers_every_wanted_indicator_and_the_package_keeps_it_by_edition():
+    from programme_monitor.pages.data_package import edition_tables
+
+    dataset = load_dataset(REAL_DATA)
+    wanted = figures_wanted(dataset, date(2026, 12, 4))
+    assert (wanted["last_searched"] != "").all()
+    assert len(edition_tables(dataset, date(2026, 12, 4))["searches"]) == len(dataset.searches)
+    assert edition_tables(dataset, AS_OF)["searches"].empty  # every search came after 24/11

@@ -5,8 +5,10 @@ The programme says who follows its implementation and reports on it: the organis
 marked `monitors: true` in programme.yaml (42-CTr/HU's IV.5, the district People's Committee
 leading). Its bodies owe the figures under the programme; what became of them since (bodies.csv,
 the optional status column) says who reports now. Where a figure is normally published is the
-indicator's own `publisher` (indicators.yaml). Nothing here is guessed: a programme that marks no
-clause gets no body named, and the page says so.
+indicator's own `publisher` (indicators.yaml). When each figure was last looked for, and where,
+comes from the search log (searches.csv): "no figure" after a search last week is not the same as
+"no figure" never looked for. Nothing here is guessed: a programme that marks no clause gets no
+body named, and the page says so.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ COLUMNS = [
     "owed_under_clause",
     "owed_by",  # body ids, ';'-separated
     "missing_since",  # the programme's signature: no figure for the area since it took effect
+    "last_searched",  # the last logged search for the indicator by the reporting date, or ""
 ]
 
 
@@ -47,6 +50,21 @@ def area_in_force(dataset, lineage: str, as_of: date) -> str:
         & ((areas["valid_to"] == "") | (areas["valid_to"] >= day))
     ]
     return current["area_id"].iloc[0] if len(current) else ""
+
+
+def searches_by(dataset, as_of: date) -> pd.DataFrame:
+    """The logged searches made by `as_of`, newest first (the same day: the later row first)."""
+    log = dataset.searches
+    done = log[log["searched_on"] <= as_of.isoformat()]
+    return done.iloc[::-1].sort_values("searched_on", ascending=False, kind="stable")
+
+
+def last_search(dataset, indicator: str, as_of: date) -> pd.Series | None:
+    """The latest logged search for `indicator`'s figures by `as_of`, or None."""
+    for _, search in searches_by(dataset, as_of).iterrows():
+        if indicator in search["indicators"]:
+            return search
+    return None
 
 
 def figures_wanted(dataset, as_of: date, indicator: str | None = None) -> pd.DataFrame:
@@ -70,8 +88,13 @@ def figures_wanted(dataset, as_of: date, indicator: str | None = None) -> pd.Dat
             "owed_under_clause": clause["clause"] if clause else "",
             "owed_by": ";".join(clause["bodies"]) if clause else "",
             "missing_since": dataset.programme["signed"].isoformat(),
+            "last_searched": _searched_on(last_search(dataset, target["indicator"], as_of)),
         }
         for _, target in targets.iterrows()
         if latest_for_target(dataset, target, as_of) is None
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _searched_on(search: pd.Series | None) -> str:
+    return "" if search is None else search["searched_on"]

@@ -32,6 +32,7 @@ TABLES = {
     "tasks": "tasks.csv",
     "observations": "observations.csv",
     "task_assessments": "task-assessments.csv",
+    "searches": "searches.csv",
 }
 DOCUMENTS = {"programme": "programme.yaml", "indicators": "indicators.yaml"}
 

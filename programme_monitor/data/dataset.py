@@ -49,9 +49,9 @@ from programme_monitor.data.value_rules import observation_cells, source_cells
 from programme_monitor.words.edition import SOURCE_LANGUAGE, Edition, localized, localized_frame
 
 FILES = {**DOCUMENTS, "changes": "changes.yaml", **TABLES}
-# Parts a programme may not have: no administrative change to record, no task assessed yet. A
-# folder without them is read as if they were empty.
-OPTIONAL_FILES = ("changes", "task_assessments")
+# Parts a programme may not have: no administrative change to record, no task assessed yet, no
+# search for missing figures logged. A folder without them is read as if they were empty.
+OPTIONAL_FILES = ("changes", "task_assessments", "searches")
 
 COLUMNS = {table: columns(table) for table in TABLES}
 
@@ -86,6 +86,7 @@ class Dataset:
     tasks: pd.DataFrame
     observations: pd.DataFrame
     task_assessments: pd.DataFrame
+    searches: pd.DataFrame  # where and when missing figures were looked for (searches.csv)
     vocabulary: dict[str, Any] = field(default_factory=load_vocabulary)
     # The edition the texts above are in; pages write numbers, dates and words through it.
     edition: Edition = field(default_factory=Edition)
@@ -289,9 +290,30 @@ def _load_tables(files: _ProgrammeFiles, text: str, errors: ErrorCollector, toda
     task_assessments = load_task_assessments(
         records["task_assessments"], paths["task_assessments"], sources, errors
     )
+    searches = _load_searches(
+        records["searches"], paths["searches"], files.indicators, errors, today
+    )
     return {"areas": areas, "bodies": bodies, "sources": sources, "targets": targets,
             "tasks": tasks, "observations": observations,
-            "task_assessments": task_assessments}  # fmt: skip
+            "task_assessments": task_assessments, "searches": searches}  # fmt: skip
+
+
+def _load_searches(
+    records, path: Path, indicators: dict, errors: ErrorCollector, today: date
+) -> pd.DataFrame:
+    """The search log: each search's date (a real day, not after today) and its indicators (each
+    declared), as a list."""
+    frame = _frame(records, COLUMNS["searches"])
+    for row, record in records:
+        at = errors.at(path, row)
+        searched = _known_date(record["searched_on"], path, row, "searched_on", errors)
+        if searched and searched > today:
+            at("searched_on", **said("search_in_future", today=today.isoformat()))
+        for indicator in _split_list(record["indicators"]):
+            if indicator not in indicators:
+                at("indicators", **said("unknown_indicator", indicator=indicator))
+    frame["indicators"] = [_split_list(text) for text in frame["indicators"]]
+    return frame
 
 
 def _check_across_tables(files: _ProgrammeFiles, frames: dict, errors: ErrorCollector) -> None:

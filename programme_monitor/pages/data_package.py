@@ -35,6 +35,8 @@ def edition_tables(dataset, as_of: date) -> dict[str, pd.DataFrame]:
     seen["task_assessments"] = assessments[
         assessments["published_by"].isna() | (assessments["published_by"] <= as_of)
     ]
+    searches = seen["searches"]  # a search made after the reporting date is the next edition's
+    seen["searches"] = searches[searches["searched_on"] <= as_of.isoformat()]
     sources = seen["sources"]
     seen["sources"] = sources[
         (sources["published_by"] <= as_of)

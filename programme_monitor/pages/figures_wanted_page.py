@@ -5,16 +5,17 @@ for each of those places the keepers' template with its figures already listed."
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from programme_monitor.assess.figures_wanted import figures_wanted, monitoring_clause
+from programme_monitor.assess.figures_wanted import figures_wanted, monitoring_clause, searches_by
 from programme_monitor.common.text_folding import unaccented
 from programme_monitor.data.chapters import indicator_pages
 from programme_monitor.intake.spreadsheet import prefilled_template
 from programme_monitor.pages.data_package import csv_bytes
-from programme_monitor.pages.markdown import section, web_only
+from programme_monitor.pages.markdown import markdown_table, section, web_only
 from programme_monitor.pages.overview import target_label
 from programme_monitor.words.edition import SOURCE_LANGUAGE
 from programme_monitor.words.formatting import markdown_escape
@@ -29,8 +30,9 @@ def figures_wanted_values(chapter) -> tuple[dict[str, str], dict[Path, bytes]]:
     words, edition = dataset.edition.labels, dataset.edition
     wanted = figures_wanted(dataset, as_of)
     if wanted.empty:
-        return {"lead": words["wanted_none"].format(as_of=edition.date(as_of)), "owed": "",
-                "table": ""}, {DOWNLOAD: csv_bytes(_download(dataset, wanted))}  # fmt: skip
+        none = {"lead": words["wanted_none"].format(as_of=edition.date(as_of)), "owed": "",
+                "table": "", "search_log": ""}  # fmt: skip
+        return none, {DOWNLOAD: csv_bytes(_download(dataset, wanted))}
     lead = words["wanted_lead"].format(
         as_of=edition.date(as_of),
         n=len(wanted),
@@ -43,6 +45,7 @@ def figures_wanted_values(chapter) -> tuple[dict[str, str], dict[Path, bytes]]:
         "lead": f"{' '.join(lead.split())} {since}",
         "owed": _owed(dataset),
         "table": _by_publisher(dataset, wanted, sheets),
+        "search_log": search_log(dataset, as_of),
     }
     files = {DOWNLOAD: csv_bytes(_download(dataset, wanted))}
     return values, files | prefilled_sheets(dataset, wanted, sheets, as_of)
@@ -76,7 +79,7 @@ def _by_publisher(dataset, wanted: pd.DataFrame, sheets: dict[str, str]) -> str:
     """A section per place the figures are usually published (who a meeting asks), the one owing
     most first, each figure a line: lists read on a phone and in print where a four-column table
     wraps to a word a line."""
-    words = dataset.edition.labels
+    words, edition = dataset.edition.labels, dataset.edition
     targets = dataset.targets.set_index("target_id", drop=False)
     pages = indicator_pages(dataset)
     counts = wanted["usually_published_by"].value_counts(sort=False)  # in order of first row
@@ -92,14 +95,56 @@ def _by_publisher(dataset, wanted: pd.DataFrame, sheets: dict[str, str]) -> str:
                 name = f"{{doc}}`{name} <{pages[row['indicator']]}>`"
             figure = words["wanted_figure_passed" if row["target_year_passed"] else "wanted_figure"]
             statement = markdown_escape(target_label(dataset, targets.loc[row["target_id"]]))
+            searched = (
+                words["wanted_last_searched"].format(
+                    date=edition.date(date.fromisoformat(row["last_searched"]))
+                )
+                if row["last_searched"]
+                else words["wanted_never_searched"]
+            )
             lines.append(
                 f"- **{row['clause']} ({row['target_id']})** {statement}. {name} "
-                f"({unit['symbol'] or unit['name']}): {figure.format(year=row['figure_year'])}."
+                f"({unit['symbol'] or unit['name']}): {figure.format(year=row['figure_year'])}. "
+                f"{searched}"
             )
         sheet = sheets[publisher]
         offer = web_only(f"{words['wanted_sheet']} {{download}}`{sheet} <{SHEETS / sheet}>`.")
         sections.append(section(markdown_escape(publisher), "\n".join(lines) + "\n\n" + offer))
     return "\n\n".join(sections)
+
+
+def search_log(dataset, as_of) -> str:
+    """Every logged search made by the reporting date, newest first: when, for which figures,
+    where and with which words, and what was found. Empty when none was logged."""
+    searches = searches_by(dataset, as_of)
+    if searches.empty:
+        return ""
+    words, edition = dataset.edition.labels, dataset.edition
+    rows = [
+        [
+            edition.date(date.fromisoformat(search["searched_on"])),
+            "; ".join(dataset.indicators[i]["name"] for i in search["indicators"]),
+            markdown_escape(search["where"])
+            + (
+                f" ({words['search_words']} *{markdown_escape(search['query'])}*)"
+                if search["query"]
+                else ""
+            ),  # fmt: skip
+            markdown_escape(search["found"]),
+        ]
+        for _, search in searches.iterrows()
+    ]
+    table = markdown_table(
+        edition,
+        [
+            words["col_searched_on"],
+            words["col_figures"],
+            words["col_where_searched"],
+            words["col_found"],
+        ],  # fmt: skip
+        rows,
+    )
+    return section(words["search_log_heading"], f"{words['search_log_lead']}\n\n{table}")
 
 
 def sheet_names(dataset, wanted: pd.DataFrame) -> dict[str, str]:
