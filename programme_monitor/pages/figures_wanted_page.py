@@ -15,7 +15,7 @@ from programme_monitor.common.text_folding import unaccented
 from programme_monitor.data.chapters import indicator_pages
 from programme_monitor.intake.spreadsheet import prefilled_template
 from programme_monitor.pages.data_package import csv_bytes
-from programme_monitor.pages.markdown import markdown_table, section, web_only
+from programme_monitor.pages.markdown import section, web_only
 from programme_monitor.pages.overview import target_label
 from programme_monitor.words.edition import SOURCE_LANGUAGE
 from programme_monitor.words.formatting import markdown_escape
@@ -115,36 +115,29 @@ def _by_publisher(dataset, wanted: pd.DataFrame, sheets: dict[str, str]) -> str:
 
 def search_log(dataset, as_of) -> str:
     """Every logged search made by the reporting date, newest first: when, for which figures,
-    where and with which words, and what was found. Empty when none was logged."""
+    where and with which words, and what was found; a line each, like the register above (a
+    four-column table wrapped to a word a line on a phone). Empty when none was logged."""
     searches = searches_by(dataset, as_of)
     if searches.empty:
         return ""
     words, edition = dataset.edition.labels, dataset.edition
-    rows = [
-        [
-            edition.date(date.fromisoformat(search["searched_on"])),
-            "; ".join(dataset.indicators[i]["name"] for i in search["indicators"]),
-            markdown_escape(search["where"])
-            + (
-                f" ({words['search_words']} *{markdown_escape(search['query'])}*)"
-                if search["query"]
-                else ""
-            ),  # fmt: skip
-            markdown_escape(search["found"]),
-        ]
-        for _, search in searches.iterrows()
-    ]
-    table = markdown_table(
-        edition,
-        [
-            words["col_searched_on"],
-            words["col_figures"],
-            words["col_where_searched"],
-            words["col_found"],
-        ],  # fmt: skip
-        rows,
+    lines = []
+    for _, search in searches.iterrows():
+        names = "; ".join(dataset.indicators[i]["name"] for i in search["indicators"])
+        query = (
+            f" ({words['search_words']} *{markdown_escape(search['query'])}*)"
+            if search["query"]
+            else ""
+        )
+        lines.append(
+            f"- **{edition.date(date.fromisoformat(search['searched_on']))}**: "
+            f"{markdown_escape(names)}. {words['col_where_searched']}: "
+            f"{markdown_escape(search['where'])}{query}. "
+            f"{words['col_found']}: {markdown_escape(search['found'])}"
+        )
+    return section(
+        words["search_log_heading"], f"{words['search_log_lead']}\n\n" + "\n".join(lines)
     )
-    return section(words["search_log_heading"], f"{words['search_log_lead']}\n\n{table}")
 
 
 def sheet_names(dataset, wanted: pd.DataFrame) -> dict[str, str]:
