@@ -127,8 +127,9 @@ def check_category_translations(
             value = record.get(column, "")
             # A milestone's words need a translation whatever the indicator measures: "phổ cập"
             # (universal) on a percentage showed in Vietnamese on the English pages.
-            in_words = spec.get("value_type") == "category" or column == "value_text"
-            if not isinstance(spec, dict) or not in_words or not value:
+            if not isinstance(spec, dict) or not value:
+                continue  # an unknown indicator is reported by its own check
+            if spec.get("value_type") != "category" and column != "value_text":
                 continue
             if value in (spec.get("stages") or []) or value in (
                 spec.get(f"value_labels_{lang}") or {}
