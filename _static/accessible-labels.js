@@ -1,15 +1,55 @@
-// The theme's search field shows "Tìm Kiếm Ctrl+K" but names itself "Tìm Kiếm", and its colour
-// switch is named in English with icons titled "Light", "Dark": a screen-reader user who says
-// what they see ("Tìm Kiếm Ctrl K") would not reach them (WCAG 2.5.3, label in name). Name each
-// control by what it shows; the switch's icons are decoration beside its name.
+// The theme's controls in the page's own language, named by what they show.
+//
+// The theme (pydata-sphinx-theme) has no Vietnamese words for some controls: Vietnamese pages said
+// "Skip to main content" and "Back to top", and Sphinx's own translation title-cases "Tìm Kiếm".
+// This file once named the colour switch and the tables of contents in Vietnamese on every page,
+// the English ones too. Each control is now named in the language of the page (<html lang>).
+//
+// The search field shows "Tìm kiếm Ctrl+K" but named itself "Tìm Kiếm", and the colour switch had
+// icons titled "Light", "Dark": a screen-reader user who says what they see would not reach them
+// (WCAG 2.5.3, label in name). Each control is named by what it shows; icons are decoration.
+const WORDS = {
+  vi: {
+    skip: "Bỏ qua, đến nội dung chính",
+    top: "Về đầu trang",
+    search: "Tìm kiếm",
+    colour: "Chế độ màu",
+    toc: "Mục lục",
+    pageToc: "Mục lục của trang",
+  },
+  en: {
+    skip: "Skip to main content",
+    top: "Back to top",
+    search: "Search",
+    colour: "Colour mode",
+    toc: "Contents",
+    pageToc: "Contents of this page",
+  },
+};
+
 document.addEventListener("DOMContentLoaded", () => {
+  const lang = (document.documentElement.lang || "vi").slice(0, 2);
+  const words = WORDS[lang] || WORDS.vi;
+  for (const link of document.querySelectorAll("#pst-skip-link a")) link.textContent = words.skip;
+  const top = document.getElementById("pst-back-to-top");
+  if (top) {
+    for (const node of [...top.childNodes]) {
+      if (node.nodeType === Node.TEXT_NODE && node.textContent.trim()) node.textContent = words.top;
+    }
+  }
+  for (const text of document.querySelectorAll(".search-button__default-text")) {
+    text.textContent = words.search;
+  }
   for (const button of document.querySelectorAll(".search-button__button")) {
     const shown = button.textContent.replace(/\s+/g, " ").trim();
-    if (shown) button.setAttribute("aria-label", shown);
+    if (shown) {
+      button.setAttribute("aria-label", shown);
+      button.setAttribute("title", words.search);
+    }
   }
   for (const button of document.querySelectorAll(".theme-switch-button")) {
-    button.setAttribute("aria-label", "Chế độ màu");
-    button.setAttribute("data-bs-title", "Chế độ màu");
+    button.setAttribute("aria-label", words.colour);
+    button.setAttribute("data-bs-title", words.colour);
     for (const icon of button.querySelectorAll("i, svg")) {
       icon.removeAttribute("title");
       icon.removeAttribute("aria-labelledby");
@@ -18,7 +58,7 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
   for (const button of document.querySelectorAll(".secondary-toggle, .primary-toggle")) {
-    const name = button.classList.contains("secondary-toggle") ? "Mục lục của trang" : "Mục lục";
+    const name = button.classList.contains("secondary-toggle") ? words.pageToc : words.toc;
     button.setAttribute("title", name);
     button.setAttribute("aria-label", name);
   }

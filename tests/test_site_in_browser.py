@@ -317,3 +317,121 @@ def test_screenshots_for_reviewers(served, browser, name, path):
         page.screenshot(path=str(target), full_page=True)
         page.close()
         assert target.stat().st_size > 10_000  # a real page, not a blank one
+
+
+@pytest.mark.parametrize(
+    "edition, words",
+    [
+        ("", ["42-CTr/HU", "Thủy Nguyên", "24/11/2026", "✓ Đạt", "Chưa đánh giá được", "Nhiệm vụ"]),
+        (
+            "en/",
+            ["42-CTr/HU", "Thủy Nguyên", "24 Nov 2026", "✓ Achieved", "Not assessable", "Tasks"],
+        ),
+    ],
+)
+def test_the_home_page_says_how_the_programme_stands_in_the_first_phone_screen(
+    served, browser, edition, words
+):
+    """Issue 20: a reader from a press link saw a generic four-line title and a long paragraph;
+    the programme, its area, the reporting date, the targets by status and the tasks now come
+    before any scrolling, each status a link to its list."""
+    _, base = served
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base + edition + "book/intro.html", wait_until="networkidle")
+    first_screen = page.evaluate(
+        """height => {
+          const words = [];
+          const walker = document.createTreeWalker(
+            document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(walker.currentNode);
+            const box = range.getBoundingClientRect();
+            if (box.height > 0 && box.bottom <= height) words.push(walker.currentNode.textContent);
+          }
+          return words.join(' ');
+        }""",
+        PHONE["height"],
+    )
+    for word in words:
+        assert word in first_screen, (word, first_screen[:800])
+    links = page.locator("main li a").all_inner_texts()
+    assert any(text.startswith("✓") for text in links), links
+    context.close()
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_every_control_reached_by_the_keyboard_shows_where_it_is(served, browser, edition):
+    """Issue 20: the menu button, the language switch and the download button showed no focus
+    ring. Tab through the home page and an indicator page at desktop and phone sizes: each stop
+    draws an outline of at least 2 px (computed style)."""
+    _, base = served
+    missing = []
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for path in ("book/intro.html", "book/generated/indicator-urbanisation_rate.html"):
+            page.goto(base + edition + path, wait_until="networkidle")
+            seen = set()
+            for _ in range(60):
+                page.keyboard.press("Tab")
+                stop = page.evaluate(
+                    """() => {
+                      const el = document.activeElement;
+                      if (!el || el === document.body) return null;
+                      const style = getComputedStyle(el);
+                      return {id: el.outerHTML.slice(0, 80), style: style.outlineStyle,
+                              width: parseFloat(style.outlineWidth)};
+                    }"""
+                )
+                if stop is None or stop["id"] in seen:
+                    continue
+                seen.add(stop["id"])
+                if stop["style"] == "none" or stop["width"] < 2:
+                    missing.append((viewport["width"], path, stop["id"]))
+        context.close()
+    assert not missing, missing[:10]
+
+
+@pytest.mark.parametrize(
+    "edition, words",
+    [
+        ("", ["Bỏ qua, đến nội dung chính", "Về đầu trang"]),
+        ("en/", ["Skip to main content", "Back to top"]),
+    ],
+)
+def test_the_themes_words_are_in_the_pages_language(served, browser, edition, words):
+    """Vietnamese pages said "Skip to main content" and "Back to top"; English pages named the
+    colour switch "Chế độ màu"."""
+    _, base = served
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base + edition + "book/generated/overview.html", wait_until="networkidle")
+    skip = page.locator("#pst-skip-link a").inner_text()
+    top = page.locator("#pst-back-to-top").evaluate("b => b.textContent.trim()")
+    assert (skip, top) == tuple(words)
+    labels = page.locator(".theme-switch-button").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('aria-label'))"
+    )
+    assert labels and all(
+        label == ("Chế độ màu" if edition == "" else "Colour mode") for label in labels
+    )
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_one_search_box_at_a_time(served, browser, viewport):
+    """Issue 20: a desktop showed two search boxes (header and side menu)."""
+    _, base = served
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(base + "book/generated/overview.html", wait_until="networkidle")
+    visible = page.evaluate(
+        """() => [...document.querySelectorAll('.search-button__button')].filter(e => {
+             const box = e.getBoundingClientRect();
+             return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+           }).length"""
+    )
+    assert visible == 1
+    context.close()

@@ -36,7 +36,12 @@ from programme_monitor.site.booklet import edition_definitions
 from programme_monitor.site.edition_sources import EDITION_TOC, edition_toc
 from programme_monitor.site.site_footer import EDITION_FILE, edition_values
 from programme_monitor.words.edition import localized
-from programme_monitor.words.publication import HOME_DOWNLOADS, home_downloads
+from programme_monitor.words.publication import (
+    HOME_DOWNLOADS,
+    HOME_HEADING,
+    home_downloads,
+    home_heading,
+)
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +185,7 @@ def edition_files(settings: BuildSettings, lang: str, dataset: Dataset) -> dict[
         EDITION_FILE: edition_values(edition, programme),
         Path(EDITION_TOC).name: toc,
         HOME_DOWNLOADS: home_downloads(edition, programme, settings.booklet).encode("utf-8"),
+        HOME_HEADING: home_heading(edition, programme).encode("utf-8"),
         **{name: text.encode("utf-8") for name, text in pages.for_edition(lang).items()},
     }
 

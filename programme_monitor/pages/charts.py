@@ -240,15 +240,17 @@ def _label_reporting_date(edition: Edition, ax, as_of: date, words: dict) -> Non
 
 def _finish(edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
     """Whole years on the time axis, title, legend outside the plot."""
-    # A year's label sits in the middle of its span, where its annual values are drawn.
+    # Each year's tick is its 1 January: a value in force from 1/1/2025 sits on the 2025 tick,
+    # and a year's annual value (drawn mid-year) between its tick and the next. Ticks in the
+    # middle of the year put that 1/1/2025 value before "2025", as if it were 2024's.
     ax.relim()
     ax.autoscale_view()
     low, high = ax.get_xlim()
     first, last = math.floor(low), math.floor(high)
     step = max(1, math.ceil((last - first + 1) / 10))
-    ax.set_xticks([year + 0.5 for year in range(first, last + 1, step)])
+    ax.set_xticks(list(range(first, last + 2, step)))
     ax.set_xlim(first, last + 1)
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{math.floor(x)}"))
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{round(x)}"))
     if spec["value_type"] == "number":
         # The axis writes numbers as the text does: 1.500 and 0,5 in Vietnamese, 1,500 and 0.5 in
         # English.

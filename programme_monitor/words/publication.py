@@ -33,6 +33,18 @@ def package_file_name(programme: dict, as_of: date) -> str:
 # The home page's offer of the edition's files, written by the build into book/generated and
 # included by book/intro.md (and its translations).
 HOME_DOWNLOADS = "home-downloads.md"
+# The home page's title, written the same way: the programme and its area, not a generic phrase
+# (a reader from a press link must see at once which programme this is).
+HOME_HEADING = "home-heading.md"
+
+
+def home_heading(edition: Edition, programme: dict) -> str:
+    """The home page's title: '42-CTr/HU · Thủy Nguyên (Hải Phòng)' in the edition's words."""
+    title = edition.labels["home_title"].format(
+        number=programme.get("number") or programme["short_title"],
+        area=programme.get("area_name") or programme["area"],
+    )
+    return f"# {title}\n"
 
 
 def home_downloads(edition: Edition, programme: dict, booklet: bool) -> str:
