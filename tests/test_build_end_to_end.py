@@ -721,3 +721,36 @@ def test_the_new_programme_folder_builds_as_it_is_into_a_sample(tmp_path):
     assert "«Chương trình hành động số … (MẪU)»" in intro
     [booklet] = settings.site_dir.glob("MAU-01-*.pdf")
     assert "MẪU" in pdf_text(booklet, 1, 1)
+
+
+def test_the_site_offers_its_data_for_reuse(real_site):
+    """Issue 20, point 6: each edition has an Atom feed of editions named in every page's head,
+    and each indicator page offers its data as JSON, valid against the schema offered beside it,
+    and its chart as SVG and PNG."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    site = real_site.site_dir
+    dataset = load_dataset(REAL_DATA)
+    for edition in ("", "en/"):
+        feed = site / edition / "feed.xml"
+        root = ET.fromstring(feed.read_bytes())
+        links = [e.get("href") for e in root.iter("{http://www.w3.org/2005/Atom}link")]
+        for href in links:
+            if href != "feed.xml":
+                assert (feed.parent / href).resolve().is_file(), (edition, href)
+        page = (site / edition / "book/generated/indicator-urbanisation_rate.html").read_text()
+        assert 'type="application/atom+xml"' in page and "../../feed.xml" in page
+        assert '<meta property="og:title"' in page
+    schemas = list(site.rglob("_downloads/*/indicator.schema.json"))
+    assert schemas
+    schema = json.loads(schemas[0].read_text("utf-8"))
+    for indicator in dataset.indicators:
+        files = list(site.glob(f"_downloads/*/{indicator}.json"))
+        assert files, indicator
+        jsonschema.validate(json.loads(files[0].read_text("utf-8")), schema)
+        assert list(site.glob(f"_downloads/*/{indicator}.png")) or not list(
+            site.glob(f"_images/{indicator}.svg")
+        ), indicator

@@ -22,3 +22,33 @@ def test_each_years_tick_is_its_first_of_january():
     low, high = ax.get_xlim()
     assert low <= 2021.5 and high >= 2026.9  # every point inside, whole years either side
     plt.close(fig)
+
+
+def test_the_phones_rendering_keeps_its_text_large_and_its_width_narrow():
+    """Issue 20: on a 390 px screen the chart shrank to about 330 px with text 4-5 px high. The
+    narrow rendering is about as wide as a phone shows it, and no text in it is under 10 pt
+    (13.3 CSS px at its own size)."""
+    import re
+    from pathlib import Path
+
+    import matplotlib.text
+
+    from programme_monitor.assess.selection import observations_of
+    from programme_monitor.pages.chapter import open_chapter
+
+    chapter = open_chapter(REAL_DATA, "2026-12-04", "vi")
+    dataset = chapter.dataset
+    context = charts.ChartContext(chapter.report_date)
+    for indicator in ("urbanisation_rate", "admin_status", "grdp_growth"):
+        observations = observations_of(dataset, indicator, chapter.report_date)
+        targets = dataset.targets[dataset.targets["indicator"] == indicator]
+        fig = charts._chart(dataset, indicator, observations, targets, context, narrow=True)
+        sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
+        assert min(sizes) >= charts.NARROW_MIN_POINTS, (indicator, min(sizes))
+        plt.close(fig)
+        _, files = charts.draw_indicator_chart(
+            dataset, indicator, observations, targets, Path("figures") / f"{indicator}.svg", context
+        )
+        narrow = files[Path("figures") / f"{indicator}-narrow.svg"].decode()
+        width = float(re.search(r'<svg[^>]* width="([\d.]+)pt"', narrow).group(1))
+        assert width <= 290, (indicator, width)  # 290 pt = 387 CSS px: a phone shows it whole

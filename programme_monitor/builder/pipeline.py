@@ -30,7 +30,12 @@ from programme_monitor.builder.compile import (
     site_is_current,
 )
 from programme_monitor.builder.execute import execute_chapters
-from programme_monitor.builder.publish import archived_site_files, assemble_site, publish_site
+from programme_monitor.builder.publish import (
+    archived_site_files,
+    assemble_site,
+    feed_files,
+    publish_site,
+)
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.data.dataset import load_dataset
 from programme_monitor.data.translations import edition_languages
@@ -63,7 +68,10 @@ def build(settings: BuildSettings) -> BuildReport:
     stage.restart()
     report.compiled = True
     report.external_links = assemble_site(
-        settings, compiled, booklet_name, archived_site_files(settings, dataset.programme)
+        settings,
+        compiled,
+        booklet_name,
+        archived_site_files(settings, dataset.programme) | feed_files(settings, dataset.programme),
     )
     report.write(settings.staging_dir)
     publish_site(settings.staging_dir, settings.site_dir)

@@ -15,6 +15,7 @@ from programme_monitor.data.edition_archive import (
     booklets_of,
     package_of,
 )
+from programme_monitor.site.feed import FEED, feed_xml
 from programme_monitor.site.link_check import check_site
 from programme_monitor.site.search_index import prepare_search_index
 from programme_monitor.words.publication import booklet_file_name, package_file_name
@@ -34,6 +35,20 @@ def archived_site_files(settings: BuildSettings, programme: dict) -> dict[str, b
             if lang in settings.languages:
                 files[folder + settings.site_path(lang) + booklet_file_name(programme, day)] = pdf
     return files
+
+
+def feed_files(settings: BuildSettings, programme: dict) -> dict[str, bytes]:
+    """Each edition's Atom feed of the publication's editions, at that edition's root."""
+    archived = {
+        day: set(booklets_of(settings.data_dir, day))
+        for day in archived_editions(settings.data_dir)
+    }
+    return {
+        settings.site_path(lang) + FEED: feed_xml(
+            settings.edition(lang), programme, archived, "../" * settings.site_path(lang).count("/")
+        )
+        for lang in settings.languages
+    }
 
 
 def assemble_site(

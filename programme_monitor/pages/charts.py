@@ -57,6 +57,15 @@ class Projection:
     label: str
 
 
+# Two renderings of each chart. The wide one is the page's and the booklet's. On a phone it
+# shrank to about 330 px, with text 4-5 px high; the narrow one is drawn 3.6 in wide (345 CSS px,
+# about the width a phone gives it), its text never under NARROW_MIN_POINTS: 10 pt is 13.3 px,
+# still 12 px or more when a 360 px screen shows the chart at 90 % of its size.
+WIDE_INCHES = 7.2
+NARROW_INCHES = 3.6
+NARROW_MIN_POINTS = 10
+
+
 def draw_indicator_chart(
     dataset,
     indicator_id: str,
@@ -66,31 +75,76 @@ def draw_indicator_chart(
     context: ChartContext = ChartContext(),
 ) -> tuple[str, dict[Path, bytes]]:
     """The chart of one indicator: its text alternative, and its files (`path` as SVG for the
-    site and as PDF for the booklet)."""
-    spec = dataset.indicators[indicator_id]
-    words = dataset.edition.labels
-    if spec["value_type"] == "number":
-        fig, ax = _numeric_chart(dataset, spec, observations, targets, words, context)
-    else:
-        fig, ax = _category_timeline(dataset, spec, observations, words, context)
-    if context.as_of is not None:
-        _draw_reporting_date(ax, context.as_of)
-    _finish(dataset.edition, ax, fig, spec, words, legend=spec["value_type"] == "number")
-    if context.as_of is not None:
-        _label_reporting_date(dataset.edition, ax, context.as_of, words)
+    site and as PDF for the booklet, a PNG to download, and `<name>-narrow.svg` for phones)."""
+    fig = _chart(dataset, indicator_id, observations, targets, context, narrow=False)
     # SVG for the site, PDF for the printed booklet: both vector; Sphinx picks one per builder
     # when the page names the figure as `name.*`. No dates inside, so same inputs, same bytes.
     files = {
         path.with_suffix(".svg"): _saved(fig, "svg", {"Date": None}),
         path.with_suffix(".pdf"): _saved(fig, "pdf", {"CreationDate": None, "ModDate": None}),
+        # A picture to paste into a report or a post, offered for download beside the SVG.
+        path.with_suffix(".png"): _saved(fig, "png", {"Software": None}, dpi=150),
     }
+    plt.close(fig)
+    fig = _chart(dataset, indicator_id, observations, targets, context, narrow=True)
+    files[narrow_path(path)] = _saved(fig, "svg", {"Date": None})
     plt.close(fig)
     return describe_chart(dataset, indicator_id, observations, targets, context), files
 
 
-def _saved(fig, file_format: str, metadata: dict) -> bytes:
+def narrow_path(path: Path) -> Path:
+    """Where the phone's rendering of the chart at `path` is written."""
+    return path.with_name(f"{path.stem}-narrow.svg")
+
+
+def _chart(dataset, indicator_id, observations, targets, context, narrow: bool):
+    spec = dataset.indicators[indicator_id]
+    words = dataset.edition.labels
+    width = NARROW_INCHES if narrow else WIDE_INCHES
+    if spec["value_type"] == "number":
+        fig, ax = _numeric_chart(dataset, spec, observations, targets, words, context, width)
+    else:
+        fig, ax = _category_timeline(dataset, spec, observations, words, context, width)
+    if context.as_of is not None:
+        _draw_reporting_date(ax, context.as_of)
+    _finish(dataset.edition, ax, fig, spec, words, spec["value_type"] == "number", narrow)
+    if context.as_of is not None and not narrow:  # on a phone the caption says what it is
+        _label_reporting_date(dataset.edition, ax, context.as_of, words)
+    if narrow:
+        _fit_narrow(fig, ax)
+    return fig
+
+
+def _fit_narrow(fig, ax) -> None:
+    """Text for a phone: no smaller than NARROW_MIN_POINTS, and labels wrapped so that they stay
+    inside the narrow canvas (a long one made the saved picture wider, and so smaller again).
+    The plot is laid out without its legend, then the legend goes under it: laid out together,
+    a legend wider than the phone squeezed the plot to a third of the width."""
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
+    names = [label.get_text() for label in ax.get_yticklabels()]
+    if any(len(name) > 14 for name in names):  # the areas of a time line, not numbers
+        ax.set_yticks(ax.get_yticks(), [_wrap(name, 14) for name in names])
+    for text in ax.texts:
+        text.set_text(_wrap(text.get_text(), 16))
+    _at_least(fig, NARROW_MIN_POINTS)
+    fig.tight_layout()
+    if legend is not None:
+        _legend_below(ax, columns=1)
+        for text in ax.get_legend().get_texts():
+            text.set_text(_wrap(text.get_text(), 30))
+        _at_least(fig, NARROW_MIN_POINTS)
+
+
+def _at_least(fig, points: float) -> None:
+    for text in fig.findobj(matplotlib.text.Text):
+        text.set_fontsize(max(text.get_fontsize(), points))
+
+
+def _saved(fig, file_format: str, metadata: dict, **options) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=file_format, metadata=metadata, bbox_inches="tight")
+    fig.savefig(buffer, format=file_format, metadata=metadata, bbox_inches="tight", **options)
     return buffer.getvalue()
 
 
@@ -101,9 +155,10 @@ def _numeric_chart(
     targets: pd.DataFrame,
     words: dict,
     context: ChartContext,
+    width: float = WIDE_INCHES,
 ):
     """Values over time, one series per area; other plans' targets and forecasts hollow."""
-    fig, ax = plt.subplots(figsize=(7.2, 3.8), dpi=100)
+    fig, ax = plt.subplots(figsize=(width, 3.8 if width == WIDE_INCHES else 4.6), dpi=100)
     areas = list(dict.fromkeys(observations["area"]))
     for index, area in enumerate(areas):
         rows = observations[observations["area"] == area]
@@ -170,12 +225,18 @@ def _value_axis(ax, dataset, spec: dict, observations: pd.DataFrame, words: dict
 
 
 def _category_timeline(
-    dataset, spec: dict, observations: pd.DataFrame, words: dict, context: ChartContext
+    dataset,
+    spec: dict,
+    observations: pd.DataFrame,
+    words: dict,
+    context: ChartContext,
+    width: float = WIDE_INCHES,
 ):
     """Stages or classes as labelled points on a time line, one line per area."""
     names = dataset.area_names
     areas = list(dict.fromkeys(observations["area"]))
-    fig, ax = plt.subplots(figsize=(7.2, 1.2 + 0.75 * len(areas)), dpi=100)
+    per_area = 0.75 if width == WIDE_INCHES else 1.1
+    fig, ax = plt.subplots(figsize=(width, 1.2 + per_area * len(areas)), dpi=100)
     for index, area in enumerate(areas):
         rows = observations[observations["area"] == area].sort_values("period_x")
         colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
@@ -238,7 +299,9 @@ def _label_reporting_date(edition: Edition, ax, as_of: date, words: dict) -> Non
     )
 
 
-def _finish(edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = True) -> None:
+def _finish(
+    edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = True, narrow: bool = False
+) -> None:
     """Whole years on the time axis, title, legend outside the plot."""
     # Each year's tick is its 1 January: a value in force from 1/1/2025 sits on the 2025 tick,
     # and a year's annual value (drawn mid-year) between its tick and the next. Ticks in the
@@ -247,7 +310,7 @@ def _finish(edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = T
     ax.autoscale_view()
     low, high = ax.get_xlim()
     first, last = math.floor(low), math.floor(high)
-    step = max(1, math.ceil((last - first + 1) / 10))
+    step = max(1, math.ceil((last - first + 1) / (4 if narrow else 10)))  # labels that fit
     ax.set_xticks(list(range(first, last + 2, step)))
     ax.set_xlim(first, last + 1)
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{round(x)}"))
@@ -257,20 +320,20 @@ def _finish(edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = T
         ax.yaxis.set_major_formatter(
             matplotlib.ticker.FuncFormatter(lambda y, _: edition.number(y))
         )
-    ax.set_title(spec["name"], fontsize=11, loc="left")
+    ax.set_title(_wrap(spec["name"], 34) if narrow else spec["name"], fontsize=11, loc="left")
     if legend:
-        _legend_below(ax)
+        _legend_below(ax, columns=1 if narrow else 2)
     fig.tight_layout()
 
 
-def _legend_below(ax) -> None:
+def _legend_below(ax, columns: int = 2) -> None:
     """Under the plot, so the plot keeps the page's full width (and an A4 column's)."""
     axes_height = ax.get_position().height * ax.figure.get_figheight()  # inches
     ax.legend(
         fontsize=7.5,
         loc="upper left",
         bbox_to_anchor=(0.0, -0.32 / axes_height),
-        ncol=2,
+        ncol=columns,
         frameon=False,
     )
 

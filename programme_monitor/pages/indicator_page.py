@@ -12,8 +12,14 @@ from programme_monitor.assess.figures_wanted import figures_wanted
 from programme_monitor.assess.selection import observations_of
 from programme_monitor.common.files import zip_bytes
 from programme_monitor.data.area_series import boundary_crossings
-from programme_monitor.pages.charts import ChartContext, Projection, draw_indicator_chart
+from programme_monitor.pages.charts import (
+    ChartContext,
+    Projection,
+    draw_indicator_chart,
+    narrow_path,
+)
 from programme_monitor.pages.data_package import csv_bytes, indicator_tables, package_files
+from programme_monitor.pages.indicator_json import SCHEMA_NAME, json_files
 from programme_monitor.pages.judgement_words import (
     judgement_basis,
     percent_per_year,
@@ -62,6 +68,7 @@ def indicator_page(
         "",
         f"# {spec['name']}",
         "",
+        *_status_first(dataset, targets, statuses),
         _facts(dataset, spec, as_of, links),
         "",
     ]
@@ -81,7 +88,42 @@ def indicator_page(
         parts += section
         files.update(table)
     downloads, package = _downloads(dataset, indicator_id, inputs, as_of, downloads_dir)
-    return Page("\n".join(parts + downloads), {**files, **package})
+    reuse, data = _reuse(dataset, indicator_id, statuses, as_of, downloads_dir, figures_dir, files)
+    return Page("\n".join(parts + downloads + reuse), {**files, **package, **data})
+
+
+def _status_first(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
+    """Each target's status in words, right under the title: on a phone the targets' table came
+    below the first screen, after the definition."""
+    if not len(targets):
+        return []
+    words = dataset.edition.labels
+    each = "; ".join(
+        f"{t['clause']} ({t['target_id']}, {t['year']}): "
+        f"{status_with_reason(dataset.edition, statuses[t['target_id']])}"
+        for _, t in targets.iterrows()
+    )
+    return [f"**{words['col_status']}:** {each}.", ""]
+
+
+def _reuse(dataset, indicator_id, statuses, as_of, downloads_dir, figures_dir, files) -> tuple:
+    """For other sites: the indicator as JSON with its schema, and the chart as SVG and PNG."""
+    words = dataset.edition.labels
+    data = json_files(dataset, indicator_id, statuses, as_of, downloads_dir)
+
+    def link(path: Path, text: str) -> str:
+        return f"{{download}}`{text} <{path.parent.name}/{path.name}>`"
+
+    json_path = downloads_dir / f"{indicator_id}.json"
+    text = words["indicator_json"].format(
+        json=link(json_path, json_path.name), schema=link(downloads_dir / SCHEMA_NAME, SCHEMA_NAME)
+    )
+    chart = figures_dir / f"{indicator_id}.svg"
+    if chart in files:
+        text += " " + words["indicator_chart_files"].format(
+            svg=link(chart, "SVG"), png=link(chart.with_suffix(".png"), "PNG")
+        )
+    return [web_only(text), ""], data
 
 
 def _targets_inputs(dataset, targets: pd.DataFrame, statuses: dict, as_of: date) -> pd.DataFrame:
@@ -270,9 +312,20 @@ def _figure(
     if context.projections:
         caption += f" {words['projection_note']}"
     relative = Path(figures_dir.name) / f"{path.stem}.*"  # .svg on the site, .pdf in print
+    narrow = Path(figures_dir.name) / narrow_path(path).name
+    # On a phone the narrow rendering replaces the wide one (custom.css): its text stays 12 px or
+    # more. Only one of the two is shown, so a screen reader reads one alternative text.
     return [
+        "::::{only} html",
+        f":::{{image}} {narrow.as_posix()}",
+        ":class: chart-narrow",
+        f":alt: {alt}",
+        ":::",
+        "::::",
+        "",
         f":::{{figure}} {relative.as_posix()}",
         f":alt: {alt}",
+        ":class: chart-wide",
         f":name: fig-{indicator_id}",
         "",
         caption,

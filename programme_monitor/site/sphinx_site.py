@@ -17,9 +17,12 @@ their language's folder, with the same page paths: see edition_sources.py).
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
+from programme_monitor.site.feed import FEED
 from programme_monitor.site.site_footer import EDITION_FILE, footer_html
 from programme_monitor.words.formatting import labels_of
 from programme_monitor.words.publication import DATA_PAGE
@@ -59,6 +62,9 @@ def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
         return  # a book without an edition (built by hand): the theme's footer stays
     values = json.loads(edition.read_text("utf-8"))
     context["theme_extra_footer"] = footer_html(values, context["pathto"](DATA_PAGE))
+    context["metatags"] = context.get("metatags", "") + reuse_metatags(
+        values, context.get("title", ""), context["pathto"](FEED, 1)
+    )
     if len(values.get("languages", [])) < 2:
         return
     links = edition_links(pagename, values["lang"], values["languages"])
@@ -67,6 +73,31 @@ def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
     # Tells search engines and browsers that the page exists in the other languages.
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<link rel="alternate" hreflang="{link["lang"]}" href="{link["url"]}">' for link in links
+    )
+
+
+def reuse_metatags(values: dict, title: str, feed_url: str) -> str:
+    """What another site reads from a page's head: the editions' feed, and a preview when the
+    page's address is shared (Open Graph, Twitter). No image: Open Graph wants an absolute
+    address, and the publication has no published address of its own yet."""
+    words = labels_of(values["lang"])
+    plain = html.unescape(re.sub(r"<[^>]+>", "", title))
+    tags = {
+        "og:type": "website",
+        "og:site_name": values["site_title"],
+        "og:title": plain or values["site_title"],
+        "og:description": words["og_description"].format(
+            site_title=values["site_title"], as_of=values["as_of"]
+        ),
+        "og:locale": words["og_locale"],
+    }
+    meta = "".join(
+        f'\n<meta property="{name}" content="{html.escape(value)}">' for name, value in tags.items()
+    )
+    meta += '\n<meta name="twitter:card" content="summary">'
+    return meta + (
+        f'\n<link rel="alternate" type="application/atom+xml" '
+        f'title="{html.escape(words["feed_link_title"])}" href="{html.escape(feed_url)}">'
     )
 
 
