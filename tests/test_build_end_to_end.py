@@ -754,3 +754,14 @@ def test_the_site_offers_its_data_for_reuse(real_site):
         assert list(site.glob(f"_downloads/*/{indicator}.png")) or not list(
             site.glob(f"_images/{indicator}.svg")
         ), indicator
+
+
+def test_one_date_style_per_edition(real_site):
+    """Issue 20: English pages mixed "Dec 02, 2026" (the theme's "last updated") with
+    "2 Dec 2026"."""
+    site = real_site.site_dir
+    for page in ("en/book/intro.html", "en/book/generated/overview.html"):
+        text = page_text(site, page)
+        assert not re.search(r"\b[A-Z][a-z]{2} \d{2}, \d{4}\b", text), page
+        assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", text), page
+    assert not re.search(r"Cập nhật mới nhất", page_text(site, "book/intro.html"))

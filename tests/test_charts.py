@@ -14,7 +14,7 @@ def test_each_years_tick_is_its_first_of_january():
     spec = dataset.indicators["urbanisation_rate"]
     fig, ax = plt.subplots()
     ax.plot([2021.5, 2025.0, 2026.9], [40, 45, 50])
-    charts._finish(dataset.edition, ax, fig, spec, dataset.edition.labels, legend=False)
+    charts._finish(dataset.edition, [ax], fig, spec, dataset.edition.labels, legend=False)
     ticks = list(ax.get_xticks())
     assert ticks and all(float(t).is_integer() for t in ticks), ticks
     labels = [label.get_text() for label in ax.get_xticklabels()]
@@ -52,3 +52,27 @@ def test_the_phones_rendering_keeps_its_text_large_and_its_width_narrow():
         narrow = files[Path("figures") / f"{indicator}-narrow.svg"].decode()
         width = float(re.search(r'<svg[^>]* width="([\d.]+)pt"', narrow).group(1))
         assert width <= 290, (indicator, width)  # 290 pt = 387 CSS px: a phone shows it whole
+
+
+def test_areas_of_very_different_sizes_get_a_panel_each():
+    """Issue 20: merged Hải Phòng's 3,194.72 km² on one axis with the district's 262-269 km²
+    flattened the district. Areas whose typical values differ more than fivefold are drawn in
+    panels of their own, the programme's area on top; values of one size share one axis."""
+    from programme_monitor.assess.selection import observations_of
+    from programme_monitor.pages.chapter import open_chapter
+
+    chapter = open_chapter(REAL_DATA, "2026-12-04", "vi")
+    dataset = chapter.dataset
+    observations = observations_of(dataset, "natural_area", chapter.report_date)
+    assert sorted(map(sorted, charts.scale_groups(observations))) == [
+        ["hai-phong-merged"],
+        ["thuy-nguyen-city", "thuy-nguyen-district"],
+    ]
+    no_targets = dataset.targets.iloc[0:0]
+    context = charts.ChartContext(chapter.report_date)
+    fig = charts._chart(dataset, "natural_area", observations, no_targets, context, narrow=False)
+    top, bottom = fig.axes[:2]
+    assert top.get_ylim()[1] < 300 < 2900 < bottom.get_ylim()[0]  # each on its own scale
+    plt.close(fig)
+    growth = observations_of(dataset, "grdp_growth", chapter.report_date)
+    assert len(charts.scale_groups(growth)) == 1  # 10-16 %/year everywhere: one axis

@@ -102,38 +102,42 @@ def _chart(dataset, indicator_id, observations, targets, context, narrow: bool):
     words = dataset.edition.labels
     width = NARROW_INCHES if narrow else WIDE_INCHES
     if spec["value_type"] == "number":
-        fig, ax = _numeric_chart(dataset, spec, observations, targets, words, context, width)
+        fig, axes = _numeric_chart(dataset, spec, observations, targets, words, context, width)
     else:
         fig, ax = _category_timeline(dataset, spec, observations, words, context, width)
+        axes = [ax]
     if context.as_of is not None:
-        _draw_reporting_date(ax, context.as_of)
-    _finish(dataset.edition, ax, fig, spec, words, spec["value_type"] == "number", narrow)
+        for ax in axes:
+            _draw_reporting_date(ax, context.as_of)
+    _finish(dataset.edition, axes, fig, spec, words, spec["value_type"] == "number", narrow)
     if context.as_of is not None and not narrow:  # on a phone the caption says what it is
-        _label_reporting_date(dataset.edition, ax, context.as_of, words)
+        _label_reporting_date(dataset.edition, axes[0], context.as_of, words)
     if narrow:
-        _fit_narrow(fig, ax)
+        _fit_narrow(fig, axes)
     return fig
 
 
-def _fit_narrow(fig, ax) -> None:
+def _fit_narrow(fig, axes: list) -> None:
     """Text for a phone: no smaller than NARROW_MIN_POINTS, and labels wrapped so that they stay
     inside the narrow canvas (a long one made the saved picture wider, and so smaller again).
     The plot is laid out without its legend, then the legend goes under it: laid out together,
     a legend wider than the phone squeezed the plot to a third of the width."""
-    legend = ax.get_legend()
+    bottom = axes[-1]
+    legend = bottom.get_legend()
     if legend is not None:
+        handles = legend.legend_handles
+        labels = [text.get_text() for text in legend.get_texts()]
         legend.remove()
-    names = [label.get_text() for label in ax.get_yticklabels()]
-    if any(len(name) > 14 for name in names):  # the areas of a time line, not numbers
-        ax.set_yticks(ax.get_yticks(), [_wrap(name, 14) for name in names])
-    for text in ax.texts:
-        text.set_text(_wrap(text.get_text(), 16))
+    for ax in axes:
+        names = [label.get_text() for label in ax.get_yticklabels()]
+        if any(len(name) > 14 for name in names):  # the areas of a time line, not numbers
+            ax.set_yticks(ax.get_yticks(), [_wrap(name, 14) for name in names])
+        for text in ax.texts:
+            text.set_text(_wrap(text.get_text(), 16))
     _at_least(fig, NARROW_MIN_POINTS)
     fig.tight_layout()
     if legend is not None:
-        _legend_below(ax, columns=1)
-        for text in ax.get_legend().get_texts():
-            text.set_text(_wrap(text.get_text(), 30))
+        _legend_below(bottom, 1, (handles, [_wrap(label, 30) for label in labels]))
         _at_least(fig, NARROW_MIN_POINTS)
 
 
@@ -148,6 +152,32 @@ def _saved(fig, file_format: str, metadata: dict, **options) -> bytes:
     return buffer.getvalue()
 
 
+# Areas whose typical values differ more than this share no value axis: merged Hải Phòng's
+# 3,194.72 km² beside the district's 262-269 km² flattened the district to a line.
+SCALE_RATIO = 5
+
+
+def scale_groups(observations: pd.DataFrame) -> list[list[str]]:
+    """The areas of a chart grouped by the size of their values, each group drawn on its own
+    value axis (small multiples); one group when every value is of one size, or when some are
+    zero or negative (a ratio of sizes means nothing then)."""
+    areas = list(dict.fromkeys(observations["area"]))
+    values = observations.dropna(subset=["value_number"])
+    if values.empty or (values["value_number"] <= 0).any():
+        return [areas]
+    typical = values.groupby("area")["value_number"].median()
+    ordered = sorted((a for a in areas if a in typical.index), key=lambda a: typical[a])
+    groups: list[list[str]] = []
+    for area in ordered:
+        if groups and typical[area] <= SCALE_RATIO * typical[groups[-1][0]]:
+            groups[-1].append(area)
+        else:
+            groups.append([area])
+    groups[-1:] = [groups[-1] + [a for a in areas if a not in typical.index]] if groups else [areas]
+    # in the order the areas first appear, so the programme's own area tends to come first
+    return sorted(groups, key=lambda group: min(areas.index(a) for a in group))
+
+
 def _numeric_chart(
     dataset,
     spec: dict,
@@ -157,17 +187,33 @@ def _numeric_chart(
     context: ChartContext,
     width: float = WIDE_INCHES,
 ):
-    """Values over time, one series per area; other plans' targets and forecasts hollow."""
-    fig, ax = plt.subplots(figsize=(width, 3.8 if width == WIDE_INCHES else 4.6), dpi=100)
+    """Values over time, one series per area; other plans' targets and forecasts hollow. Areas
+    of very different sizes get a panel each, one above the other on the same years."""
     areas = list(dict.fromkeys(observations["area"]))
-    for index, area in enumerate(areas):
-        rows = observations[observations["area"] == area]
-        style = {"color": PALETTE[index % len(PALETTE)], "marker": MARKERS[index % len(MARKERS)]}
-        _draw_series(ax, rows, dataset.area_names[area], style, words)
-        _label_points(ax, dataset, rows, style["color"], context)
+    own = set(targets["area"]) | {dataset.programme["area"]}
+    lineage = dict(zip(observations["area"], observations["lineage"], strict=True))
+    # the programme's own area on top, the larger areas given for comparison below it
+    groups = sorted(scale_groups(observations), key=lambda g: not any(lineage[a] in own for a in g))
+    height = 3.8 if width == WIDE_INCHES else 4.6
+    if len(groups) > 1:
+        height = 1.0 + (2.0 if width == WIDE_INCHES else 2.3) * len(groups)
+    fig, axes = plt.subplots(len(groups), 1, sharex=True, figsize=(width, height), dpi=100)
+    axes = list(axes) if len(groups) > 1 else [axes]
+    target_ax = axes[0]  # the programme's own area, when it has figures
+    for ax, group in zip(axes, groups, strict=True):
+        for area in group:
+            index = areas.index(area)
+            rows = observations[observations["area"] == area]
+            style = {
+                "color": PALETTE[index % len(PALETTE)],
+                "marker": MARKERS[index % len(MARKERS)],
+            }
+            _draw_series(ax, rows, dataset.area_names[area], style, words)
+            _label_points(ax, dataset, rows, style["color"], context)
+        _value_axis(ax, dataset, spec, observations[observations["area"].isin(group)], words)
     for projection in context.projections:
         index = areas.index(projection.area) if projection.area in areas else 0
-        ax.plot(
+        target_ax.plot(
             *zip(projection.start, projection.end),
             color=PALETTE[index % len(PALETTE)],
             linestyle=(0, (4, 3)),
@@ -176,9 +222,8 @@ def _numeric_chart(
             markevery=[1],
             label=f"{words['legend_projection']}: {projection.label}",
         )
-    _draw_targets(ax, dataset, targets, words)
-    _value_axis(ax, dataset, spec, observations, words)
-    return fig, ax
+    _draw_targets(target_ax, dataset, targets, words)
+    return fig, axes
 
 
 def _draw_series(ax, rows: pd.DataFrame, name: str, style: dict, words: dict) -> None:
@@ -300,36 +345,60 @@ def _label_reporting_date(edition: Edition, ax, as_of: date, words: dict) -> Non
 
 
 def _finish(
-    edition: Edition, ax, fig, spec: dict, words: dict, legend: bool = True, narrow: bool = False
+    edition: Edition,
+    axes: list,
+    fig,
+    spec: dict,
+    words: dict,
+    legend: bool = True,
+    narrow: bool = False,
 ) -> None:
     """Whole years on the time axis, title, legend outside the plot."""
     # Each year's tick is its 1 January: a value in force from 1/1/2025 sits on the 2025 tick,
     # and a year's annual value (drawn mid-year) between its tick and the next. Ticks in the
     # middle of the year put that 1/1/2025 value before "2025", as if it were 2024's.
-    ax.relim()
-    ax.autoscale_view()
-    low, high = ax.get_xlim()
-    first, last = math.floor(low), math.floor(high)
+    limits = []
+    for ax in axes:
+        ax.relim()
+        ax.autoscale_view()
+        limits += list(ax.get_xlim())
+    first, last = math.floor(min(limits)), math.floor(max(limits))
     step = max(1, math.ceil((last - first + 1) / (4 if narrow else 10)))  # labels that fit
-    ax.set_xticks(list(range(first, last + 2, step)))
-    ax.set_xlim(first, last + 1)
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{round(x)}"))
-    if spec["value_type"] == "number":
-        # The axis writes numbers as the text does: 1.500 and 0,5 in Vietnamese, 1,500 and 0.5 in
-        # English.
-        ax.yaxis.set_major_formatter(
-            matplotlib.ticker.FuncFormatter(lambda y, _: edition.number(y))
-        )
-    ax.set_title(_wrap(spec["name"], 34) if narrow else spec["name"], fontsize=11, loc="left")
+    for ax in axes:
+        ax.set_xticks(list(range(first, last + 2, step)))
+        ax.set_xlim(first, last + 1)
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{round(x)}"))
+        if spec["value_type"] == "number":
+            # The axis writes numbers as the text does: 1.500 and 0,5 in Vietnamese, 1,500 and
+            # 0.5 in English.
+            ax.yaxis.set_major_formatter(
+                matplotlib.ticker.FuncFormatter(lambda y, _: edition.number(y))
+            )
+    title = _wrap(spec["name"], 34) if narrow else spec["name"]
+    axes[0].set_title(title, fontsize=11, loc="left")
     if legend:
-        _legend_below(ax, columns=1 if narrow else 2)
+        _legend_below(axes[-1], 1 if narrow else 2, _all_entries(axes))
     fig.tight_layout()
 
 
-def _legend_below(ax, columns: int = 2) -> None:
+def _all_entries(axes: list) -> tuple[list, list]:
+    """Every panel's legend entries, once each, for the one legend under the last panel."""
+    handles, labels = [], []
+    for ax in axes:
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            if label not in labels:
+                handles.append(handle)
+                labels.append(label)
+    return handles, labels
+
+
+def _legend_below(ax, columns: int = 2, entries: tuple | None = None) -> None:
     """Under the plot, so the plot keeps the page's full width (and an A4 column's)."""
     axes_height = ax.get_position().height * ax.figure.get_figheight()  # inches
+    handles, labels = entries if entries is not None else ax.get_legend_handles_labels()
     ax.legend(
+        handles,
+        labels,
         fontsize=7.5,
         loc="upper left",
         bbox_to_anchor=(0.0, -0.32 / axes_height),
