@@ -106,7 +106,8 @@ def reviewers_notes(lines: int = 5) -> str:
     return print_only_latex(f"\\bookletnotes{{{lines}}}")
 
 
-def small_print(text: str) -> str:
-    """Markdown set one size smaller in the booklet: a table meant to fit one printed page."""
-    start, end = print_only_latex(r"\begingroup\small"), print_only_latex(r"\endgroup")
+def small_print(text: str, size: str = r"\small") -> str:
+    """Markdown set one size smaller in the booklet (`size`, a LaTeX size command): a table meant
+    to fit one printed page."""
+    start, end = print_only_latex(f"\\begingroup{size}"), print_only_latex(r"\endgroup")
     return f"{start}\n\n{text}\n\n{end}"
