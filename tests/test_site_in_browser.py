@@ -508,3 +508,31 @@ def test_every_indicator_pages_status_is_in_its_first_screen(served, browser, vi
             late.append((path.name, bottom))
     context.close()
     assert found >= 15 and not late, (found, late)  # 18 indicators have targets
+
+
+@pytest.mark.parametrize(
+    "edition, query, first",
+    [
+        ("", "do thi hoa", "Tỷ lệ đô thị hóa"),
+        ("", "đô thị hóa", "Tỷ lệ đô thị hóa"),
+        ("", "so lieu can co", "Số liệu cần có"),
+        ("", "quy hoạch chung", "Quy hoạch chung đô thị"),
+        ("en/", "urbanisation rate", "Urbanisation rate"),
+    ],
+)
+def test_search_puts_the_page_whose_title_matches_first(served, browser, edition, query, first):
+    """Issue 20: "do thi hoa" gave 26 results with the urbanisation indicator 12th."""
+    _, base = served
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base + edition + "search.html?q=" + quote(query))
+    page.evaluate("""async () => {
+        const count = () => document.querySelectorAll('#search-results ul.search li').length;
+        let last = -1;
+        for (let i = 0; i < 60 && (count() === 0 || count() !== last); i++) {
+            last = count();
+            await new Promise(done => setTimeout(done, 500));
+        }
+    }""")
+    results = page.locator("#search-results ul.search li > a").all_inner_texts()
+    assert results and results[0].strip() == first, results[:5]
+    page.close()
