@@ -315,7 +315,11 @@ def test_a_part_title_shares_the_page_of_its_first_chapter(real_site):
             assert re.search(rf"^{chapter} \d+$", pages[number - 1], re.M), (booklet, number)
     # the contents still list each part, before its first chapter, on that chapter's page
     contents = folded(pdf_text(real_booklet(real_site), 2, 2))
-    assert "I Ấn bản này 3 1 Thay đổi từ ấn bản trước 3 II Mục tiêu 5 2 Bảng tổng hợp 5" in contents
+    # (the page numbers move with the front matter: each part shows its first chapter's)
+    assert re.search(
+        r"I Ấn bản này (\d+) 1 Thay đổi từ ấn bản trước \1 II Mục tiêu (\d+) 2 Bảng tổng hợp \2",
+        contents,
+    ), contents[:200]
 
 
 def pdf_words(pdf: Path) -> list[tuple[float, list[tuple[float, float, str]]]]:
