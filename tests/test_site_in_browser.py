@@ -257,6 +257,24 @@ def test_overview_leads_to_every_indicator_page_and_back(served, browser, editio
     page.close()
 
 
+def search_results(browser, edition_url: str, query: str, part: str) -> list[str]:
+    """The texts of the search page's results (`part` of each: "li", "li > a") for `query`."""
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(edition_url + "search.html?q=" + quote(query))
+    # Sphinx shows results one by one: read them once their number has stopped growing.
+    page.evaluate("""async () => {
+        const count = () => document.querySelectorAll('#search-results ul.search li').length;
+        let last = -1;
+        for (let i = 0; i < 60 && (count() === 0 || count() !== last); i++) {
+            last = count();
+            await new Promise(done => setTimeout(done, 500));
+        }
+    }""")
+    texts = page.locator(f"#search-results ul.search {part}").all_inner_texts()
+    page.close()
+    return texts
+
+
 @pytest.mark.parametrize(
     "edition, query, title",
     [
@@ -267,20 +285,8 @@ def test_overview_leads_to_every_indicator_page_and_back(served, browser, editio
 )
 def test_search_finds_a_word_with_and_without_its_marks(served, browser, edition, query, title):
     _, base = served
-    page = browser.new_page(viewport=DESKTOP)
-    page.goto(base + edition + "search.html?q=" + quote(query))
-    # Sphinx shows results one by one: read them once their number has stopped growing.
-    page.evaluate("""async () => {
-        const count = () => document.querySelectorAll('#search-results ul.search li').length;
-        let last = -1;
-        for (let i = 0; i < 60 && (count() === 0 || count() !== last); i++) {
-            last = count();
-            await new Promise(done => setTimeout(done, 500));
-        }
-    }""")
-    titles = " ".join(page.locator("#search-results ul.search li").all_inner_texts())
+    titles = " ".join(search_results(browser, base + edition, query, "li"))
     assert title in titles
-    page.close()
 
 
 def test_keyboard_reaches_the_content_first(served, browser):
@@ -523,16 +529,5 @@ def test_every_indicator_pages_status_is_in_its_first_screen(served, browser, vi
 def test_search_puts_the_page_whose_title_matches_first(served, browser, edition, query, first):
     """Issue 20: "do thi hoa" gave 26 results with the urbanisation indicator 12th."""
     _, base = served
-    page = browser.new_page(viewport=DESKTOP)
-    page.goto(base + edition + "search.html?q=" + quote(query))
-    page.evaluate("""async () => {
-        const count = () => document.querySelectorAll('#search-results ul.search li').length;
-        let last = -1;
-        for (let i = 0; i < 60 && (count() === 0 || count() !== last); i++) {
-            last = count();
-            await new Promise(done => setTimeout(done, 500));
-        }
-    }""")
-    results = page.locator("#search-results ul.search li > a").all_inner_texts()
+    results = search_results(browser, base + edition, query, "li > a")
     assert results and results[0].strip() == first, results[:5]
-    page.close()

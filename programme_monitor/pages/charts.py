@@ -160,22 +160,21 @@ SCALE_RATIO = 5
 def scale_groups(observations: pd.DataFrame) -> list[list[str]]:
     """The areas of a chart grouped by the size of their values, each group drawn on its own
     value axis (small multiples); one group when every value is of one size, or when some are
-    zero or negative (a ratio of sizes means nothing then)."""
+    zero or negative (a ratio of sizes means nothing then). Areas without a number (a plan's
+    stage, say) join the last group."""
     areas = list(dict.fromkeys(observations["area"]))
     values = observations.dropna(subset=["value_number"])
     if values.empty or (values["value_number"] <= 0).any():
         return [areas]
     typical = values.groupby("area")["value_number"].median()
-    ordered = sorted((a for a in areas if a in typical.index), key=lambda a: typical[a])
     groups: list[list[str]] = []
-    for area in ordered:
+    for area in sorted(typical.index, key=lambda a: typical[a]):
         if groups and typical[area] <= SCALE_RATIO * typical[groups[-1][0]]:
             groups[-1].append(area)
         else:
             groups.append([area])
-    groups[-1:] = [groups[-1] + [a for a in areas if a not in typical.index]] if groups else [areas]
-    # in the order the areas first appear, so the programme's own area tends to come first
-    return sorted(groups, key=lambda group: min(areas.index(a) for a in group))
+    groups[-1] += [area for area in areas if area not in typical.index]
+    return groups
 
 
 def _numeric_chart(

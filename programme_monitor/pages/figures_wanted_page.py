@@ -67,12 +67,22 @@ def _owed(dataset) -> str:
         f"{', '.join(names[:-1])} {words['wanted_and']} {names[-1]}")  # fmt: skip
     owed = words["wanted_owed"].format(clause=clause["clause"], bodies=bodies_text)
     lines = [" ".join(owed.split())]
+    for name, status in monitoring_bodies_now(dataset):
+        lines.append(f"- {words['wanted_body_now'].format(body=name, status=status)}")
+    return lines[0] + ("\n\n" + "\n".join(lines[1:]) if len(lines) > 1 else "")
+
+
+def monitoring_bodies_now(dataset) -> list[tuple[str, str]]:
+    """(name, what became of it) for each body the programme makes follow and report on it, in
+    the clause's order, when bodies.csv's status column says something of it."""
+    clause = monitoring_clause(dataset.programme)
     bodies = dataset.bodies.set_index("body_id")
-    for body, name in zip(clause["bodies"], names, strict=True):
+    said = []
+    for body in clause["bodies"] if clause else []:
         status = bodies.loc[body].get("status_since_2025", "") if body in bodies.index else ""
         if isinstance(status, str) and status.strip():
-            lines.append(f"- {words['wanted_body_now'].format(body=name, status=status.strip())}")
-    return lines[0] + ("\n\n" + "\n".join(lines[1:]) if len(lines) > 1 else "")
+            said.append((bodies.loc[body, "name"], status.strip()))
+    return said
 
 
 def _by_publisher(dataset, wanted: pd.DataFrame, sheets: dict[str, str]) -> str:

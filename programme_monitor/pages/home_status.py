@@ -12,9 +12,13 @@ from pathlib import Path
 
 from programme_monitor.assess.assessment import status_counts
 from programme_monitor.assess.figures_wanted import monitoring_clause
-from programme_monitor.assess.progress import method
+from programme_monitor.pages.figures_wanted_page import monitoring_bodies_now
 from programme_monitor.pages.judgement_words import completion_text, reason_text, status_text
-from programme_monitor.pages.overview import changes_summary
+from programme_monitor.pages.overview import (
+    changes_summary,
+    completion_counts,
+    not_assessable_reasons,
+)
 
 # Written by the overview chapter beside itself; book/intro.md (and its translations) include it.
 HOME_STATUS = Path("home-status.md")
@@ -35,17 +39,11 @@ def home_status(chapter) -> str:
     for name, count in status_counts(statuses).items():
         if name != "not-assessable" and count:
             lines.append(f"- {{doc}}`{status_text(edition, name)} <{SCORECARD}>`: **{count}**")
-    reasons: dict[str, int] = {}
-    for result in statuses.values():
-        if result.status == "not-assessable":
-            reasons[result.reason] = reasons.get(result.reason, 0) + 1
-    for reason, count in reasons.items():
+    for reason, count in not_assessable_reasons(statuses).items():
         label = f"{status_text(edition, 'not-assessable')}, {reason_text(edition, reason)}"
         target = FIGURES_WANTED if reason == "no-data" else SCORECARD
         lines.append(f"- {{doc}}`{label} <{target}>`: **{count}**")
-    completion = {name: 0 for name in method(edition.lang)["completion"]}
-    for task in chapter.tasks.values():
-        completion[task.completion] += 1
+    completion = completion_counts(edition.lang, chapter.tasks)
     levels = "; ".join(
         f"{completion_text(edition, name)} **{count}**"
         for name, count in completion.items()
@@ -72,11 +70,8 @@ def _who_reports_now(dataset) -> str:
     clause = monitoring_clause(dataset.programme)
     if clause is None or not clause["bodies"]:
         return ""
-    bodies = dataset.bodies.set_index("body_id")
-    lead = clause["bodies"][0]
-    status = bodies.loc[lead].get("status_since_2025", "") if lead in bodies.index else ""
-    if not isinstance(status, str) or not status.strip():
+    lead = dataset.bodies.set_index("body_id")["name"].get(clause["bodies"][0])
+    said = dict(monitoring_bodies_now(dataset))
+    if lead not in said:
         return ""
-    return dataset.edition.labels["home_monitoring_body"].format(
-        body=bodies.loc[lead, "name"], status=status.strip()
-    )
+    return dataset.edition.labels["home_monitoring_body"].format(body=lead, status=said[lead])

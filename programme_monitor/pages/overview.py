@@ -72,6 +72,24 @@ def _context_entry(dataset, target: pd.Series, observation: pd.Series) -> str:
     return text
 
 
+def not_assessable_reasons(statuses: dict[str, TargetStatus]) -> dict[str, int]:
+    """How many targets are not assessable for each reason, in the order first met: the reason,
+    not the bare count, is the news (the overview and the home page say it so)."""
+    reasons: dict[str, int] = {}
+    for result in statuses.values():
+        if result.status == "not-assessable":
+            reasons[result.reason] = reasons.get(result.reason, 0) + 1
+    return reasons
+
+
+def completion_counts(lang: str, tasks: dict[str, TaskStatus]) -> dict[str, int]:
+    """Tasks per level of completion, every level of the scale in its order."""
+    counts = {name: 0 for name in method(lang)["completion"]}
+    for task in tasks.values():
+        counts[task.completion] += 1
+    return counts
+
+
 def status_count_table(edition: Edition, statuses: dict[str, TargetStatus]) -> str:
     """Targets per status; 'not assessable' split by reason, since the reason is the news."""
     rows = [
@@ -79,14 +97,10 @@ def status_count_table(edition: Edition, statuses: dict[str, TargetStatus]) -> s
         for name, count in status_counts(statuses).items()
         if name != "not-assessable"
     ]
-    reasons: dict[str, int] = {}
-    for result in statuses.values():
-        if result.status == "not-assessable":
-            reasons[result.reason] = reasons.get(result.reason, 0) + 1
     not_assessable = status_text(edition, "not-assessable")
     rows += [
         [f"{not_assessable}: {method(edition.lang)['reasons'][reason]['long']}", count]
-        for reason, count in reasons.items()
+        for reason, count in not_assessable_reasons(statuses).items()
     ]
     words = edition.labels
     rows.append([f"**{words['total_targets']}**", f"**{len(statuses)}**"])
@@ -94,9 +108,7 @@ def status_count_table(edition: Edition, statuses: dict[str, TargetStatus]) -> s
 
 
 def completion_count_table(edition: Edition, tasks: dict[str, TaskStatus]) -> str:
-    counts = {name: 0 for name in method(edition.lang)["completion"]}
-    for task in tasks.values():
-        counts[task.completion] += 1
+    counts = completion_counts(edition.lang, tasks)
     rows = [[completion_text(edition, name), count] for name, count in counts.items() if count]
     words = edition.labels
     rows.append([words["overdue_not_done"], sum(t.overdue for t in tasks.values())])
