@@ -16,6 +16,10 @@ const WORDS = {
     colour: "Chế độ màu",
     toc: "Mục lục",
     pageToc: "Mục lục của trang",
+    sections: "Các mục của trang",
+    siteToc: "Mục lục ấn phẩm",
+    previous: "Trang trước",
+    next: "Trang sau",
   },
   en: {
     skip: "Skip to main content",
@@ -24,6 +28,10 @@ const WORDS = {
     colour: "Colour mode",
     toc: "Contents",
     pageToc: "Contents of this page",
+    sections: "Sections of this page",
+    siteToc: "Publication contents",
+    previous: "Previous page",
+    next: "Next page",
   },
 };
 
@@ -42,10 +50,8 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   for (const button of document.querySelectorAll(".search-button__button")) {
     const shown = button.textContent.replace(/\s+/g, " ").trim();
-    if (shown) {
-      button.setAttribute("aria-label", shown);
-      button.setAttribute("title", words.search);
-    }
+    button.setAttribute("aria-label", shown || words.search);  // the icon alone: "Tìm kiếm"
+    button.setAttribute("title", words.search);
   }
   for (const button of document.querySelectorAll(".theme-switch-button")) {
     button.setAttribute("aria-label", words.colour);
@@ -56,6 +62,19 @@ document.addEventListener("DOMContentLoaded", () => {
       icon.setAttribute("aria-hidden", "true");
       for (const title of icon.querySelectorAll("title")) title.remove();
     }
+  }
+  // Landmarks a screen reader announces, and the links at the foot of the page ("xem lại" in
+  // Sphinx's Vietnamese, which the theme capitalised into "Xem Lại").
+  // Each named apart: the page's contents take their name from their heading ("Contents").
+  for (const nav of document.querySelectorAll("nav.bd-docs-nav")) {
+    nav.setAttribute("aria-label", words.siteToc);
+  }
+  for (const nav of document.querySelectorAll('nav[aria-label="Page"]')) {
+    nav.setAttribute("aria-label", words.sections);
+  }
+  for (const link of document.querySelectorAll(".prev-next-area a")) {
+    const said = link.classList.contains("left-prev") ? words.previous : words.next;
+    for (const subtitle of link.querySelectorAll(".prev-next-subtitle")) subtitle.textContent = said;
   }
   for (const button of document.querySelectorAll(".secondary-toggle, .primary-toggle")) {
     const name = button.classList.contains("secondary-toggle") ? words.pageToc : words.toc;
