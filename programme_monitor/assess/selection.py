@@ -110,3 +110,10 @@ def observations_of(dataset: Dataset, indicator_id: str, as_of: date) -> pd.Data
     visible = published_by(dataset.observations, as_of)
     rows = visible[visible["indicator"] == indicator_id]
     return rows.sort_values(["lineage", "area", "period_end", "row"])
+
+
+def programme_lineages(dataset: Dataset, targets: pd.DataFrame) -> set[str]:
+    """The lineages whose figures are the programme's own for an indicator with these targets:
+    its area's and its targets' areas'. Any other area's figures are given for comparison only,
+    and the pages say so."""
+    return set(targets["area"]) | {dataset.programme["area"]}

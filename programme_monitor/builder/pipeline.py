@@ -33,6 +33,7 @@ from programme_monitor.builder.execute import execute_chapters
 from programme_monitor.builder.publish import (
     archived_site_files,
     assemble_site,
+    embed_files,
     feed_files,
     publish_site,
 )
@@ -71,7 +72,9 @@ def build(settings: BuildSettings) -> BuildReport:
         settings,
         compiled,
         booklet_name,
-        archived_site_files(settings, dataset.programme) | feed_files(settings, dataset.programme),
+        archived_site_files(settings, dataset.programme)
+        | feed_files(settings, dataset.programme)
+        | embed_files(settings),
     )
     report.write(settings.staging_dir)
     publish_site(settings.staging_dir, settings.site_dir)

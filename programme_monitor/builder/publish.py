@@ -18,7 +18,7 @@ from programme_monitor.data.edition_archive import (
 from programme_monitor.site.feed import FEED, feed_xml
 from programme_monitor.site.link_check import check_site
 from programme_monitor.site.search_index import prepare_search_index
-from programme_monitor.words.publication import booklet_file_name, package_file_name
+from programme_monitor.words.publication import EMBED_FOLDER, booklet_file_name, package_file_name
 
 
 def archived_site_files(settings: BuildSettings, programme: dict) -> dict[str, bytes]:
@@ -49,6 +49,21 @@ def feed_files(settings: BuildSettings, programme: dict) -> dict[str, bytes]:
         )
         for lang in settings.languages
     }
+
+
+def embed_files(settings: BuildSettings) -> dict[str, bytes]:
+    """The pages other sites frame and their preview images, which the chapters wrote beside
+    their pages (pages/embed_page.py) but the book compiler does not publish: at the same place
+    in the site as in each edition's sources."""
+    files = {}
+    for lang in settings.languages:
+        source = settings.source_dir(lang)
+        folder = settings.generated_dir(lang) / EMBED_FOLDER
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            files[settings.site_path(lang) + path.relative_to(source).as_posix()] = (
+                path.read_bytes()
+            )
+    return files
 
 
 def assemble_site(

@@ -15,6 +15,7 @@ from datetime import date
 
 from programme_monitor.data.dataset import Dataset
 from programme_monitor.data.edition_archive import previous_edition
+from programme_monitor.words.publication import INDICATOR_PAGE_PREFIX
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def group_chapters(dataset: Dataset) -> dict[str, str]:
 def indicator_pages(dataset: Dataset) -> dict[str, str]:
     """Indicator id -> document name of its page, in the order of groups."""
     return {
-        indicator: f"indicator-{indicator}"
+        indicator: f"{INDICATOR_PAGE_PREFIX}{indicator}"
         for group in dataset.programme["target_groups"]
         for indicator in dataset.indicator_ids_in_group(group["id"])
     }

@@ -18,6 +18,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from programme_monitor.assess.selection import programme_lineages  # noqa: E402
 from programme_monitor.common.periods import end_of_day_as_year  # noqa: E402
 from programme_monitor.words.edition import Edition
 from programme_monitor.words.formatting import format_target, is_bound, unit_symbol  # noqa: E402
@@ -189,7 +190,7 @@ def _numeric_chart(
     """Values over time, one series per area; other plans' targets and forecasts hollow. Areas
     of very different sizes get a panel each, one above the other on the same years."""
     areas = list(dict.fromkeys(observations["area"]))
-    own = set(targets["area"]) | {dataset.programme["area"]}
+    own = programme_lineages(dataset, targets)
     lineage = dict(zip(observations["area"], observations["lineage"], strict=True))
     # the programme's own area on top, the larger areas given for comparison below it
     groups = sorted(scale_groups(observations), key=lambda g: not any(lineage[a] in own for a in g))
@@ -207,7 +208,13 @@ def _numeric_chart(
                 "color": PALETTE[index % len(PALETTE)],
                 "marker": MARKERS[index % len(MARKERS)],
             }
-            _draw_series(ax, rows, dataset.area_names[area], style, words)
+            name = dataset.area_names[area]
+            if lineage[area] not in own:
+                # Set apart and named as such: a national 40 % beside the district's 60-70 %
+                # target read as the district's own figure.
+                name = words["other_area"].format(area=name)
+                style["linestyle"] = (0, (1, 2))
+            _draw_series(ax, rows, name, style, words)
             _label_points(ax, dataset, rows, style["color"], context)
         _value_axis(ax, dataset, spec, observations[observations["area"].isin(group)], words)
     for projection in context.projections:
@@ -235,7 +242,8 @@ def _draw_series(ax, rows: pd.DataFrame, name: str, style: dict, words: dict) ->
         )  # fmt: skip
     if len(other):
         ax.plot(
-            other["period_x"], other["value_number"], **style, linestyle="none", markersize=8,
+            other["period_x"], other["value_number"], **{**style, "linestyle": "none"},
+            markersize=8,
             markerfacecolor="white", markeredgewidth=1.5,
             label=f"{name}: {words['legend_other_plan']} / {words['legend_forecast']}",
         )  # fmt: skip
@@ -376,7 +384,10 @@ def _finish(
     title = _wrap(spec["name"], 34) if narrow else spec["name"]
     axes[0].set_title(title, fontsize=11, loc="left")
     if legend:
-        _legend_below(axes[-1], 1 if narrow else 2, _all_entries(axes))
+        handles, labels = _all_entries(axes)
+        if narrow:  # one column as wide as the phone (_fit_narrow)
+            labels = [_wrap(label, 30) for label in labels]
+        _legend_below(axes[-1], 1 if narrow else 2, (handles, labels))
     fig.tight_layout()
 
 

@@ -128,7 +128,13 @@ def schema_text(node: dict, key: str, lang: str, where: str) -> str:
 def codebook(edition: Edition) -> str:
     """One table per CSV file: each field, its type, whether it must be filled, what it holds."""
     parts, words = [], edition.labels
-    header = [words["col_column"], words["col_name"], words["col_type"], "", words["col_content"]]
+    header = [
+        words["col_column"],
+        words["col_name"],
+        words["col_type"],
+        words["col_required"],
+        words["col_content"],
+    ]
     for table, filename in TABLES.items():
         schema = table_schema(table)
         rows = [_codebook_row(field, edition, filename) for field in schema["fields"]]

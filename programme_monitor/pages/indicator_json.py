@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from programme_monitor.assess.assessment import inputs_table
-from programme_monitor.assess.selection import observations_of
+from programme_monitor.assess.selection import observations_of, programme_lineages
 from programme_monitor.common.resources import package_yaml
 
 SCHEMA_NAME = "indicator.schema.json"
@@ -38,7 +38,7 @@ def indicator_document(dataset, indicator_id: str, statuses: dict, as_of: date) 
     unit = dataset.units[spec["unit"]]
     targets = dataset.targets[dataset.targets["indicator"] == indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
-    own = set(targets["area"]) | {dataset.programme["area"]}
+    own = programme_lineages(dataset, targets)
     inputs = inputs_table(dataset, statuses, as_of, targets) if len(targets) else pd.DataFrame()
     used = list(dict.fromkeys(observations["source"]))
     sources = dataset.sources.set_index("source_id", drop=False)

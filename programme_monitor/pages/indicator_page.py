@@ -9,9 +9,10 @@ import pandas as pd
 
 from programme_monitor.assess.assessment import TargetStatus, inputs_table
 from programme_monitor.assess.figures_wanted import figures_wanted
-from programme_monitor.assess.selection import observations_of
+from programme_monitor.assess.selection import observations_of, programme_lineages
 from programme_monitor.common.files import zip_bytes
 from programme_monitor.data.area_series import boundary_crossings
+from programme_monitor.data.chapters import indicator_pages
 from programme_monitor.pages.charts import (
     ChartContext,
     Projection,
@@ -19,6 +20,7 @@ from programme_monitor.pages.charts import (
     narrow_path,
 )
 from programme_monitor.pages.data_package import csv_bytes, indicator_tables, package_files
+from programme_monitor.pages.embed_page import embed_page, embed_paths
 from programme_monitor.pages.indicator_json import SCHEMA_NAME, json_files
 from programme_monitor.pages.judgement_words import (
     judgement_basis,
@@ -42,6 +44,7 @@ from programme_monitor.words.formatting import (
     markdown_escape,
     unit_symbol,
 )
+from programme_monitor.words.publication import EMBED_FOLDER
 
 
 def indicator_page(
@@ -52,6 +55,7 @@ def indicator_page(
     links: dict[str, str],
     figures_dir: Path,
     downloads_dir: Path,
+    embed_dir: Path = Path(EMBED_FOLDER),
 ) -> Page:
     """The page's Markdown and its files: the chart, the CSV of calculation inputs, the
     indicator's data package.
@@ -72,12 +76,12 @@ def indicator_page(
         _facts(dataset, spec, as_of, links),
         "",
     ]
-    files = {}
+    files, alt = {}, ""
     if len(targets):
         parts += _targets_section(dataset, targets, statuses)
         parts += _figures_wanted_note(dataset, indicator_id, as_of, links)
     if not observations.empty:
-        section, chart = _observations_section(
+        section, chart, alt = _observations_section(
             dataset, indicator_id, observations, targets, statuses, as_of, figures_dir
         )
         parts += section
@@ -89,7 +93,12 @@ def indicator_page(
         files.update(table)
     downloads, package = _downloads(dataset, indicator_id, inputs, as_of, downloads_dir)
     reuse, data = _reuse(dataset, indicator_id, statuses, as_of, downloads_dir, figures_dir, files)
-    return Page("\n".join(parts + downloads + reuse), {**files, **package, **data})
+    embed, embedded = _embed(
+        dataset, indicator_id, targets, statuses, observations, files, alt, figures_dir, embed_dir
+    )
+    return Page(
+        "\n".join(parts + downloads + reuse + embed), {**files, **package, **data, **embedded}
+    )
 
 
 def _status_first(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
@@ -98,12 +107,73 @@ def _status_first(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
     if not len(targets):
         return []
     words = dataset.edition.labels
-    each = "; ".join(
+    each = "; ".join(_status_lines(dataset, targets, statuses))
+    return [f"**{words['col_status']}:** {each}.", ""]
+
+
+def _status_lines(dataset, targets: pd.DataFrame, statuses: dict) -> list[str]:
+    return [
         f"{t['clause']} ({t['target_id']}, {t['year']}): "
         f"{status_with_reason(dataset.edition, statuses[t['target_id']])}"
         for _, t in targets.iterrows()
+    ]
+
+
+def _embed(
+    dataset, indicator_id, targets, statuses, observations, files, alt, figures_dir, embed_dir
+) -> tuple[list[str], dict[Path, bytes]]:
+    """The page another site puts in a frame (pages/embed_page.py) and the chart as the preview
+    image of a shared link; on the page, where to find it."""
+    words = dataset.edition.labels
+    numbers = source_numbers(observations)
+    own = programme_lineages(dataset, targets)
+    sources = dataset.sources
+    wide = figures_dir / f"{indicator_id}.svg"
+    page_path, image_path = embed_paths(embed_dir, indicator_id)
+    page = embed_page(
+        lang=dataset.edition.lang,
+        name=dataset.indicators[indicator_id]["name"],
+        statuses=_status_lines(dataset, targets, statuses),
+        alt=alt,
+        wide_svg=files.get(wide),
+        narrow_svg=files.get(narrow_path(wide)),
+        values=[
+            (
+                area_label(dataset, o, own),
+                dataset.edition.period(o["period"]),
+                format_value(dataset, o),
+                numbers[o["source"]],
+            )
+            for _, o in observations.iterrows()
+        ],
+        sources=[(n, _source_line(dataset, s), sources.loc[s, "url"]) for s, n in numbers.items()],
+        full_page=f"../{indicator_pages(dataset)[indicator_id]}.html",
+        words=words,
     )
-    return [f"**{words['col_status']}:** {each}.", ""]
+    embedded = {page_path: page}
+    if wide.with_suffix(".png") in files:
+        embedded[image_path] = files[wide.with_suffix(".png")]
+    link = f'<a href="{embed_dir.as_posix()}/{page_path.name}">{words["embed_link_text"]}</a>'
+    return [web_only(words["embed_offer"].format(link=link)), ""], embedded
+
+
+def source_numbers(observations: pd.DataFrame) -> dict[str, int]:
+    """Each source's number in the chart, the values table and the embed page: in order of use."""
+    return {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
+
+
+def _source_line(dataset, source_id: str) -> str:
+    source = dataset.sources.loc[source_id]
+    published = dataset.edition.published(source["published"])
+    return f"{source['publisher']}, {published}: {source['title']}"
+
+
+def area_label(dataset, observation: pd.Series, own: set[str]) -> str:
+    """The observation's area, said to be another than the programme's when it is."""
+    name = dataset.area_names[observation["area"]]
+    if observation["lineage"] in own:
+        return name
+    return dataset.edition.labels["other_area"].format(area=name)
 
 
 def _reuse(dataset, indicator_id, statuses, as_of, downloads_dir, figures_dir, files) -> tuple:
@@ -134,18 +204,20 @@ def _targets_inputs(dataset, targets: pd.DataFrame, statuses: dict, as_of: date)
 
 def _observations_section(
     dataset, indicator_id, observations, targets, statuses, as_of, figures_dir
-) -> tuple[list[str], dict[Path, bytes]]:
+) -> tuple[list[str], dict[Path, bytes], str]:
     """The chart, the table of values with their sources numbered as in the chart, and where
-    the series crosses a boundary change."""
+    the series crosses a boundary change; and the chart's alternative text."""
     words = dataset.edition.labels
-    numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
-    figure, chart = _figure(
+    numbers = source_numbers(observations)
+    figure, chart, alt = _figure(
         dataset, indicator_id, observations, targets, statuses, as_of, numbers, figures_dir
     )
-    values = _values_table(dataset, observations, numbers, words)
+    values = _values_table(
+        dataset, observations, numbers, words, programme_lineages(dataset, targets)
+    )
     parts = [f"## {words['heading_chart']}", "", *figure]
     parts += [f"## {words['heading_values']}", "", values, ""]
-    return parts + _boundary_note(dataset, observations, words), chart
+    return parts + _boundary_note(dataset, observations, words), chart, alt
 
 
 def _downloads(
@@ -268,7 +340,7 @@ def context_section(
     """A figure that describes the area (not a target): definition, chart, values with sources."""
     spec = dataset.indicators[indicator_id]
     observations = observations_of(dataset, indicator_id, as_of)
-    numbers = {source: n for n, source in enumerate(dict.fromkeys(observations["source"]), 1)}
+    numbers = source_numbers(observations)
     parts = [
         f"{'#' * heading_level} {spec['name']}",
         "",
@@ -279,11 +351,12 @@ def context_section(
     files = {}
     if not observations.empty:
         no_targets = dataset.targets.iloc[0:0]
-        figure, files = _figure(
+        figure, files, _alt = _figure(
             dataset, indicator_id, observations, no_targets, {}, as_of, numbers, figures_dir
         )
+        own = programme_lineages(dataset, no_targets)
         parts += figure
-        parts += [_values_table(dataset, observations, numbers, dataset.edition.labels), ""]
+        parts += [_values_table(dataset, observations, numbers, dataset.edition.labels, own), ""]
         parts += _boundary_note(dataset, observations, dataset.edition.labels)
     return Page("\n".join(parts), files)
 
@@ -297,7 +370,7 @@ def _figure(
     as_of: date,
     numbers: dict,
     figures_dir: Path,
-) -> tuple[list[str], dict[Path, bytes]]:
+) -> tuple[list[str], dict[Path, bytes], str]:
     words = dataset.edition.labels
     spec = dataset.indicators[indicator_id]
     context = ChartContext(as_of, tuple(_projections(dataset, targets, statuses)), numbers)
@@ -315,23 +388,27 @@ def _figure(
     narrow = Path(figures_dir.name) / narrow_path(path).name
     # On a phone the narrow rendering replaces the wide one (custom.css): its text stays 12 px or
     # more. Only one of the two is shown, so a screen reader reads one alternative text.
-    return [
-        "::::{only} html",
-        f":::{{image}} {narrow.as_posix()}",
-        ":class: chart-narrow",
-        f":alt: {alt}",
-        ":::",
-        "::::",
-        "",
-        f":::{{figure}} {relative.as_posix()}",
-        f":alt: {alt}",
-        ":class: chart-wide",
-        f":name: fig-{indicator_id}",
-        "",
-        caption,
-        ":::",
-        "",
-    ], files
+    return (
+        [
+            "::::{only} html",
+            f":::{{image}} {narrow.as_posix()}",
+            ":class: chart-narrow",
+            f":alt: {alt}",
+            ":::",
+            "::::",
+            "",
+            f":::{{figure}} {relative.as_posix()}",
+            f":alt: {alt}",
+            ":class: chart-wide",
+            f":name: fig-{indicator_id}",
+            "",
+            caption,
+            ":::",
+            "",
+        ],
+        files,
+        alt,
+    )
 
 
 def _projections(dataset, targets: pd.DataFrame, statuses: dict) -> list[Projection]:
@@ -351,7 +428,9 @@ def _projections(dataset, targets: pd.DataFrame, statuses: dict) -> list[Project
     return projections
 
 
-def _values_table(dataset, observations: pd.DataFrame, numbers: dict, words: dict) -> str:
+def _values_table(
+    dataset, observations: pd.DataFrame, numbers: dict, words: dict, own: set[str]
+) -> str:
     return markdown_table(
         dataset.edition,
         [
@@ -363,7 +442,7 @@ def _values_table(dataset, observations: pd.DataFrame, numbers: dict, words: dic
         ],
         [
             [
-                dataset.area_names[o["area"]],
+                markdown_escape(area_label(dataset, o, own)),
                 dataset.edition.period(o["period"]),
                 format_value(dataset, o),
                 markdown_escape(

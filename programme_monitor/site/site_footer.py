@@ -32,6 +32,7 @@ def edition_values(edition: Edition, programme: dict) -> bytes:
         "licence_url": publication["licence_url"],
         "contact": " ".join(publication["contact"].split()),
         "citation": citation(edition, programme),
+        "site_url": publication.get("site_url", ""),
     }
     return (json.dumps(values, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 

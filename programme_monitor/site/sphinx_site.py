@@ -25,7 +25,7 @@ from pathlib import Path
 from programme_monitor.site.feed import FEED
 from programme_monitor.site.site_footer import EDITION_FILE, footer_html
 from programme_monitor.words.formatting import labels_of
-from programme_monitor.words.publication import DATA_PAGE
+from programme_monitor.words.publication import DATA_PAGE, EMBED_FOLDER, INDICATOR_PAGE_PREFIX
 
 TEMPLATE_FRAGMENTS = ["webpack-macros.html", "sbt-webpack-macros.html"]
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,8 +62,13 @@ def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
         return  # a book without an edition (built by hand): the theme's footer stays
     values = json.loads(edition.read_text("utf-8"))
     context["theme_extra_footer"] = footer_html(values, context["pathto"](DATA_PAGE))
+    context["site_title_label"] = labels_of(values["lang"])["site_title_label"]
     context["metatags"] = context.get("metatags", "") + reuse_metatags(
-        values, context.get("title", ""), context["pathto"](FEED, 1)
+        values,
+        context.get("title", ""),
+        context["pathto"](FEED, 1),
+        pagename,
+        preview_image(Path(app.srcdir), pagename),
     )
     if len(values.get("languages", [])) < 2:
         return
@@ -76,10 +81,23 @@ def _edition_on_page(app, pagename, templatename, context, doctree) -> None:
     )
 
 
-def reuse_metatags(values: dict, title: str, feed_url: str) -> str:
+def preview_image(srcdir: Path, pagename: str) -> str | None:
+    """The chart an indicator's page shows, as PNG (written beside the page by its chapter, in
+    `embed/`; pages/embed_page.py), by its path in the edition; None for other pages."""
+    folder, _, name = pagename.rpartition("/")
+    if not name.startswith(INDICATOR_PAGE_PREFIX):
+        return None
+    image = f"{folder}/{EMBED_FOLDER}/{name.removeprefix(INDICATOR_PAGE_PREFIX)}.png".lstrip("/")
+    return image if (srcdir / image).is_file() else None
+
+
+def reuse_metatags(
+    values: dict, title: str, feed_url: str, pagename: str = "", image: str | None = None
+) -> str:
     """What another site reads from a page's head: the editions' feed, and a preview when the
-    page's address is shared (Open Graph, Twitter). No image: Open Graph wants an absolute
-    address, and the publication has no published address of its own yet."""
+    page's address is shared (Open Graph, Twitter). Open Graph wants absolute addresses: the
+    page's own and its image (`image`, the indicator's chart, by path in the edition) are given
+    only when the programme's folder gives the site's public address (publication.site_url)."""
     words = labels_of(values["lang"])
     plain = html.unescape(re.sub(r"<[^>]+>", "", title))
     tags = {
@@ -91,10 +109,20 @@ def reuse_metatags(values: dict, title: str, feed_url: str) -> str:
         ),
         "og:locale": words["og_locale"],
     }
+    site_url = values.get("site_url", "")
+    if site_url:
+        languages = values.get("languages") or [values["lang"]]
+        edition_url = site_url + ("" if values["lang"] == languages[0] else f"{values['lang']}/")
+        if pagename:
+            tags["og:url"] = f"{edition_url}{pagename}.html"
+        if image:
+            tags["og:image"] = edition_url + image
+            tags["og:image:alt"] = words["og_image_alt"].format(title=tags["og:title"])
     meta = "".join(
         f'\n<meta property="{name}" content="{html.escape(value)}">' for name, value in tags.items()
     )
-    meta += '\n<meta name="twitter:card" content="summary">'
+    card = "summary_large_image" if "og:image" in tags else "summary"
+    meta += f'\n<meta name="twitter:card" content="{card}">'
     return meta + (
         f'\n<link rel="alternate" type="application/atom+xml" '
         f'title="{html.escape(words["feed_link_title"])}" href="{html.escape(feed_url)}">'

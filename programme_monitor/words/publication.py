@@ -36,6 +36,10 @@ HOME_DOWNLOADS = "home-downloads.md"
 # The home page's title, written the same way: the programme and its area, not a generic phrase
 # (a reader from a press link must see at once which programme this is).
 HOME_HEADING = "home-heading.md"
+# Beside the indicator pages, in the sources and the site: each indicator's page for other sites
+# to frame and its chart as a shared link's preview image (pages/embed_page.py).
+EMBED_FOLDER = "embed"
+INDICATOR_PAGE_PREFIX = "indicator-"  # an indicator's page is indicator-<indicator id>
 
 
 def home_heading(edition: Edition, programme: dict) -> str:
