@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ from programme_monitor.builder.execution_cache import (
 )
 from programme_monitor.builder.kernels import PrivateSocketKernelManager
 from programme_monitor.builder.notebook_output import for_edition, prepare_for_book
+from programme_monitor.builder.progress import ChapterProgress
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
 from programme_monitor.common.files import sync_directory
 from programme_monitor.common.placeholders import UnfilledPlaceholder
@@ -45,8 +47,9 @@ from programme_monitor.words.publication import (
 
 log = logging.getLogger(__name__)
 
-# The folders a chapter writes into, beside its notebook (charts; CSV files offered for download).
-CHAPTER_OUTPUT_FOLDERS = ["figures", "downloads"]
+# The folders a chapter writes into, beside its notebook (charts; CSV files offered for download;
+# pages for other sites to frame).
+CHAPTER_OUTPUT_FOLDERS = ["figures", "downloads", "embed"]
 
 
 def execute_chapters(settings: BuildSettings, dataset: Dataset, report: BuildReport) -> None:
@@ -148,12 +151,19 @@ def run_pending(
     ]
     seconds = {}
     if jobs:
+        workers = max(1, min(settings.jobs, len(jobs)))
+        progress = ChapterProgress(
+            {run.name: last_took.get(run.name, 0.0) for run in pending}, workers, sys.stderr
+        )
         # Processes, not threads: each notebook's kernel client keeps its own event loop and
         # sockets.
-        with ProcessPoolExecutor(max_workers=max(1, min(settings.jobs, len(jobs)))) as pool:
-            for run, took in zip(pending, pool.map(_execute_one, jobs)):
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            running = {pool.submit(_execute_one, job): run for run, job in zip(pending, jobs)}
+            for future in as_completed(running):
+                run, took = running[future], future.result()
                 cache.store(run.keyed.key, settings.run_dir(run.keyed.run, run.lang))
                 seconds[run.name] = took
+                progress.finished(run.name, took)
     return seconds
 
 
