@@ -131,6 +131,9 @@ BUILD_OPTIONS = [
     ("--no-pdf", {"action": "store_true", "help": "build the site only, not the printed booklet"}),
     ("--built-on", {"type": _iso_date,
                     "help": "date printed as 'built on', YYYY-MM-DD (default today)"}),
+    ("--fresh-kernels", {"action": "store_true",
+                         "help": "a new Python kernel for every chapter (slower; by default "
+                                 "each worker keeps one kernel warm)"}),
 ]  # fmt: skip
 
 
@@ -235,6 +238,7 @@ def build_command(args: argparse.Namespace) -> int:
         args.jobs,
         booklet=not args.no_pdf,
         built_on=resolve_as_of(args.built_on),  # the same rule: a date, or today when not given
+        fresh_kernels=args.fresh_kernels,
     )
     try:
         report = build(settings)

@@ -30,6 +30,7 @@ from programme_monitor.builder.kernels import PrivateSocketKernelManager
 from programme_monitor.builder.notebook_output import for_edition, prepare_for_book
 from programme_monitor.builder.progress import ChapterProgress
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
+from programme_monitor.builder.warm_kernels import ENGINE, start_worker_kernel, worker_kernel
 from programme_monitor.common.files import sync_directory
 from programme_monitor.common.placeholders import UnfilledPlaceholder
 from programme_monitor.data.chapters import plan_chapters
@@ -157,7 +158,10 @@ def run_pending(
         )
         # Processes, not threads: each notebook's kernel client keeps its own event loop and
         # sockets.
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Each worker keeps one kernel warm for all its chapters, unless asked for a fresh
+        # kernel per chapter (warm_kernels.py).
+        warm = {} if settings.fresh_kernels else {"initializer": start_worker_kernel}
+        with ProcessPoolExecutor(max_workers=workers, **warm) as pool:
             running = {pool.submit(_execute_one, job): run for run, job in zip(pending, jobs)}
             for future in as_completed(running):
                 run, took = running[future], future.result()
@@ -229,6 +233,12 @@ def _execute_one(job: tuple[str, str, str, dict]) -> float:
     started = time.perf_counter()
     edition_template = _fresh_run_dir(run_dir, template, parameters["lang"])
     output = run_dir / output_name
+    warm = worker_kernel()
+    if warm is None:
+        kernel = {"kernel_manager_class": PrivateSocketKernelManager}
+    else:
+        warm.prepare(str(run_dir))
+        kernel = {"engine_name": ENGINE, "km": warm.manager}
     try:
         papermill.execute_notebook(
             str(edition_template),
@@ -238,7 +248,7 @@ def _execute_one(job: tuple[str, str, str, dict]) -> float:
             kernel_name="python3",
             progress_bar=False,
             log_output=False,
-            kernel_manager_class=PrivateSocketKernelManager,
+            **kernel,
         )
     except papermill.PapermillExecutionError as exc:
         raise BuildFailed(

@@ -25,6 +25,9 @@ class BuildSettings:
     booklet: bool = True
     # The date printed as "built on": a parameter, so that an edition can be rebuilt as it was.
     built_on: date = field(default_factory=date.today)
+    # A fresh kernel for every chapter, as before warm kernels (warm_kernels.py): slower, and the
+    # reference a warm build must match byte for byte.
+    fresh_kernels: bool = False
 
     @property
     def notebooks_dir(self) -> Path:

@@ -1,0 +1,103 @@
+"""One kernel per worker, kept warm from one chapter to the next (issue 22, point 1).
+
+A fresh kernel for each chapter cost more than the chapter itself: starting the kernel, then
+importing pandas, matplotlib and the package, about 2 s of the 2.7 s an indicator page took. Each
+worker process now starts one kernel, which imports all that once (kernel_reset.preload); before
+each chapter the kernel is set back to what a fresh one gives a chapter (kernel_reset.reset),
+and papermill runs the chapter in it as usual: same parameters, same notebook, same outputs.
+`--fresh-kernels` keeps the old path, and a test builds both ways and compares every file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing.util
+
+from jupyter_core.utils import run_sync
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+from papermill.log import logger
+
+from programme_monitor.builder.kernels import PrivateSocketKernelManager
+from programme_monitor.builder.settings import BuildFailed
+
+ENGINE = "warm-kernel"
+RESET = "__import__('programme_monitor.builder.kernel_reset', fromlist=['_']).{call}"
+START_SECONDS = 120
+
+
+class WarmKernel:
+    """A kernel that has imported what the chapters use, and the client that resets it."""
+
+    def __init__(self):
+        self.manager = PrivateSocketKernelManager(kernel_name="python3")
+        run_sync(self.manager.start_kernel)()
+        self.control = self.manager.blocking_client()
+        self.control.start_channels()
+        self.control.wait_for_ready(timeout=START_SECONDS)
+        self._run(RESET.format(call="preload()"))
+
+    def prepare(self, run_dir: str) -> None:
+        """The kernel as a fresh one would be for a chapter that runs in `run_dir`."""
+        self._run(RESET.format(call=f"reset({run_dir!r})"))
+
+    def _run(self, code: str) -> None:
+        # Silent: no execution count is used and nothing enters the history.
+        reply = self.control.execute_interactive(
+            code,
+            silent=True,
+            store_history=False,
+            timeout=START_SECONDS,
+            output_hook=lambda m: None,
+        )
+        content = reply["content"]
+        if content["status"] != "ok":
+            raise BuildFailed(
+                f"nhân Python dùng lại không chuẩn bị được: {content.get('ename')}: "
+                f"{content.get('evalue')} (chạy lại với --fresh-kernels: nhân mới mỗi chương)"
+            )
+
+    def close(self) -> None:
+        self.control.stop_channels()
+        run_sync(self.manager.shutdown_kernel)(now=True)
+
+
+_worker_kernel: WarmKernel | None = None
+
+
+def start_worker_kernel() -> None:
+    """A worker process's initializer: its kernel, shut down when the worker ends."""
+    global _worker_kernel
+    _worker_kernel = WarmKernel()
+    multiprocessing.util.Finalize(_worker_kernel, _worker_kernel.close, exitpriority=10)
+
+
+def worker_kernel() -> WarmKernel | None:
+    """This worker's warm kernel; None when chapters get a fresh kernel each."""
+    return _worker_kernel
+
+
+class WarmKernelEngine(NBClientEngine):
+    """papermill's engine, run in the worker's kernel (`km`), which outlives the notebook: only
+    the notebook's own client is closed at the end, never the kernel."""
+
+    @classmethod
+    def execute_managed_notebook(
+        cls, nb_man, kernel_name, log_output=False, km=None, execution_timeout=None, **kwargs
+    ):
+        client = PapermillNotebookClient(
+            nb_man,
+            km=km,
+            kernel_name=kernel_name,
+            log=logger,
+            log_output=log_output,
+            timeout=execution_timeout,
+            startup_timeout=START_SECONDS,
+        )
+        try:
+            return client.execute()
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+
+
+papermill_engines.register(ENGINE, WarmKernelEngine)

@@ -1,0 +1,88 @@
+"""Chapters in a kernel kept warm give exactly what a fresh kernel gives (issue 22, point 1)."""
+
+import shutil
+from datetime import date
+
+import pytest
+
+from programme_monitor.builder.pipeline import build
+from programme_monitor.builder.settings import BuildSettings
+from programme_monitor.builder.warm_kernels import WarmKernel
+from tests.conftest import MINI
+from tests.test_build_end_to_end import make_project
+
+
+def _evaluate(kernel: WarmKernel, expression: str) -> str:
+    reply = kernel.control.execute_interactive(
+        f"print(repr({expression}))", store_history=False, output_hook=_keep, timeout=60
+    )
+    assert reply["content"]["status"] == "ok"
+    return _kept.pop()
+
+
+_kept: list[str] = []
+
+
+def _keep(message) -> None:
+    if message["msg_type"] == "stream":
+        _kept.append(message["content"]["text"].strip())
+
+
+def test_a_chapter_leaves_nothing_for_the_next(tmp_path):
+    kernel = WarmKernel()
+    try:
+        first, second = tmp_path / "first", tmp_path / "second"
+        first.mkdir(), second.mkdir()
+        kernel.prepare(str(first))
+        # What a careless chapter might leave behind.
+        kernel.control.execute_interactive(
+            "import matplotlib, matplotlib.pyplot as plt, warnings\n"
+            "left = 42\n"
+            "matplotlib.rcParams['font.size'] = 31\n"
+            "plt.figure()\n"
+            "warnings.simplefilter('error')\n",
+            timeout=60,
+        )
+        assert _evaluate(kernel, "left") == "42"
+        kernel.prepare(str(second))
+        assert _evaluate(kernel, "'left' in globals()") == "False"
+        assert _evaluate(kernel, "__import__('matplotlib').rcParams['font.size']") == "10.0"
+        assert _evaluate(kernel, "len(__import__('matplotlib.pyplot').pyplot.get_fignums())") == "0"
+        assert _evaluate(kernel, "__import__('warnings').filters[0][0]") != "'error'"
+        assert _evaluate(kernel, "__import__('os').getcwd()") == repr(str(second))
+        # The next cell a chapter runs is its first.
+        assert _evaluate(kernel, "get_ipython().execution_count") == "1"
+        # ... and what makes it quick stays: the package is imported.
+        assert _evaluate(kernel, "'programme_monitor.pages.charts' in __import__('sys').modules")
+    finally:
+        kernel.close()
+
+
+@pytest.mark.slow
+def test_a_warm_build_gives_the_same_bytes_as_a_build_with_a_fresh_kernel_per_chapter(tmp_path):
+    sites = {}
+    for fresh in (False, True):
+        root = tmp_path / ("fresh" if fresh else "warm")
+        root.mkdir()
+        make_project(root)
+        shutil.copytree(MINI, root / "data")
+        settings = BuildSettings(
+            root,
+            root / "data",
+            "2026-06-30",
+            booklet=False,
+            built_on=date(2026, 7, 1),
+            fresh_kernels=fresh,
+        )
+        report = build(settings)
+        assert all(chapter.executed for chapter in report.chapters)
+        sites[fresh] = {
+            path.relative_to(root).as_posix(): path.read_bytes()
+            for folder in ["book/generated", "_build/html"]
+            for path in sorted((root / folder).rglob("*"))
+            if path.is_file() and path.name != "build-report.json"  # it holds the times
+        }
+    warm, fresh = sites[False], sites[True]
+    assert len(warm) > 100 and any(name.endswith(".svg") for name in warm)
+    assert sorted(warm) == sorted(fresh)
+    assert [name for name in warm if warm[name] != fresh[name]] == []
