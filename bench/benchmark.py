@@ -7,9 +7,11 @@ For each programme size it builds a copy of the project in a temporary directory
 clean (empty cache), again with nothing changed, and after one observation changed. For each it
 prints the seconds of each stage (from the build report), the wall time, the peak memory of the
 whole process tree and how many notebooks were executed. With --reference, on the real programme
-it also times, on the same parameterised notebooks:
-- papermill alone, two at a time (the floor for our notebook stage), and
-- Jupyter Book's own cached execution (`execute_notebooks: cache`) from an empty cache.
+it also builds once with a fresh kernel per chapter (`--fresh-kernels`, the path before warm
+kernels), and times, on exactly the notebooks the build executes (every edition's):
+- papermill alone, as many at a time as the build's workers, and
+- Jupyter Book's own cached execution (`execute_notebooks: cache`) from an empty cache, with its
+  site, one project per edition.
 The synthetic programmes (bench/synthetic.py) are written to the temporary directory only.
 """
 
@@ -26,6 +28,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
 import psutil
@@ -34,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import synthetic_programme  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
-AS_OF = "2026-11-24"
+AS_OF = "2026-12-04"
 PROJECT_FILES = ["_config.yml", "_toc.yml", "editions.yml", "requirements.txt"]
 PROJECT_FOLDERS = ["notebooks", "book", "_static"]
 
@@ -90,7 +93,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return wall, peak, output
 
 
-def build_once(project: Path, data: Path, jobs: int, pdf: bool) -> dict:
+def build_once(project: Path, data: Path, jobs: int, pdf: bool, fresh: bool = False) -> dict:
     command = [
         sys.executable,
         "-m",
@@ -109,6 +112,8 @@ def build_once(project: Path, data: Path, jobs: int, pdf: bool) -> dict:
     ]
     if not pdf:
         command.append("--no-pdf")
+    if fresh:
+        command.append("--fresh-kernels")
     wall, peak, _ = timed(command, project)
     report = json.loads((project / "_build" / "html" / "build-report.json").read_text("utf-8"))
     return {
@@ -143,32 +148,46 @@ def change_one_observation(data: Path) -> str:
     return f"{row['indicator']} {row['area']} {row['period']}"
 
 
-def measure_scale(work: Path, factor: int, jobs: int, pdf: bool) -> dict:
-    project = copy_project(work / f"x{factor}")
+def measure_scale(work: Path, factor: int, jobs: int, pdf: bool, fresh: bool) -> dict:
+    """Clean, nothing changed, one observation changed; with `fresh`, first a clean build with a
+    fresh kernel per chapter (the path before warm kernels) in a copy of its own."""
     data = synthetic_programme(PROJECT / "data", factor, work / f"x{factor}-data")
-    results = {"clean": build_once(project, data, jobs, pdf)}
+    results = {}
+    if fresh:
+        fresh_project = copy_project(work / f"x{factor}-fresh")
+        results["clean, fresh kernels"] = build_once(fresh_project, data, jobs, pdf, fresh=True)
+        shutil.rmtree(fresh_project)
+    project = copy_project(work / f"x{factor}")
+    results["clean"] = build_once(project, data, jobs, pdf)
     results["nothing changed"] = build_once(project, data, jobs, pdf)
     results["changed"] = change_one_observation(data)
     results["one observation"] = build_once(project, data, jobs, pdf)
+    shutil.rmtree(project)
     return results
 
 
-def parameterised_notebooks(project: Path, data: Path, folder: Path) -> list[Path]:
-    """The build's notebooks with parameters injected, not executed (papermill prepare_only)."""
+def parameterised_notebooks(project: Path, data: Path, folder: Path, lang: str) -> list[Path]:
+    """The notebooks one edition's build executes, with parameters injected and the cells of
+    other languages left out as the build does, not executed (papermill prepare_only)."""
+    import nbformat
     import papermill
 
     from programme_monitor import load_dataset
+    from programme_monitor.builder.notebook_output import for_edition
     from programme_monitor.data.chapters import plan_chapters
 
     folder.mkdir(parents=True)
-    (folder / "figures").mkdir()
-    (folder / "downloads").mkdir()
-    common = {"as_of": AS_OF, "lang": "vi", "data_dir": os.path.relpath(data, folder)}
+    for name in ["figures", "downloads", "embed"]:
+        (folder / name).mkdir()
+    common = {"as_of": AS_OF, "lang": lang, "data_dir": os.path.relpath(data, folder)}
     paths = []
-    for run in plan_chapters(load_dataset(data)):
+    dataset = load_dataset(data)
+    for run in plan_chapters(dataset, date.fromisoformat(AS_OF)):
         path = folder / run.output
+        template = for_edition(nbformat.read(project / "notebooks" / run.template, 4), lang)
+        nbformat.write(template, path)
         papermill.execute_notebook(
-            str(project / "notebooks" / run.template),
+            str(path),
             str(path),
             parameters={**common, **run.parameters},
             prepare_only=True,
@@ -177,6 +196,13 @@ def parameterised_notebooks(project: Path, data: Path, folder: Path) -> list[Pat
         )
         paths.append(path)
     return paths
+
+
+def edition_languages_of(data: Path) -> list[str]:
+    from programme_monitor import load_dataset
+    from programme_monitor.data.translations import edition_languages
+
+    return edition_languages(load_dataset(data).programme)
 
 
 def _papermill_one(path: str) -> None:
@@ -197,48 +223,77 @@ def _papermill_one(path: str) -> None:
 
 
 def measure_references(work: Path, jobs: int) -> dict:
+    """On exactly the notebooks the build executes (every edition's): papermill alone, and
+    Jupyter Book's cached execution with its site (one Jupyter Book project per edition, as its
+    cache keys a notebook by its path)."""
     data = PROJECT / "data"
+    languages = edition_languages_of(data)
     alone = copy_project(work / "papermill-alone")
-    notebooks = parameterised_notebooks(alone, data, alone / "book" / "generated")
+    notebooks = [
+        path
+        for lang in languages
+        for path in parameterised_notebooks(alone, data, alone / "runs" / lang, lang)
+    ]
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         list(pool.map(_papermill_one, [str(p) for p in notebooks]))
     papermill_alone = time.perf_counter() - started
 
-    cached = copy_project(work / "jupyter-book-cache")
-    parameterised_notebooks(cached, data, cached / "book" / "generated")
-    config = cached / "_config.yml"
-    config.write_text(
-        config.read_text("utf-8")
-        .replace('execute_notebooks: "off"', "execute_notebooks: cache")
-        .replace("execute_notebooks: off", "execute_notebooks: cache"),
-        "utf-8",
-    )
-    assert "execute_notebooks: cache" in config.read_text("utf-8"), "execute_notebooks not found"
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    wall, peak, _ = timed([str(jupyter_book), "build", str(cached), "--builder", "html"], cached)
+    wall, peak = 0.0, 0
+    for lang in languages:
+        cached = copy_project(work / f"jupyter-book-cache-{lang}")
+        parameterised_notebooks(cached, data, cached / "book" / "generated", lang)
+        config = cached / "_config.yml"
+        config.write_text(
+            config.read_text("utf-8")
+            .replace('execute_notebooks: "off"', "execute_notebooks: cache")
+            .replace("execute_notebooks: off", "execute_notebooks: cache"),
+            "utf-8",
+        )
+        assert "execute_notebooks: cache" in config.read_text("utf-8"), "setting not found"
+        seconds, memory, _ = timed(
+            [str(jupyter_book), "build", str(cached), "--builder", "html"], cached
+        )
+        wall, peak = wall + seconds, max(peak, memory)
     return {
-        "papermill alone, two at a time": papermill_alone,
-        "jupyter-book cached execution + html, empty cache": wall,
+        "notebooks": len(notebooks),
+        f"papermill alone, {jobs} at a time": papermill_alone,
+        "jupyter-book cached execution + html, every edition": wall,
         "jupyter-book peak MiB": peak / 2**20,
     }
+
+
+BUILDS = ["clean, fresh kernels", "clean", "nothing changed", "one observation"]
 
 
 def print_scale(factor: int, results: dict) -> None:
     print(f"\n## {factor}x the real programme ({results['clean']['chapters']} notebooks)")
     print(
-        f"{'build':<18}{'check':>7}{'notebooks':>10}{'html':>7}{'pdf':>7}{'publish':>8}"
-        f"{'wall':>8}{'executed':>10}{'peak MiB':>10}"
+        f"{'build':<22}{'check':>7}{'notebooks':>10}{'html':>7}{'pdf':>7}{'html-en':>8}"
+        f"{'pdf-en':>7}{'publish':>8}{'wall':>8}{'executed':>10}{'peak MiB':>10}"
     )
     clean_wall = results["clean"]["wall"]
-    for name in ["clean", "nothing changed", "one observation"]:
+    for name in [name for name in BUILDS if name in results]:
         r = results[name]
         s = r["stages"]
         print(
-            f"{name:<18}{s.get('check', 0):>7.1f}{s.get('papermill', 0):>10.1f}"
-            f"{s.get('html', 0):>7.1f}{s.get('pdf', 0):>7.1f}{s.get('publish', 0):>8.1f}"
+            f"{name:<22}{s.get('check', 0):>7.1f}{s.get('papermill', 0):>10.1f}"
+            f"{s.get('html', 0):>7.1f}{s.get('pdf', 0):>7.1f}{s.get('html-en', 0):>8.1f}"
+            f"{s.get('pdf-en', 0):>7.1f}{s.get('publish', 0):>8.1f}"
             f"{r['wall']:>8.1f}{r['executed']:>10d}{r['peak_mib']:>10.0f}"
-            + ("" if name == "clean" else f"   {100 * r['wall'] / clean_wall:.0f} % of clean")
+            + (
+                ""
+                if name.startswith("clean")
+                else f"   {100 * r['wall'] / clean_wall:.1f} % of clean"
+            )
+        )
+    if "clean, fresh kernels" in results:
+        fresh, warm = results["clean, fresh kernels"], results["clean"]
+        print(
+            f"warm / fresh kernels: notebook stage "
+            f"{warm['stages']['papermill'] / fresh['stages']['papermill']:.2f}, "
+            f"clean build {warm['wall'] / fresh['wall']:.2f}"
         )
     print(f"(changed observation: {results['changed']})")
 
@@ -250,16 +305,19 @@ def print_references(figures: dict) -> None:
         print(f"{name:<52}{value:>8.1f}")
     if "x1" in figures:
         clean = figures["x1"]["clean"]
+        assert reference["notebooks"] == clean["chapters"], "the references ran other notebooks"
         notebooks = clean["stages"]["papermill"]
-        alone = reference["papermill alone, two at a time"]
+        alone = next(v for k, v in reference.items() if k.startswith("papermill alone"))
         print(
-            f"our notebook stage / papermill alone: {notebooks:.1f} / {alone:.1f} s = "
-            f"{notebooks / alone:.2f}"
+            f"our notebook stage / papermill alone, same {clean['chapters']} notebooks: "
+            f"{notebooks:.1f} / {alone:.1f} s = {notebooks / alone:.2f}"
         )
-        ours = clean["wall"]
-        theirs = reference["jupyter-book cached execution + html, empty cache"]
+        ours = clean["stages"]["papermill"] + sum(
+            v for k, v in clean["stages"].items() if k.startswith("html")
+        )
+        theirs = reference["jupyter-book cached execution + html, every edition"]
         print(
-            f"our clean build (site and booklet) / Jupyter Book cached execution (site only): "
+            f"our notebooks + sites / Jupyter Book cached execution + sites, every edition: "
             f"{ours:.1f} / {theirs:.1f} s = {ours / theirs:.2f}"
         )
 
@@ -284,7 +342,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="pm-bench-") as temporary:
         work = Path(temporary)
         for factor in [int(s) for s in args.scales.split(",")]:
-            figures[f"x{factor}"] = measure_scale(work, factor, args.jobs, not args.no_pdf)
+            figures[f"x{factor}"] = measure_scale(
+                work, factor, args.jobs, not args.no_pdf, args.reference and factor == 1
+            )
             print_scale(factor, figures[f"x{factor}"])
         if args.reference:
             figures["reference"] = measure_references(work, args.jobs)
