@@ -1,10 +1,12 @@
 """One indicator as a page another site can put in an `<iframe>`: the chart, each target's status,
 the values the chart draws and their sources, and a link to the full page; no site frame.
 
-The page is one file that needs nothing else: the charts are inside it, and its few styles are
-in its head. A frame narrower than 890 px shows the phone's rendering of the chart (at most 560 px
-wide): the wide one's smallest text (7 pt, 9.3 px at its 691 px) reaches 12 px only from about
-890 px. The build publishes it beside the indicator's page (`embed/<indicator>.html`), with the
+The page is one file that needs nothing else: the chart is inside it, and its few styles are in
+its head. The chart is the phone's rendering (charts.py, text of 10 pt or more), at most 560 px
+wide: framed at any width from 360 px its text stays 12 px or more. The wide rendering's 7 pt
+labels would fall under 12 px in any frame narrower than its own width.
+
+The build publishes the page beside the indicator's page (`embed/<indicator>.html`), with the
 chart as PNG (`embed/<indicator>.png`), the image a shared link's preview shows.
 """
 
@@ -19,10 +21,7 @@ body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans"
        color: #1a1a1a; background: #fff; margin: 0; padding: 0.75rem; }
 h1 { font-size: 1.15rem; margin: 0 0 0.4rem; }
 p, ul, table { margin: 0.4rem 0; }
-img { width: 100%; height: auto; }
-.chart-wide { display: none; max-width: 960px; }
-.chart-narrow { display: block; max-width: 560px; }
-@media (min-width: 890px) { .chart-wide { display: block; } .chart-narrow { display: none; } }
+img { width: 100%; height: auto; max-width: 560px; }
 table { border-collapse: collapse; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.15rem 0.5rem 0.15rem 0; border-bottom: 1px solid #ddd; }
 td.number { text-align: right; }
@@ -38,8 +37,7 @@ def embed_page(
     name: str,
     statuses: list[str],
     alt: str,
-    wide_svg: bytes | None,
-    narrow_svg: bytes | None,
+    chart_svg: bytes | None,
     values: list[tuple[str, str, str, int]],
     sources: list[tuple[int, str, str]],
     full_page: str,
@@ -69,11 +67,8 @@ def embed_page(
     if statuses:
         parts.append(f"<p><strong>{escape(words['embed_status'])}</strong></p>")
         parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in statuses) + "</ul>")
-    if wide_svg is not None:
-        parts.append(_image(wide_svg, alt, "chart-wide"))
-        parts.append(
-            _image(narrow_svg if narrow_svg is not None else wide_svg, alt, "chart-narrow")
-        )
+    if chart_svg is not None:
+        parts.append(_image(chart_svg, alt))
     if values:
         header = "".join(
             f'<th scope="col">{escape(words[key])}</th>'
@@ -109,9 +104,9 @@ def embed_page(
     return "\n".join(parts).encode("utf-8")
 
 
-def _image(svg: bytes, alt: str, css_class: str) -> str:
+def _image(svg: bytes, alt: str) -> str:
     data = base64.b64encode(svg).decode("ascii")
-    return f'<img class="{css_class}" src="data:image/svg+xml;base64,{data}" alt="{escape(alt)}">'
+    return f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(alt)}">'
 
 
 def embed_paths(embed_dir: Path, indicator_id: str) -> tuple[Path, Path]:

@@ -135,8 +135,7 @@ def _embed(
         name=dataset.indicators[indicator_id]["name"],
         statuses=_status_lines(dataset, targets, statuses),
         alt=alt,
-        wide_svg=files.get(wide),
-        narrow_svg=files.get(narrow_path(wide)),
+        chart_svg=files.get(narrow_path(wide)),
         values=[
             (
                 area_label(dataset, o, own),
