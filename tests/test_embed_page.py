@@ -47,6 +47,9 @@ def test_the_embed_page_holds_chart_status_values_and_sources_and_needs_nothing_
     parsed.feed(html)
     tags = parsed.tags
     assert tags[0] == ("html", {"lang": lang})
+    # Where the frame comes from, in its title and under it.
+    site = "Theo dõi thực hiện" if lang == "vi" else "Monitoring"
+    assert re.search(rf"<title>[^<]+ · {site}[^<]*42-CTr/HU[^<]*</title>", html)
     # No site frame and nothing fetched from elsewhere: charts inside, no script, no stylesheet.
     assert not [t for t, a in tags if t in {"script", "iframe", "nav", "header"}]
     assert [a["href"] for t, a in tags if t == "link"] == ["data:,"]  # the icon: none to fetch

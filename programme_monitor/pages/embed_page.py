@@ -35,6 +35,7 @@ def embed_page(
     *,
     lang: str,
     name: str,
+    site_title: str,
     statuses: list[str],
     alt: str,
     chart_svg: bytes | None,
@@ -47,8 +48,9 @@ def embed_page(
 
     `statuses`: one line per target, as the full page says it; `values`: (area, period, value,
     source number) for each value the chart draws; `sources`: (number, citation text, address);
-    `full_page`: the indicator's page, relative to the embed page; `words`: the edition's
-    `embed_*` labels.
+    `full_page`: the indicator's page, relative to the embed page; `site_title`: the
+    publication's, which says where the frame comes from; `words`: the edition's `embed_*`
+    labels.
     """
     parts = [
         "<!DOCTYPE html>",
@@ -57,7 +59,7 @@ def embed_page(
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<link rel="icon" href="data:,">',  # else the browser asks the framing site for one
-        f"<title>{escape(name)}</title>",
+        f"<title>{escape(name)} · {escape(site_title)}</title>",
         f"<style>\n{STYLE}\n</style>",
         "</head>",
         "<body>",
@@ -95,7 +97,7 @@ def embed_page(
         )
     parts += [
         f'<p><a href="{escape(full_page)}" target="_top">'
-        f"{escape(words['embed_full_page'])}</a></p>",
+        f"{escape(words['embed_full_page'])}</a> · {escape(site_title)}</p>",
         "</main>",
         "</body>",
         "</html>",

@@ -133,6 +133,7 @@ def _embed(
     page = embed_page(
         lang=dataset.edition.lang,
         name=dataset.indicators[indicator_id]["name"],
+        site_title=words["site_title"].format(short_title=dataset.programme["short_title"]),
         statuses=_status_lines(dataset, targets, statuses),
         alt=alt,
         chart_svg=files.get(narrow_path(wide)),
