@@ -54,6 +54,9 @@ def test_a_chapter_leaves_nothing_for_the_next(tmp_path):
         assert _evaluate(kernel, "get_ipython().execution_count") == "1"
         # ... and what makes it quick stays: the package is imported.
         assert _evaluate(kernel, "'programme_monitor.pages.charts' in __import__('sys').modules")
+        # ... and the chapters share the programme's check and assessments (shared_work.py).
+        work = "__import__('programme_monitor.pages.shared_work', fromlist=['_']).chapter_work()"
+        assert _evaluate(kernel, f"type({work}).__name__") == "'SharedChapterWork'"
     finally:
         kernel.close()
 

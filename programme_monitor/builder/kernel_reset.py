@@ -4,7 +4,8 @@
 finds in a fresh kernel: matplotlib's settings and the warning filters. `reset` puts that state
 back before each chapter and gives the chapter what a fresh kernel gives it: an empty namespace,
 execution counts from 1, no open figure, its own run directory as the working directory. The
-modules stay imported: that is the time saved.
+modules stay imported, and the programme's check and assessments are shared between chapters
+(pages/shared_work.py): that is the time saved.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def preload() -> None:
         package = importlib.import_module(package_name)
         for module in pkgutil.iter_modules(package.__path__, package_name + "."):
             importlib.import_module(module.name)
+    # The chapters this kernel runs share the programme's check and assessments.
+    importlib.import_module("programme_monitor.pages.shared_work").share_between_chapters()
     _fresh["rc"] = matplotlib.rcParams.copy()
     _fresh["warnings"] = list(warnings.filters)
 

@@ -6,7 +6,8 @@ date, and its assessments, in one call.
 gives `chapter.dataset` (its texts in the edition's language, carrying the edition),
 `chapter.edition` (language, reporting date, every language published), `chapter.report_date`,
 and the assessments of targets (`chapter.statuses`) and tasks (`chapter.tasks`), computed the
-first time a page asks for them, so a page that shows no assessment does not pay for one.
+first time a page asks for them, so a page that shows no assessment does not pay for one. In a
+build's warm kernel the chapters share the check and the assessments (shared_work.py).
 
 A chapter's narrative is Markdown cells that name values as `{{name}}`; `fill(name=…)` gives
 them. `show(markdown)` puts Markdown the package wrote (a whole indicator page) on the page.
@@ -21,14 +22,15 @@ from pathlib import Path
 
 from IPython.display import display
 
-from programme_monitor.assess.assessment import TargetStatus, assess_all
-from programme_monitor.assess.commitments import TaskStatus, task_statuses
+from programme_monitor.assess.assessment import TargetStatus
+from programme_monitor.assess.commitments import TaskStatus
 from programme_monitor.assess.selection import resolve_as_of
 from programme_monitor.common.files import write_files
 from programme_monitor.common.placeholders import VALUES_MIME
-from programme_monitor.data.dataset import Dataset, check_programme, for_edition
+from programme_monitor.data.dataset import Dataset, for_edition
 from programme_monitor.data.translations import edition_languages
 from programme_monitor.pages.markdown import Markdown, Page
+from programme_monitor.pages.shared_work import chapter_work
 from programme_monitor.words.edition import Edition
 
 
@@ -36,6 +38,9 @@ from programme_monitor.words.edition import Edition
 class Chapter:
     dataset: Dataset
     indicators: list[str] | None = None  # assess only these indicators' targets (None: all)
+    # The content key of the checked folder, when the chapters of this process share their work
+    # (shared_work.py); None otherwise.
+    programme_key: str | None = None
 
     @property
     def edition(self) -> Edition:
@@ -47,11 +52,13 @@ class Chapter:
 
     @cached_property
     def statuses(self) -> dict[str, TargetStatus]:
-        return assess_all(self.dataset, self.report_date, indicators=self.indicators)
+        return chapter_work().statuses(
+            self.programme_key, self.dataset, self.report_date, self.indicators
+        )
 
     @cached_property
     def tasks(self) -> dict[str, TaskStatus]:
-        return task_statuses(self.dataset, self.report_date)
+        return chapter_work().tasks(self.programme_key, self.dataset, self.report_date)
 
 
 def open_chapter(
@@ -60,10 +67,10 @@ def open_chapter(
     """The data of `data_dir` for the edition in `lang` on the reporting date `as_of`
     (YYYY-MM-DD; "" for the newest edition programme.yaml declares); `indicators` limits the
     assessments to those indicators."""
-    checked = check_programme(Path(data_dir))
+    checked, key = chapter_work().checked_programme(Path(data_dir))
     languages = tuple(edition_languages(checked.programme))
     edition = Edition(lang, resolve_as_of(as_of, checked.programme), None, languages)
-    return Chapter(for_edition(checked, edition), indicators)
+    return Chapter(for_edition(checked, edition), indicators, key)
 
 
 def fill(**values) -> None:
