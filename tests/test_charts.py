@@ -76,3 +76,35 @@ def test_areas_of_very_different_sizes_get_a_panel_each():
     plt.close(fig)
     growth = observations_of(dataset, "grdp_growth", chapter.report_date)
     assert len(charts.scale_groups(growth)) == 1  # 10-16 %/year everywhere: one axis
+
+
+def test_the_wide_chart_keeps_the_plot_its_full_width_whatever_the_legend_says():
+    """A legend wider than the chart (long names of other areas, other plans' targets) made the
+    saved picture wider than 7.2 in and tight_layout squeezed the plot into a corner: the booklet
+    then printed a plot a sixth of the page wide. Every wide chart, in both editions, stays within
+    its width."""
+    import re
+    from pathlib import Path
+
+    from programme_monitor.assess.selection import observations_of
+    from programme_monitor.data.chapters import indicator_pages
+    from programme_monitor.pages.chapter import open_chapter
+
+    checked = 0
+    for lang in ("vi", "en"):
+        chapter = open_chapter(REAL_DATA, "2026-12-04", lang)
+        dataset = chapter.dataset
+        context = charts.ChartContext(chapter.report_date)
+        for indicator in indicator_pages(dataset):
+            observations = observations_of(dataset, indicator, chapter.report_date)
+            if observations.empty:
+                continue
+            targets = dataset.targets[dataset.targets["indicator"] == indicator]
+            _, files = charts.draw_indicator_chart(
+                dataset, indicator, observations, targets, Path(f"{indicator}.svg"), context
+            )
+            svg = files[Path(f"{indicator}.svg")].decode()
+            width = float(re.search(r'<svg[^>]* width="([\d.]+)pt"', svg).group(1))
+            assert width <= charts.WIDE_INCHES * 72 + 10, (lang, indicator, width)
+            checked += 1
+    assert checked >= 20

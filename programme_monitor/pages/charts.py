@@ -65,6 +65,10 @@ class Projection:
 WIDE_INCHES = 7.2
 NARROW_INCHES = 3.6
 NARROW_MIN_POINTS = 10
+# Legend labels are wrapped to these many characters: one column as wide as the phone, or two
+# side by side in the wide chart's 7.2 in (7.5 pt text).
+NARROW_LEGEND_CHARS = 30
+WIDE_LEGEND_CHARS = 50
 
 
 def draw_indicator_chart(
@@ -138,7 +142,7 @@ def _fit_narrow(fig, axes: list) -> None:
     _at_least(fig, NARROW_MIN_POINTS)
     fig.tight_layout()
     if legend is not None:
-        _legend_below(bottom, 1, (handles, [_wrap(label, 30) for label in labels]))
+        _legend_below(bottom, 1, (handles, [_wrap(label, NARROW_LEGEND_CHARS) for label in labels]))
         _at_least(fig, NARROW_MIN_POINTS)
 
 
@@ -385,8 +389,11 @@ def _finish(
     axes[0].set_title(title, fontsize=11, loc="left")
     if legend:
         handles, labels = _all_entries(axes)
-        if narrow:  # one column as wide as the phone (_fit_narrow)
-            labels = [_wrap(label, 30) for label in labels]
+        # Each column no wider than its share of the chart: a longer label (another area's,
+        # named as such, and a target of another plan) made the legend wider than the figure,
+        # and tight_layout then squeezed the plot into a corner to make room for it.
+        labels = [_wrap(label, NARROW_LEGEND_CHARS if narrow else WIDE_LEGEND_CHARS)
+                  for label in labels]  # fmt: skip
         _legend_below(axes[-1], 1 if narrow else 2, (handles, labels))
     fig.tight_layout()
 
