@@ -123,6 +123,8 @@ def build_once(project: Path, data: Path, jobs: int, pdf: bool, fresh: bool = Fa
         "executed": sum(c["executed"] for c in report["chapters"]),
         "chapters": len(report["chapters"]),
         "compiled": report["compiled"],
+        "documents_read": report.get("documents_read", {}),
+        "xelatex_passes": report.get("xelatex_passes", {}),
     }
 
 
@@ -288,6 +290,18 @@ def print_scale(factor: int, results: dict) -> None:
                 else f"   {100 * r['wall'] / clean_wall:.1f} % of clean"
             )
         )
+    for name in [name for name in BUILDS if name in results]:
+        read, passes = results[name]["documents_read"], results[name]["xelatex_passes"]
+        if read:
+            print(
+                f"  {name}: chapters Sphinx read again "
+                + ", ".join(f"{builder} {count}" for builder, count in read.items())
+                + (
+                    "; XeLaTeX passes " + ", ".join(f"{b} {n}" for b, n in passes.items())
+                    if passes
+                    else ""
+                )
+            )
     if "clean, fresh kernels" in results:
         fresh, warm = results["clean, fresh kernels"], results["clean"]
         print(

@@ -177,6 +177,8 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
     site = first / "_build" / "html"
     assert len(executed(site)) == len(plan_chapters(load_dataset(MINI), date(2026, 12, 31)))
     clean = site_files(site)
+    read_first = report_of(site)["documents_read"]
+    assert read_first["pdf"] == read_first["html"] > 5 and report_of(site)["xelatex_passes"]["pdf"]
 
     # nothing changed: no chapter runs, nothing is compiled, the site stays as it was
     build(settings(first))
@@ -197,6 +199,11 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
     }
     updated = site_files(site)
     assert updated != clean
+    # Sphinx reads again only the chapters whose output changed, for the booklet as for the site
+    # (the booklet's compile used to read every chapter each time: numfig_secnum_depth in
+    # _config.yml).
+    read = report_of(site)["documents_read"]
+    assert 0 < read["pdf"] == read["html"] < read_first["html"]
 
     # the same inputs built from scratch elsewhere: the same bytes (HTML, downloads, charts, PDF)
     second = make_project(tmp_path / "second")

@@ -31,6 +31,11 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
     chapters: list[ChapterRecord] = field(default_factory=list)
     compiled: bool = False  # False: the site was already built from these exact inputs
+    # What each compile (html, pdf, html-en…) redid: the chapters Sphinx read again, and for a
+    # booklet the XeLaTeX passes latexmk ran (it runs one more only when the last changed what
+    # the next reads: page numbers, the contents).
+    documents_read: dict[str, int] = field(default_factory=dict)
+    xelatex_passes: dict[str, int] = field(default_factory=dict)
     inputs_digest: str = ""  # digest of everything the book compiler reads
     # Links to other sites, for a person to check: the build checks only the site's own links.
     external_links: list[str] = field(default_factory=list)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from programme_monitor.builder.build_report import read_report
+from programme_monitor.builder.build_report import BuildReport, read_report
 from programme_monitor.builder.chapter_inputs import code_digest
 from programme_monitor.builder.execution_cache import environment_digest
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
@@ -86,14 +87,14 @@ class CompiledEdition:
 
 
 def compile_site(
-    settings: BuildSettings, timings: dict[str, float] | None = None
+    settings: BuildSettings, report: BuildReport | None = None
 ) -> dict[str, CompiledEdition]:
     """Each edition's HTML site and booklet, all builders started at once (the two cores share
     them).
 
     Returns, by language, the built site and the booklet's PDF (None when the booklet is not asked
-    for); adds each builder's seconds, from the common start, to `timings` (`html`, `pdf`,
-    `html-en`…).
+    for); records in `report`, for each builder (`html`, `pdf`, `html-en`…), its seconds from the
+    common start (`stages`), the chapters Sphinx read again and the XeLaTeX passes.
     """
     started = time.perf_counter()
     builds = {}
@@ -106,14 +107,29 @@ def compile_site(
     failures = []
     for name, process in builds.items():
         output, _ = process.communicate()
-        if timings is not None:
-            timings[name] = time.perf_counter() - started
+        if report is not None:
+            report.stages[name] = round(time.perf_counter() - started, 3)
+            report.documents_read[name] = documents_read(output)
+            if name.startswith("pdf"):
+                report.xelatex_passes[name] = len(XELATEX_PASS.findall(output))
         if process.returncode != 0:
             failures.append(f"[{name}]\n" + _warnings_from(output))
     if failures:
         _forget_work(settings)
         raise BuildFailed("Jupyter Book báo lỗi hoặc cảnh báo:\n" + "\n".join(failures))
     return {lang: _compiled(settings, lang) for lang in settings.languages}
+
+
+# Sphinx's line saying which sources it reads again ("[config changed (…)] 40 added, 0 changed,
+# 0 removed"), and latexmk's at the start of each XeLaTeX pass.
+SPHINX_READS = re.compile(r"updating environment: (?:\[.*?\] )?(\d+) added, (\d+) changed")
+XELATEX_PASS = re.compile(r"^Run number \d+ of rule '(?:pdf|xe)latex'", re.M)
+
+
+def documents_read(output: str) -> int:
+    """How many chapters a Jupyter Book compile read again, from its output."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", output)  # its colours
+    return sum(int(added) + int(changed) for added, changed in SPHINX_READS.findall(plain))
 
 
 def _prepare_work(settings: BuildSettings, lang: str) -> None:

@@ -65,7 +65,7 @@ def build(settings: BuildSettings) -> BuildReport:
         log.info("Trang đã đăng được dựng từ đúng những đầu vào này; không biên dịch lại.")
         report.write(settings.site_dir)
         return report
-    compiled = compile_site(settings, report.stages)
+    compiled = compile_site(settings, report)
     stage.restart()
     report.compiled = True
     report.external_links = assemble_site(
