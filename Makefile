@@ -7,6 +7,7 @@ AS_OF ?=
 EDITIONS ?=
 JOBS ?=
 BUILT_ON ?=
+SCHEDULER ?=
 PDF ?= yes
 
 .PHONY: help book check test bench clean template import new lock archive
@@ -14,8 +15,8 @@ PDF ?= yes
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-book: $(VENV)/.installed ## check the data, run the chapters, build every edition of _build/html and its PDF booklets (AS_OF=YYYY-MM-DD DATA=dir PDF=no EDITIONS=vi)
-	$(PY) -m programme_monitor build --data $(DATA) $(if $(EDITIONS),--lang $(EDITIONS)) $(if $(AS_OF),--as-of $(AS_OF)) $(if $(JOBS),--jobs $(JOBS)) $(if $(BUILT_ON),--built-on $(BUILT_ON)) $(if $(filter no,$(PDF)),--no-pdf)
+book: $(VENV)/.installed ## check the data, run the chapters, build every edition of _build/html and its PDF booklets (AS_OF=YYYY-MM-DD DATA=dir PDF=no EDITIONS=vi SCHEDULER=tcp://host:8786)
+	$(PY) -m programme_monitor build --data $(DATA) $(if $(EDITIONS),--lang $(EDITIONS)) $(if $(AS_OF),--as-of $(AS_OF)) $(if $(JOBS),--jobs $(JOBS)) $(if $(BUILT_ON),--built-on $(BUILT_ON)) $(if $(filter no,$(PDF)),--no-pdf) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 check: $(VENV)/.installed ## only check the data files
 	$(PY) -m programme_monitor check --data $(DATA)

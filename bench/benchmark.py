@@ -8,7 +8,8 @@ clean (empty cache), again with nothing changed, and after one observation chang
 prints the seconds of each stage (from the build report), the wall time, the peak memory of the
 whole process tree and how many notebooks were executed. With --reference, on the real programme
 it also builds once with a fresh kernel per chapter (`--fresh-kernels`, the path before warm
-kernels), and times, on exactly the notebooks the build executes (every edition's):
+kernels) and once with the chapters on a Dask cluster of this machine (`--scheduler`), and
+times, on exactly the notebooks the build executes (every edition's):
 - papermill alone, as many at a time as the build's workers, and
 - Jupyter Book's own cached execution (`execute_notebooks: cache`) from an empty cache, with its
   site, one project per edition.
@@ -93,7 +94,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return wall, peak, output
 
 
-def build_once(project: Path, data: Path, jobs: int, pdf: bool, fresh: bool = False) -> dict:
+def build_once(
+    project: Path, data: Path, jobs: int, pdf: bool, fresh: bool = False, scheduler: str = ""
+) -> dict:
     command = [
         sys.executable,
         "-m",
@@ -114,6 +117,8 @@ def build_once(project: Path, data: Path, jobs: int, pdf: bool, fresh: bool = Fa
         command.append("--no-pdf")
     if fresh:
         command.append("--fresh-kernels")
+    if scheduler:
+        command += ["--scheduler", scheduler]
     wall, peak, _ = timed(command, project)
     report = json.loads((project / "_build" / "html" / "build-report.json").read_text("utf-8"))
     return {
@@ -126,6 +131,21 @@ def build_once(project: Path, data: Path, jobs: int, pdf: bool, fresh: bool = Fa
         "documents_read": report.get("documents_read", {}),
         "xelatex_passes": report.get("xelatex_passes", {}),
     }
+
+
+def dask_build(project: Path, data: Path, jobs: int, pdf: bool) -> dict:
+    """A clean build whose chapters run on a Dask cluster on this machine (`jobs` workers of one
+    thread each): what --scheduler costs against worker processes. The workers' memory is not in
+    the build's peak: they are this script's children."""
+    from distributed import LocalCluster
+
+    copy_project(project)
+    with LocalCluster(
+        n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = build_once(project, data, jobs, pdf, scheduler=cluster.scheduler_address)
+    shutil.rmtree(project)
+    return result
 
 
 def change_one_observation(data: Path) -> str:
@@ -159,6 +179,7 @@ def measure_scale(work: Path, factor: int, jobs: int, pdf: bool, fresh: bool) ->
         fresh_project = copy_project(work / f"x{factor}-fresh")
         results["clean, fresh kernels"] = build_once(fresh_project, data, jobs, pdf, fresh=True)
         shutil.rmtree(fresh_project)
+        results["clean, Dask local cluster"] = dask_build(work / f"x{factor}-dask", data, jobs, pdf)
     project = copy_project(work / f"x{factor}")
     results["clean"] = build_once(project, data, jobs, pdf)
     results["nothing changed"] = build_once(project, data, jobs, pdf)
@@ -266,7 +287,13 @@ def measure_references(work: Path, jobs: int) -> dict:
     }
 
 
-BUILDS = ["clean, fresh kernels", "clean", "nothing changed", "one observation"]
+BUILDS = [
+    "clean, fresh kernels",
+    "clean, Dask local cluster",
+    "clean",
+    "nothing changed",
+    "one observation",
+]
 
 
 def print_scale(factor: int, results: dict) -> None:
@@ -308,6 +335,13 @@ def print_scale(factor: int, results: dict) -> None:
             f"warm / fresh kernels: notebook stage "
             f"{warm['stages']['papermill'] / fresh['stages']['papermill']:.2f}, "
             f"clean build {warm['wall'] / fresh['wall']:.2f}"
+        )
+    if "clean, Dask local cluster" in results:
+        dask = results["clean, Dask local cluster"]
+        print(
+            f"Dask local cluster / worker processes: notebook stage "
+            f"{dask['stages']['papermill'] / results['clean']['stages']['papermill']:.2f}, "
+            f"clean build {dask['wall'] / results['clean']['wall']:.2f}"
         )
     print(f"(changed observation: {results['changed']})")
 

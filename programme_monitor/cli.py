@@ -134,6 +134,10 @@ BUILD_OPTIONS = [
     ("--fresh-kernels", {"action": "store_true",
                          "help": "a new Python kernel for every chapter (slower; by default "
                                  "each worker keeps one kernel warm)"}),
+    ("--scheduler", {"metavar": "ADDRESS",
+                     "help": "run the chapters on the Dask cluster whose scheduler is at ADDRESS "
+                             "(tcp://host:8786); its workers must see this project at the same "
+                             "path (default: worker processes on this machine, --jobs)"}),
 ]  # fmt: skip
 
 
@@ -239,6 +243,7 @@ def build_command(args: argparse.Namespace) -> int:
         booklet=not args.no_pdf,
         built_on=resolve_as_of(args.built_on),  # the same rule: a date, or today when not given
         fresh_kernels=args.fresh_kernels,
+        scheduler=args.scheduler,
     )
     try:
         report = build(settings)

@@ -62,30 +62,40 @@ def test_a_chapter_leaves_nothing_for_the_next(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_warm_build_gives_the_same_bytes_as_a_build_with_a_fresh_kernel_per_chapter(tmp_path):
+def test_warm_fresh_and_dask_cluster_builds_give_the_same_bytes(tmp_path):
+    """The test programme built three ways: warm kernels (the default), a fresh kernel per
+    chapter, and the chapters on a local Dask cluster (issue 22, point 4). Every file of
+    book/generated and of the site is the same."""
+    from distributed import LocalCluster
+
     sites = {}
-    for fresh in (False, True):
-        root = tmp_path / ("fresh" if fresh else "warm")
-        root.mkdir()
-        make_project(root)
-        shutil.copytree(MINI, root / "data")
-        settings = BuildSettings(
-            root,
-            root / "data",
-            "2026-06-30",
-            booklet=False,
-            built_on=date(2026, 7, 1),
-            fresh_kernels=fresh,
-        )
-        report = build(settings)
-        assert all(chapter.executed for chapter in report.chapters)
-        sites[fresh] = {
-            path.relative_to(root).as_posix(): path.read_bytes()
-            for folder in ["book/generated", "_build/html"]
-            for path in sorted((root / folder).rglob("*"))
-            if path.is_file() and path.name != "build-report.json"  # it holds the times
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        ways = {
+            "warm": {},
+            "fresh": {"fresh_kernels": True},
+            "dask": {"scheduler": cluster.scheduler_address},
         }
-    warm, fresh = sites[False], sites[True]
+        for way, options in ways.items():
+            root = tmp_path / way
+            root.mkdir()
+            make_project(root)
+            shutil.copytree(MINI, root / "data")
+            settings = BuildSettings(
+                root, root / "data", "2026-06-30", booklet=False, built_on=date(2026, 7, 1),
+                **options,
+            )  # fmt: skip
+            report = build(settings)
+            assert all(chapter.executed for chapter in report.chapters)
+            sites[way] = {
+                path.relative_to(root).as_posix(): path.read_bytes()
+                for folder in ["book/generated", "_build/html"]
+                for path in sorted((root / folder).rglob("*"))
+                if path.is_file() and path.name != "build-report.json"  # it holds the times
+            }
+    warm = sites["warm"]
     assert len(warm) > 100 and any(name.endswith(".svg") for name in warm)
-    assert sorted(warm) == sorted(fresh)
-    assert [name for name in warm if warm[name] != fresh[name]] == []
+    for way in ["fresh", "dask"]:
+        assert sorted(sites[way]) == sorted(warm), way
+        assert [name for name in warm if warm[name] != sites[way][name]] == [], way

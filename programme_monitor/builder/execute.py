@@ -12,12 +12,13 @@ import os
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from programme_monitor.builder.build_report import BuildReport, ChapterRecord, read_report
+from programme_monitor.builder.chapter_executors import chapter_executor
 from programme_monitor.builder.execution_cache import (
     SPARE_ENTRIES_PER_CHAPTER,
     ConflictingOutputs,
@@ -30,7 +31,7 @@ from programme_monitor.builder.kernels import PrivateSocketKernelManager
 from programme_monitor.builder.notebook_output import for_edition, prepare_for_book
 from programme_monitor.builder.progress import ChapterProgress
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
-from programme_monitor.builder.warm_kernels import ENGINE, start_worker_kernel, worker_kernel
+from programme_monitor.builder.warm_kernels import ENGINE, worker_kernel
 from programme_monitor.common.files import sync_directory
 from programme_monitor.common.placeholders import UnfilledPlaceholder
 from programme_monitor.data.chapters import plan_chapters
@@ -142,27 +143,26 @@ def run_pending(
         lambda run: run.name,
     )
     jobs = [
-        (
+        ChapterJob(
             str(settings.notebooks_dir / run.keyed.run.template),
             str(settings.run_dir(run.keyed.run, run.lang)),
             run.keyed.run.output,
             run.keyed.parameters,
+            warm_kernel=not settings.fresh_kernels,
         )
         for run in pending
     ]
     seconds = {}
     if jobs:
-        workers = max(1, min(settings.jobs, len(jobs)))
-        progress = ChapterProgress(
-            {run.name: last_took.get(run.name, 0.0) for run in pending}, workers, sys.stderr
-        )
-        # Processes, not threads: each notebook's kernel client keeps its own event loop and
-        # sockets.
-        # Each worker keeps one kernel warm for all its chapters, unless asked for a fresh
-        # kernel per chapter (warm_kernels.py).
-        warm = {} if settings.fresh_kernels else {"initializer": start_worker_kernel}
-        with ProcessPoolExecutor(max_workers=workers, **warm) as pool:
-            running = {pool.submit(_execute_one, job): run for run, job in zip(pending, jobs)}
+        with chapter_executor(settings, len(jobs)) as executor:
+            progress = ChapterProgress(
+                {run.name: last_took.get(run.name, 0.0) for run in pending},
+                executor.workers,
+                sys.stderr,
+            )
+            running = {
+                executor.pool.submit(_execute_one, job): run for run, job in zip(pending, jobs)
+            }
             for future in as_completed(running):
                 run, took = running[future], future.result()
                 cache.store(run.keyed.key, settings.run_dir(run.keyed.run, run.lang))
@@ -219,7 +219,19 @@ def longest_first(
     return sorted(pending, key=lambda item: took.get(name(item), typical), reverse=True)
 
 
-def _execute_one(job: tuple[str, str, str, dict]) -> float:
+@dataclass(frozen=True)
+class ChapterJob:
+    """One chapter to run, as a worker gets it: paths as this machine sees them (a cluster's
+    workers share the project's storage), and whether to run it in the worker's warm kernel."""
+
+    template: str
+    run_dir: str
+    output_name: str
+    parameters: dict
+    warm_kernel: bool = True
+
+
+def _execute_one(job: ChapterJob) -> float:
     """One papermill run in a directory of its own, made ready for the book; seconds taken.
 
     The directory then holds the notebook and every file it wrote, ready to enter the cache whole.
@@ -228,15 +240,15 @@ def _execute_one(job: tuple[str, str, str, dict]) -> float:
     import nbformat
     import papermill
 
-    template, run_dir, output_name, parameters = job
-    run_dir = Path(run_dir)
+    template, output_name, parameters = job.template, job.output_name, job.parameters
+    run_dir = Path(job.run_dir)
     started = time.perf_counter()
     edition_template = _fresh_run_dir(run_dir, template, parameters["lang"])
     output = run_dir / output_name
-    warm = worker_kernel()
-    if warm is None:
+    if not job.warm_kernel:
         kernel = {"kernel_manager_class": PrivateSocketKernelManager}
     else:
+        warm = worker_kernel()
         warm.prepare(str(run_dir))
         kernel = {"engine_name": ENGINE, "km": warm.manager}
     try:

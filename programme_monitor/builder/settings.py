@@ -28,6 +28,9 @@ class BuildSettings:
     # A fresh kernel for every chapter, as before warm kernels (warm_kernels.py): slower, and the
     # reference a warm build must match byte for byte.
     fresh_kernels: bool = False
+    # A Dask scheduler's address (tcp://host:8786): the chapters run on its workers, which see
+    # the project at the same path (chapter_executors.py); None: worker processes here (`jobs`).
+    scheduler: str | None = None
 
     @property
     def notebooks_dir(self) -> Path:

@@ -2,15 +2,17 @@
 
 A fresh kernel for each chapter cost more than the chapter itself: starting the kernel, then
 importing pandas, matplotlib and the package, about 2 s of the 2.7 s an indicator page took. Each
-worker process now starts one kernel, which imports all that once (kernel_reset.preload); before
-each chapter the kernel is set back to what a fresh one gives a chapter (kernel_reset.reset),
-and papermill runs the chapter in it as usual: same parameters, same notebook, same outputs.
+worker (a process here, a thread of a Dask worker) now starts one kernel with its first chapter,
+which imports all that once (kernel_reset.preload); before each chapter the kernel is set back to
+what a fresh one gives a chapter (kernel_reset.reset), and papermill runs the chapter in it as
+usual: same parameters, same notebook, same outputs.
 `--fresh-kernels` keeps the old path, and a test builds both ways and compares every file.
 """
 
 from __future__ import annotations
 
 import multiprocessing.util
+import threading
 
 from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
@@ -61,19 +63,19 @@ class WarmKernel:
         run_sync(self.manager.shutdown_kernel)(now=True)
 
 
-_worker_kernel: WarmKernel | None = None
+# One kernel per thread that runs chapters: a local worker process has one such thread; a Dask
+# worker may have several, and each must have a kernel of its own.
+_this_thread = threading.local()
 
 
-def start_worker_kernel() -> None:
-    """A worker process's initializer: its kernel, shut down when the worker ends."""
-    global _worker_kernel
-    _worker_kernel = WarmKernel()
-    multiprocessing.util.Finalize(_worker_kernel, _worker_kernel.close, exitpriority=10)
-
-
-def worker_kernel() -> WarmKernel | None:
-    """This worker's warm kernel; None when chapters get a fresh kernel each."""
-    return _worker_kernel
+def worker_kernel() -> WarmKernel:
+    """The warm kernel of the thread that runs this chapter, started with its first chapter and
+    shut down when its process ends."""
+    kernel = getattr(_this_thread, "kernel", None)
+    if kernel is None:
+        kernel = _this_thread.kernel = WarmKernel()
+        multiprocessing.util.Finalize(kernel, kernel.close, exitpriority=10)
+    return kernel
 
 
 class WarmKernelEngine(NBClientEngine):
