@@ -299,7 +299,7 @@ BUILDS = [
 def print_scale(factor: int, results: dict) -> None:
     print(f"\n## {factor}x the real programme ({results['clean']['chapters']} notebooks)")
     print(
-        f"{'build':<22}{'check':>7}{'notebooks':>10}{'html':>7}{'pdf':>7}{'html-en':>8}"
+        f"{'build':<27}{'check':>7}{'notebooks':>10}{'html':>7}{'pdf':>7}{'html-en':>8}"
         f"{'pdf-en':>7}{'publish':>8}{'wall':>8}{'executed':>10}{'peak MiB':>10}"
     )
     clean_wall = results["clean"]["wall"]
@@ -307,7 +307,7 @@ def print_scale(factor: int, results: dict) -> None:
         r = results[name]
         s = r["stages"]
         print(
-            f"{name:<22}{s.get('check', 0):>7.1f}{s.get('papermill', 0):>10.1f}"
+            f"{name:<27}{s.get('check', 0):>7.1f}{s.get('papermill', 0):>10.1f}"
             f"{s.get('html', 0):>7.1f}{s.get('pdf', 0):>7.1f}{s.get('html-en', 0):>8.1f}"
             f"{s.get('pdf-en', 0):>7.1f}{s.get('publish', 0):>8.1f}"
             f"{r['wall']:>8.1f}{r['executed']:>10d}{r['peak_mib']:>10.0f}"

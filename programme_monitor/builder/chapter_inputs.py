@@ -51,31 +51,64 @@ def _with_related(dataset: Dataset, indicator_ids: list[str]) -> frozenset[str]:
 
 def data_digest(data_dir: Path, run: ChapterRun, dataset: Dataset) -> str:
     """Digest of what `run` reads from `data_dir`: whole files, selected rows of keyed tables."""
-    keyed = declarations()["keyed_by_indicator"]
-    digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        name = path.relative_to(data_dir).as_posix()
-        digest.update(name.encode() + b"\0")
-        if name in keyed:
-            selection = indicators_read(run, dataset, name)
-            content = _rows_of(path, keyed[name], selection)
-        else:
+    return DataDigests(data_dir).of(run, dataset)
+
+
+class DataDigests:
+    """A programme's folder read once, and the digest of what each chapter reads from it.
+
+    Read once per build, not once per chapter: each chapter reading and parsing every file again
+    made this step grow with chapters times rows (16 s of a build that ran nothing, with 16 times
+    the real programme's indicators).
+    """
+
+    def __init__(self, data_dir: Path):
+        keyed = declarations()["keyed_by_indicator"]
+        self.files: list[tuple[str, bytes]] = []  # (name, digest of the whole file), in order
+        self.tables: dict[str, _KeyedTable] = {}
+        for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+            name = path.relative_to(data_dir).as_posix()
             content = path.read_bytes()
-        digest.update(hashlib.sha256(content).digest())
-    return digest.hexdigest()
+            self.files.append((name, hashlib.sha256(content).digest()))
+            if name in keyed:
+                self.tables[name] = _KeyedTable(content, keyed[name])
+
+    def of(self, run: ChapterRun, dataset: Dataset) -> str:
+        digest = hashlib.sha256()
+        for name, whole in self.files:
+            digest.update(name.encode() + b"\0")
+            selection = indicators_read(run, dataset, name) if name in self.tables else ALL
+            digest.update(whole if selection is ALL else self.tables[name].rows_digest(selection))
+        return digest.hexdigest()
 
 
-def _rows_of(path: Path, column: str, selection: frozenset[str] | None) -> bytes:
-    """The header and the rows whose `column` is in `selection` (every row when None), as bytes."""
-    if selection is ALL:
-        return path.read_bytes()
-    rows = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
-    header = rows[0] if rows else []
-    index = header.index(column) if column in header else None
-    kept = [header] + [
-        row for row in rows[1:] if index is None or (len(row) > index and row[index] in selection)
-    ]
-    return json.dumps(kept, ensure_ascii=False).encode("utf-8")
+class _KeyedTable:
+    """A table keyed by indicator, its rows grouped by their key for quick selection."""
+
+    def __init__(self, content: bytes, column: str):
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+        self.header = rows[0] if rows else []
+        self.rows = rows[1:]
+        index = self.header.index(column) if column in self.header else None
+        self.positions: dict[str | None, list[int]] = {}
+        for position, row in enumerate(self.rows):
+            if index is None:  # no key column: every row counts, whatever the selection
+                key = None
+            elif len(row) > index:
+                key = row[index]
+            else:
+                continue  # a short row names no indicator: no selection keeps it
+            self.positions.setdefault(key, []).append(position)
+        self._digests: dict[frozenset[str], bytes] = {}
+
+    def rows_digest(self, selection: frozenset[str]) -> bytes:
+        """Digest of the header and the rows whose key is in `selection`, in the file's order."""
+        if selection not in self._digests:
+            keys = [None, *selection]
+            kept = sorted(p for key in keys for p in self.positions.get(key, []))
+            content = json.dumps([self.header] + [self.rows[p] for p in kept], ensure_ascii=False)
+            self._digests[selection] = hashlib.sha256(content.encode("utf-8")).digest()
+        return self._digests[selection]
 
 
 @cache

@@ -27,11 +27,9 @@ from programme_monitor.builder.execution_cache import (
     key_runs,
     merge_outputs,
 )
-from programme_monitor.builder.kernels import PrivateSocketKernelManager
 from programme_monitor.builder.notebook_output import for_edition, prepare_for_book
 from programme_monitor.builder.progress import ChapterProgress
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
-from programme_monitor.builder.warm_kernels import ENGINE, worker_kernel
 from programme_monitor.common.files import sync_directory
 from programme_monitor.common.placeholders import UnfilledPlaceholder
 from programme_monitor.data.chapters import plan_chapters
@@ -239,6 +237,9 @@ def _execute_one(job: ChapterJob) -> float:
     # Imported here, in the worker: a build that executes nothing starts faster without them.
     import nbformat
     import papermill
+
+    from programme_monitor.builder.kernels import PrivateSocketKernelManager
+    from programme_monitor.builder.warm_kernels import ENGINE, worker_kernel
 
     template, output_name, parameters = job.template, job.output_name, job.parameters
     run_dir = Path(job.run_dir)

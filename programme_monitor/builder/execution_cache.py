@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from programme_monitor.builder.chapter_inputs import code_digest, data_digest
+from programme_monitor.builder.chapter_inputs import DataDigests, code_digest
 from programme_monitor.common.digests import bytes_digest, value_digest
 from programme_monitor.data.chapters import ChapterRun
 from programme_monitor.data.dataset import Dataset
@@ -65,17 +65,12 @@ def key_runs(
         name: bytes_digest((notebooks_dir / name).read_bytes())
         for name in {run.template for run in runs}
     }
+    data = DataDigests(data_dir)
     keyed = []
     for run in runs:
         parameters = {**common, **run.parameters}
         key = value_digest(
-            [
-                *shared,
-                templates[run.template],
-                run.output,
-                parameters,
-                data_digest(data_dir, run, dataset),
-            ]
+            [*shared, templates[run.template], run.output, parameters, data.of(run, dataset)]
         )
         keyed.append(KeyedRun(run, parameters, key))
     return keyed
