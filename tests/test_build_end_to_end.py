@@ -530,7 +530,7 @@ def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
 
     import nbformat
 
-    from programme_monitor.builder.execute import _execute_one
+    from programme_monitor.builder.execute import ChapterJob, _execute_one
     from programme_monitor.builder.settings import BuildFailed
 
     notebook = nbformat.v4.new_notebook()
@@ -541,7 +541,7 @@ def test_a_failing_chapter_in_a_worker_is_reported_by_name(tmp_path):
     params.metadata["tags"] = ["parameters"]
     notebook.cells = [params, nbformat.v4.new_code_cell("raise ValueError('hỏng')")]
     nbformat.write(notebook, tmp_path / "broken.ipynb")
-    job = (
+    job = ChapterJob(
         str(tmp_path / "broken.ipynb"),
         str(tmp_path / "run"),
         "out.ipynb",
