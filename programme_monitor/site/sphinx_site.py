@@ -24,6 +24,7 @@ from pathlib import Path
 
 from programme_monitor.site.feed import FEED
 from programme_monitor.site.site_footer import EDITION_FILE, footer_html
+from programme_monitor.site.toc_exclusions import exclude_files_outside_toc
 from programme_monitor.words.formatting import labels_of
 from programme_monitor.words.publication import DATA_PAGE, EMBED_FOLDER, INDICATOR_PAGE_PREFIX
 
@@ -170,6 +171,8 @@ def _scripts_once(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
+    # After MyST-NB has added its suffixes (priority 500), before sphinx-external-toc (900).
+    app.connect("config-inited", exclude_files_outside_toc, priority=890)
     app.connect("config-inited", _theme_options, priority=900)
     app.connect("config-inited", _edition_titles, priority=900)
     app.connect("build-finished", _drop_template_fragments)
