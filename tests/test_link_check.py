@@ -30,3 +30,15 @@ def test_broken_links_and_anchors_are_named_with_their_page(tmp_path):
         "b.html: ../outside.js (ra ngoài trang)",
     ]
     assert report.external == {"https://example.org/x"}
+
+
+def test_the_same_link_is_looked_up_from_each_page_s_own_folder(tmp_path):
+    # Links are looked up once per folder: the same string from another folder is another file.
+    page(tmp_path / "a.html", '<a href="b.html">b</a><a href="sub/">s</a><a href="en/">e</a>')
+    page(tmp_path / "b.html", '<a href="b.html">b</a>')
+    page(tmp_path / "sub" / "index.html", '<a href="b.html">b</a><a href="../b.html">b</a>')
+    (tmp_path / "en").mkdir()  # a folder without index.html
+    assert check_site(tmp_path).broken == [
+        "a.html: en/ (không có tệp)",
+        "sub/index.html: b.html (không có tệp)",
+    ]

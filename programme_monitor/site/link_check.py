@@ -58,6 +58,7 @@ def check_site(site: Path) -> LinkReport:
     site = site.resolve()
     pages = sorted(site.rglob("*.html"))
     parsed = {page: _parse(page) for page in pages}
+    targets = _Targets(site)
     for page, found in parsed.items():
         where = page.relative_to(site).as_posix()
         for reference in found.references:
@@ -68,13 +69,10 @@ def check_site(site: Path) -> LinkReport:
             if parts.scheme or reference.startswith("//"):
                 continue  # mailto:, data:, javascript: — nothing to fetch from the site
             path, fragment = parts.path, parts.fragment  # a ?v=… query names the same file
-            target = (page.parent / unquote(path)).resolve() if path else page
-            if not target.is_relative_to(site):
+            target, exists = targets.of(page.parent, path) if path else (page, True)
+            if target is None:
                 report.broken.append(f"{where}: {reference} (ra ngoài trang)")
-                continue
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
+            elif not exists:
                 report.broken.append(f"{where}: {reference} (không có tệp)")
             elif (
                 fragment
@@ -83,3 +81,28 @@ def check_site(site: Path) -> LinkReport:
             ):
                 report.broken.append(f"{where}: {reference} (không có mục #{fragment})")
     return report
+
+
+class _Targets:
+    """The file each link names, and whether it exists, looked up once per folder and link.
+
+    Every page repeats the whole table of contents in its sidebar, so the site holds about
+    pages x pages links; the pages of one folder name the same files by the same strings, and
+    resolving each again made the check grow faster than the site (issue 22)."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        self.known: dict[tuple[Path, str], tuple[Path | None, bool]] = {}
+
+    def of(self, folder: Path, path: str) -> tuple[Path | None, bool]:
+        """(the file, whether it exists); (None, False) for a link that leaves the site."""
+        key = (folder, path)
+        if key not in self.known:
+            target = (folder / unquote(path)).resolve()
+            if not target.is_relative_to(self.site):
+                self.known[key] = (None, False)
+            else:
+                if target.is_dir():
+                    target = target / "index.html"
+                self.known[key] = (target, target.exists())
+        return self.known[key]
