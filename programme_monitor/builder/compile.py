@@ -8,13 +8,12 @@ import logging
 import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from programme_monitor.builder.book_compiler import BookCompile
 from programme_monitor.builder.build_report import BuildReport, read_report
 from programme_monitor.builder.chapter_inputs import code_digest
 from programme_monitor.builder.execution_cache import environment_digest
@@ -40,11 +39,9 @@ def check_booklet_requirements(settings: BuildSettings) -> None:
         )
 
 
-def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> subprocess.Popen:
+def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> BookCompile:
     """Start one Jupyter Book build of one edition (warnings are errors) into its work directory."""
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    command = [
-        str(jupyter_book),
+    arguments = [
         "build",
         str(settings.source_dir(lang)),
         "--toc",
@@ -57,7 +54,7 @@ def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> subproces
         "-n",
         "--keep-going",
     ]
-    # LaTeX must never stop to ask a question: it would wait for ever on a closed input.
+    # LaTeX must never stop to ask a question (its input is closed too).
     # SOURCE_DATE_EPOCH: Sphinx and XeTeX date their output by the date built given, not the
     # clock, so the same inputs give the same files (FORCE_SOURCE_DATE: TeX's \today too).
     env = {
@@ -66,14 +63,8 @@ def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> subproces
         "SOURCE_DATE_EPOCH": str(_epoch(settings.built_on)),
         "FORCE_SOURCE_DATE": "1",
     }
-    return subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    log = settings.project_dir / "_build" / "work" / lang / f"{builder}.log"
+    return BookCompile(arguments, env, log)
 
 
 def _epoch(day: date) -> int:
@@ -106,13 +97,13 @@ def compile_site(
             builds[f"pdf{suffix}"] = _jupyter_book(settings, "pdflatex", lang)
     failures = []
     for name, process in builds.items():
-        output, _ = process.communicate()
+        returncode, output = process.wait()
         if report is not None:
             report.stages[name] = round(time.perf_counter() - started, 3)
             report.documents_read[name] = documents_read(output)
             if name.startswith("pdf"):
                 report.xelatex_passes[name] = len(XELATEX_PASS.findall(output))
-        if process.returncode != 0:
+        if returncode != 0:
             failures.append(f"[{name}]\n" + _warnings_from(output))
     if failures:
         _forget_work(settings)
