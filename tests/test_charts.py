@@ -108,3 +108,32 @@ def test_the_wide_chart_keeps_the_plot_its_full_width_whatever_the_legend_says()
             assert width <= charts.WIDE_INCHES * 72 + 10, (lang, indicator, width)
             checked += 1
     assert checked >= 20
+
+
+def test_of_values_close_in_time_the_highest_is_labelled_above_and_the_others_under():
+    """Labels alternated sides in time order, so an observation (11.81) listed before a forecast
+    for the same year (12.35) had its label above it, beside the forecast's point, and the
+    forecast's under it: each number sat by the other point. Points are (series, time, value)."""
+    above = charts.labels_above
+    assert above([(0, 2024.5, 11.01), (0, 2025.5, 11.81), (0, 2025.5, 12.35)]) == [
+        True,
+        False,
+        True,
+    ]
+    # Of different areas too (the national 23.6 and the rural 22.5 of 2020).
+    assert above([(0, 2019.2, 23.5), (0, 2020.5, 23.6), (1, 2020.5, 22.5), (2, 2020.5, 24.5)]) == [
+        True,
+        False,
+        False,
+        True,
+    ]
+    # Points a year or more apart alternate within each series, whatever their values.
+    assert above([(0, 2021, 1), (0, 2022, 2), (0, 2023, 3), (1, 2021.5, 9), (1, 2022.5, 9)]) == [
+        True,
+        False,
+        True,
+        True,
+        False,
+    ]
+    # Equal values close together: one above, one under.
+    assert above([(0, 2025.4, 5), (1, 2025.5, 5)]) == [True, False]

@@ -209,9 +209,10 @@ def _numeric_chart(
     axes = list(axes) if len(groups) > 1 else [axes]
     target_ax = axes[0]  # the programme's own area, when it has figures
     for ax, group in zip(axes, groups, strict=True):
+        labelled = []  # each area's rows in time order and its colour, labelled once all are in
         for area in group:
             index = areas.index(area)
-            rows = observations[observations["area"] == area]
+            rows = observations[observations["area"] == area].sort_values("period_x")
             style = {
                 "color": PALETTE[index % len(PALETTE)],
                 "marker": MARKERS[index % len(MARKERS)],
@@ -223,7 +224,17 @@ def _numeric_chart(
                 name = words["other_area"].format(area=name)
                 style["linestyle"] = (0, (1, 2))
             _draw_series(ax, rows, name, style, words)
-            _label_points(ax, dataset, rows, style["color"], context)
+            labelled.append((rows, style["color"]))
+        sides = labels_above(
+            [
+                (series, time, value)
+                for series, (rows, _) in enumerate(labelled)
+                for time, value in zip(rows["period_x"], rows["value_number"])
+            ]
+        )
+        for rows, colour in labelled:
+            _label_points(ax, dataset, rows, colour, context, sides[: len(rows)])
+            sides = sides[len(rows) :]
         _value_axis(ax, dataset, spec, observations[observations["area"].isin(group)], words)
     for projection in context.projections:
         index = areas.index(projection.area) if projection.area in areas else 0
@@ -257,20 +268,48 @@ def _draw_series(ax, rows: pd.DataFrame, name: str, style: dict, words: dict) ->
         )  # fmt: skip
 
 
-def _label_points(ax, dataset, rows: pd.DataFrame, colour: str, context: ChartContext) -> None:
-    """Each value written beside its point, with its source's number."""
-    for position, (_, obs) in enumerate(rows.sort_values("period_x").iterrows()):
+def _label_points(
+    ax, dataset, rows: pd.DataFrame, colour: str, context: ChartContext, above: list[bool]
+) -> None:
+    """Each value written beside its point, with its source's number: above it or under it."""
+    for above, (_, obs) in zip(above, rows.iterrows(), strict=True):
         text = dataset.edition.number(obs["value_number"])
         if is_bound(dataset, obs["flags"]):
             text = "▲ " + text
         if obs["source"] in context.source_numbers:
             text += f" [{context.source_numbers[obs['source']]}]"
-        above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
         ax.annotate(
             text, (obs["period_x"], obs["value_number"]), textcoords="offset points",
             xytext=(0, 7 if above else -8), va="bottom" if above else "top", ha="center",
             fontsize=8, color=colour,
         )  # fmt: skip
+
+
+# Values of one area less than this many years apart are labelled as one group (below).
+NEAR_YEARS = 0.5
+
+
+def labels_above(points: list[tuple[int, float, float]]) -> list[bool]:
+    """Whether each point's label goes above it (else under it); `points` are (series, time,
+    value) of one panel, each series in time order.
+
+    A series' labels alternate sides so that neighbouring ones do not collide. Of values close
+    in time, of one area or several (an observation and a plan's figure for the same year), the
+    highest is labelled above and the others under. Alternating put a lower value's label above
+    it, right beside the higher point, and each number then read as the other point's ("11,81
+    [4]" by the 12.35 forecast).
+    """
+    sides, seen = [], {}
+    for index, (series, time, value) in enumerate(points):
+        nth = seen[series] = seen.get(series, -1) + 1
+        near = [
+            (other_value, -other)
+            for other, (_, other_time, other_value) in enumerate(points)
+            if other != index and abs(other_time - time) < NEAR_YEARS
+        ]
+        # The highest of its group is labelled above; of equal values, the first.
+        sides.append(all((value, -index) > key for key in near) if near else nth % 2 == 0)
+    return sides
 
 
 def _value_axis(ax, dataset, spec: dict, observations: pd.DataFrame, words: dict) -> None:
