@@ -3,10 +3,10 @@ Book and their extensions (issue 22).
 
 A build runs four compiles (the site and the booklet of each edition), each a new Python that
 imported the same modules again: about 1.3 s of one core each, 5 s of a 2-core machine's time per
-build, clean or after one observation. Python's forkserver imports them once, in a process of its
-own started with the build, so the imports are done while the chapters run; each compile is then
-a fork of it running `jupyter-book build` as the command line would (same arguments, its own
-environment, working directory and output).
+build, clean or after one observation. Python's forkserver imports them once, in a process of
+its own started as the first chapters start, so the imports are done while they run; each compile
+is then a fork of it running `jupyter-book build` as the command line would (same arguments, its
+own environment, working directory and output).
 """
 
 from __future__ import annotations

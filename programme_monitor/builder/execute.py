@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from programme_monitor.builder.book_compiler import start_compiler
 from programme_monitor.builder.build_report import BuildReport, ChapterRecord, read_report
 from programme_monitor.builder.chapter_executors import chapter_executor
 from programme_monitor.builder.execution_cache import (
@@ -152,6 +153,10 @@ def run_pending(
     ]
     seconds = {}
     if jobs:
+        # The compiles' process imports Sphinx while the chapters run. Not started by a build
+        # that runs no chapter: most often nothing changed and nothing compiles, and its imports
+        # would hold the build's output open for a second and more.
+        start_compiler()
         with chapter_executor(settings, len(jobs)) as executor:
             progress = ChapterProgress(
                 {run.name: last_took.get(run.name, 0.0) for run in pending},

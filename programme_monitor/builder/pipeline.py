@@ -22,7 +22,6 @@ import time
 from dataclasses import replace
 from datetime import date
 
-from programme_monitor.builder.book_compiler import start_compiler
 from programme_monitor.builder.build_report import BuildReport
 from programme_monitor.builder.compile import (
     check_booklet_requirements,
@@ -58,7 +57,6 @@ def build(settings: BuildSettings) -> BuildReport:
     check_booklet_requirements(settings)
     prepare_editions(settings)
     stage("check")
-    start_compiler()  # it imports Sphinx while the chapters run
     execute_chapters(settings, dataset, report)
     stage("papermill")
     booklet_name = booklet_file_name(dataset.programme, date.fromisoformat(settings.as_of))
