@@ -41,6 +41,16 @@ def check_booklet_requirements(settings: BuildSettings) -> None:
 
 def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> BookCompile:
     """Start one Jupyter Book build of one edition (warnings are errors) into its work directory."""
+    arguments, env = jupyter_book_command(settings, builder, lang)
+    log = settings.project_dir / "_build" / "work" / lang / f"{builder}.log"
+    return BookCompile(arguments, env, log)
+
+
+def jupyter_book_command(
+    settings: BuildSettings, builder: str, lang: str
+) -> tuple[list[str], dict[str, str]]:
+    """The arguments of `jupyter-book` and the environment that compile one edition with one
+    builder into its work directory."""
     arguments = [
         "build",
         str(settings.source_dir(lang)),
@@ -63,8 +73,7 @@ def _jupyter_book(settings: BuildSettings, builder: str, lang: str) -> BookCompi
         "SOURCE_DATE_EPOCH": str(_epoch(settings.built_on)),
         "FORCE_SOURCE_DATE": "1",
     }
-    log = settings.project_dir / "_build" / "work" / lang / f"{builder}.log"
-    return BookCompile(arguments, env, log)
+    return arguments, env
 
 
 def _epoch(day: date) -> int:

@@ -12,7 +12,9 @@ What a reader's browser met before it, and what it does instead:
 It also gives every page the edition's footer (site_footer.py): reporting date, date built,
 licence, and links to how to cite, the editions and the contact; and, at the top of every page,
 a link to the same page in each other edition (the root edition at the site's root, the others in
-their language's folder, with the same page paths: see edition_sources.py).
+their language's folder, with the same page paths: see edition_sources.py). The sidebar's table
+of contents is the theme's, made once per folder of pages rather than for every page
+(shared_sidebar.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 from pathlib import Path
 
 from programme_monitor.site.feed import FEED
+from programme_monitor.site.shared_sidebar import SharedSidebar
 from programme_monitor.site.site_footer import EDITION_FILE, footer_html
 from programme_monitor.site.toc_exclusions import exclude_files_outside_toc
 from programme_monitor.words.formatting import labels_of
@@ -34,7 +37,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def _theme_options(app, config) -> None:
     config.html_context.setdefault("default_mode", "light")  # read by the theme's layout.html
-    config.templates_path.append(str(TEMPLATES))
+    # First: sphinx-book-theme puts its own components' folder in the list before this runs, and
+    # the first folder holding a template's name gives it.
+    config.templates_path.insert(0, str(TEMPLATES))
     options = config.html_theme_options
     options["search_bar_text"] = labels_of(config.language or "vi")["search_bar"]
     # The language switch, first among the buttons at the top right of every page.
@@ -179,4 +184,6 @@ def setup(app):
     # After the extensions that add their scripts while the page is being written (priority 500).
     app.connect("html-page-context", _scripts_once, priority=900)
     app.connect("html-page-context", _edition_on_page)
+    # One sidebar per folder of pages, not per page (its template: templates/sbt-sidebar-nav.html).
+    app.connect("html-page-context", SharedSidebar().on_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
