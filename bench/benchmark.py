@@ -3,12 +3,12 @@
     .venv/bin/python bench/benchmark.py                  # real programme, 4x and 16x synthetic
     .venv/bin/python bench/benchmark.py --scales 1 --reference
 
-For each programme size it builds a copy of the project in a temporary directory three times:
-clean (empty cache), again with nothing changed, and after one observation changed. For each it
-prints the seconds of each stage (from the build report), the wall time, the peak memory of the
-whole process tree and how many notebooks were executed. With --reference, on the real programme
-it also builds once with a fresh kernel per chapter (`--fresh-kernels`, the path before warm
-kernels) and once with the chapters on a Dask cluster of this machine (`--scheduler`), and
+For each programme size it builds a copy of the project in a temporary directory three times: clean
+(empty cache), again with nothing changed, and after one observation changed. For each it prints the
+seconds of each stage (from the build report), the wall time, the peak memory (PSS) of the whole
+process tree and how many notebooks were executed. With --reference, on the real programme it also
+builds once with a fresh kernel per chapter (`--fresh-kernels`, the path before warm kernels) and
+once with the chapters on a Dask cluster of this machine (`--scheduler`), and
 times, on exactly the notebooks the build executes (every edition's):
 - papermill alone, as many at a time as the build's workers, and
 - Jupyter Book's own cached execution (`execute_notebooks: cache`) from an empty cache, with its
@@ -53,7 +53,12 @@ def copy_project(root: Path) -> Path:
 
 
 class PeakMemory:
-    """Samples the resident memory of a process and all its children; keeps the peak (bytes)."""
+    """Samples the memory of a process and all its children; keeps the peak (bytes).
+
+    Each process counts its proportional set size (PSS): a page shared by several processes is
+    shared out between them. The compiles are forks of one process that has imported Sphinx, and
+    the resident sizes (RSS) of such forks count their shared pages once in each.
+    """
 
     def __init__(self, process: psutil.Process, every: float = 0.1):
         self.process, self.every, self.peak = process, every, 0
@@ -66,7 +71,7 @@ class PeakMemory:
             try:
                 for p in [self.process, *self.process.children(recursive=True)]:
                     try:
-                        total += p.memory_info().rss
+                        total += p.memory_full_info().pss
                     except psutil.Error:
                         pass
             except psutil.Error:
