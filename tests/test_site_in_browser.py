@@ -636,3 +636,52 @@ def test_search_puts_the_page_whose_title_matches_first(served, browser, edition
     _, base = served
     results = search_results(browser, base + edition, query, "li > a")
     assert results and results[0].strip() == first, results[:5]
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_a_phone_opens_the_table_of_contents_and_the_page_s_own(served, browser, edition):
+    """The buttons a phone shows for the site's contents and the page's did nothing: the theme
+    listened on its own hidden button only (_static/sidebar-toggles.js). Each opens its panel,
+    the site's with the page marked, and Escape closes it."""
+    _, base = served
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + edition + "book/generated/targets-land.html", wait_until="networkidle")
+    for button, panel in [
+        (".primary-toggle", "#pst-primary-sidebar-modal"),
+        (".secondary-toggle", "#pst-secondary-sidebar-modal"),
+    ]:
+        page.locator(f"{button}:visible").click()
+        page.wait_for_function(f"document.querySelector('{panel}').open", timeout=5000)
+        assert page.locator(f"{panel} a").first.is_visible()
+        if button == ".primary-toggle":
+            current = page.locator(f"{panel} li.current > a")
+            assert current.count() == 1
+            assert current.get_attribute("href") == "#"
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"!document.querySelector('{panel}').open", timeout=5000)
+    context.close()
+
+
+def test_a_wide_screen_folds_the_table_of_contents_away_and_back(served, browser):
+    """On a wide screen the same button folds the site's contents away (sphinx-book-theme's
+    handler, on the theme's hidden button too) and brings them back."""
+    _, base = served
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base + "book/generated/overview.html", wait_until="networkidle")
+    sidebar = page.locator("#pst-primary-sidebar")
+    toggle = page.locator(".primary-toggle:visible")
+    toggle.click()
+    page.wait_for_function(
+        "document.querySelector('#pst-primary-sidebar').classList.contains('pst-sidebar-hidden')",
+        timeout=5000,
+    )
+    toggle.click()
+    page.wait_for_function(
+        "!document.querySelector('#pst-primary-sidebar').classList.contains('pst-sidebar-hidden')",
+        timeout=5000,
+    )
+    sidebar.wait_for(state="visible", timeout=5000)  # after the theme's sliding transition
+    assert not page.evaluate("document.querySelector('#pst-primary-sidebar-modal').open")
+    context.close()
