@@ -35,6 +35,23 @@ const WORDS = {
   },
 };
 
+// A control's name, and the words of its tooltip. The theme makes its Bootstrap tooltips before
+// this runs, from the English title it had then ("Toggle primary sidebar", "Color mode" on a
+// Vietnamese page); a changed title is not read again, so the tooltip is given the words too.
+// (A title beside a Bootstrap tooltip would show the browser's own tooltip too.)
+function nameControl(button, name) {
+  button.setAttribute("aria-label", name);
+  const tooltip = window.bootstrap && window.bootstrap.Tooltip.getInstance(button);
+  if (tooltip) {
+    button.removeAttribute("title");
+    button.setAttribute("data-bs-title", name);
+    button.setAttribute("data-bs-original-title", name);
+    tooltip.setContent({ ".tooltip-inner": name });
+  } else {
+    button.setAttribute("title", name);
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   const lang = (document.documentElement.lang || "vi").slice(0, 2);
   const words = WORDS[lang] || WORDS.vi;
@@ -49,13 +66,12 @@ document.addEventListener("DOMContentLoaded", () => {
     text.textContent = words.search;
   }
   for (const button of document.querySelectorAll(".search-button__button")) {
+    nameControl(button, words.search);
     const shown = button.textContent.replace(/\s+/g, " ").trim();
     button.setAttribute("aria-label", shown || words.search);  // the icon alone: "Tìm kiếm"
-    button.setAttribute("title", words.search);
   }
   for (const button of document.querySelectorAll(".theme-switch-button")) {
-    button.setAttribute("aria-label", words.colour);
-    button.setAttribute("data-bs-title", words.colour);
+    nameControl(button, words.colour);
     for (const icon of button.querySelectorAll("i, svg")) {
       icon.removeAttribute("title");
       icon.removeAttribute("aria-labelledby");
@@ -77,8 +93,6 @@ document.addEventListener("DOMContentLoaded", () => {
     for (const subtitle of link.querySelectorAll(".prev-next-subtitle")) subtitle.textContent = said;
   }
   for (const button of document.querySelectorAll(".secondary-toggle, .primary-toggle")) {
-    const name = button.classList.contains("secondary-toggle") ? words.pageToc : words.toc;
-    button.setAttribute("title", name);
-    button.setAttribute("aria-label", name);
+    nameControl(button, button.classList.contains("secondary-toggle") ? words.pageToc : words.toc);
   }
 });

@@ -528,6 +528,22 @@ def test_the_themes_words_are_in_the_pages_language(served, browser, edition, wo
     subtitles = page.locator(".prev-next-subtitle").evaluate_all("ps => ps.map(p => p.innerText)")
     expected = ["Trang trước", "Trang sau"] if edition == "" else ["Previous page", "Next page"]
     assert subtitles == expected
+    # The tooltips, made by the theme from its English titles before the page named the controls
+    # ("Toggle primary sidebar", "Color mode" on a Vietnamese page).
+    tooltips = []
+    for control in [".primary-toggle", ".theme-switch-button", ".search-button__button"]:
+        button = page.locator(f"{control}:visible").first
+        button.hover()  # Bootstrap shows the tooltip and names it in aria-describedby
+        page.wait_for_function(
+            "b => b.getAttribute('aria-describedby')", arg=button.element_handle()
+        )
+        tip = button.get_attribute("aria-describedby")
+        tooltips.append(page.locator(f"#{tip}").inner_text())
+        page.mouse.move(0, 0)
+    if edition == "":
+        assert tooltips == ["Mục lục", "Chế độ màu", "Tìm kiếm"]
+    else:
+        assert tooltips == ["Contents", "Colour mode", "Search"]
     context.close()
 
 
