@@ -111,13 +111,29 @@ class _KeyedTable:
         return self._digests[selection]
 
 
+PACKAGE = Path(__file__).parents[1]
+# The rooms of the package no chapter runs: the Sphinx extension and the publishing step (site/)
+# run in the compiles and after them. No room a notebook imports may import site/
+# (tests/test_layout.py), and the files the build writes with it for the compiles (the edition's
+# table of contents, its footer values) are not read by chapters. A change there compiles the
+# book again (compile.py keys on the whole package) but runs no chapter again.
+OUTSIDE_CHAPTERS = frozenset({"site"})
+
+
 @cache
-def code_digest() -> str:
-    """Digest of the package's code and data files: a change to the code re-runs every chapter."""
-    package = Path(__file__).parents[1]  # the whole package, not only build/
+def code_digest(package: Path = PACKAGE, leave_out: frozenset[str] = frozenset()) -> str:
+    """Digest of the package's code and data files, but for the rooms in `leave_out`."""
     files = [
         p
         for p in package.rglob("*")
-        if p.is_file() and p.suffix in {".py", ".yaml"} and "__pycache__" not in p.parts
+        if p.is_file()
+        and p.suffix in {".py", ".yaml"}
+        and "__pycache__" not in p.parts
+        and p.relative_to(package).parts[0] not in leave_out
     ]
     return tree_digest(files, package)
+
+
+def chapter_code_digest(package: Path = PACKAGE) -> str:
+    """Digest of the code a chapter's output can depend on: a change to it re-runs every chapter."""
+    return code_digest(package, OUTSIDE_CHAPTERS)

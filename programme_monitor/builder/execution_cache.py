@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from programme_monitor.builder.chapter_inputs import DataDigests, code_digest
+from programme_monitor.builder.chapter_inputs import DataDigests, chapter_code_digest
 from programme_monitor.common.digests import bytes_digest, value_digest
 from programme_monitor.data.chapters import ChapterRun
 from programme_monitor.data.dataset import Dataset
@@ -60,7 +60,7 @@ def key_runs(
     project_dir: Path,
 ) -> list[KeyedRun]:
     """Each run with its full parameters and the digest of everything its output depends on."""
-    shared = [plan_digest(runs), code_digest(), environment_digest(project_dir)]
+    shared = [plan_digest(runs), chapter_code_digest(), environment_digest(project_dir)]
     templates = {
         name: bytes_digest((notebooks_dir / name).read_bytes())
         for name in {run.template for run in runs}
