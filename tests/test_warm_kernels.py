@@ -3,11 +3,14 @@
 import shutil
 from datetime import date
 
+import nbformat
+import papermill
 import pytest
+from nbformat.v4 import new_code_cell, new_notebook
 
 from programme_monitor.builder.pipeline import build
 from programme_monitor.builder.settings import BuildSettings
-from programme_monitor.builder.warm_kernels import WarmKernel
+from programme_monitor.builder.warm_kernels import ENGINE, WarmKernel
 from tests.conftest import MINI
 from tests.test_build_end_to_end import make_project
 
@@ -57,6 +60,54 @@ def test_a_chapter_leaves_nothing_for_the_next(tmp_path):
         # ... and the chapters share the programme's check and assessments (shared_work.py).
         work = "__import__('programme_monitor.pages.shared_work', fromlist=['_']).chapter_work()"
         assert _evaluate(kernel, f"type({work}).__name__") == "'SharedChapterWork'"
+    finally:
+        kernel.close()
+
+
+def _no_new_client(*args, **kwargs):
+    raise AssertionError("a chapter made a client of its own (it waits 0.2 s for it)")
+
+
+def test_chapters_share_one_client_and_each_gets_only_its_own_output(tmp_path):
+    kernel = WarmKernel()
+    try:
+        kernel.manager.client = _no_new_client
+        chapters = {
+            "first": "print('first', n)\nimport sys; print('said late', file=sys.stderr)",
+            "broken": "print('broken', n)\nraise ValueError('on purpose')",
+            "second": "print('second', n)",
+        }
+        for number, (name, code) in enumerate(chapters.items()):
+            run_dir = tmp_path / name
+            run_dir.mkdir()
+            template = tmp_path / f"{name}.ipynb"
+            parameters = new_code_cell("n = -1", metadata={"tags": ["parameters"]})
+            nbformat.write(new_notebook(cells=[parameters, new_code_cell(code)]), template)
+            kernel.prepare(str(run_dir))
+            try:
+                papermill.execute_notebook(
+                    str(template),
+                    str(run_dir / "out.ipynb"),
+                    parameters={"n": number},
+                    cwd=str(run_dir),
+                    kernel_name="python3",
+                    language="python",
+                    progress_bar=False,
+                    engine_name=ENGINE,
+                    km=kernel.manager,
+                    kc=kernel.chapters,
+                )
+            except papermill.PapermillExecutionError as error:
+                assert name == "broken" and error.evalue == "on purpose"
+            executed = nbformat.read(run_dir / "out.ipynb", as_version=4)
+            streams = [
+                output["text"]
+                for cell in executed.cells
+                for output in cell.get("outputs", [])
+                if output["output_type"] == "stream"
+            ]
+            expected = {"first": ["first 0\n", "said late\n"], "broken": ["broken 1\n"]}
+            assert streams == expected.get(name, ["second 2\n"])
     finally:
         kernel.close()
 

@@ -256,7 +256,7 @@ def _execute_one(job: ChapterJob) -> float:
     else:
         warm = worker_kernel()
         warm.prepare(str(run_dir))
-        kernel = {"engine_name": ENGINE, "km": warm.manager}
+        kernel = {"engine_name": ENGINE, "km": warm.manager, "kc": warm.chapters}
     try:
         papermill.execute_notebook(
             str(edition_template),

@@ -7,6 +7,12 @@ which imports all that once (kernel_reset.preload); before each chapter the kern
 what a fresh one gives a chapter (kernel_reset.reset), and papermill runs the chapter in it as
 usual: same parameters, same notebook, same outputs.
 `--fresh-kernels` keeps the old path, and a test builds both ways and compares every file.
+
+The chapters also share one client of the kernel. A client made for each chapter, as papermill
+does, waits until the kernel has said nothing for 0.2 s before it is used (jupyter_client's
+`wait_for_ready` makes sure a new subscriber missed nothing): with two workers that left the
+cores idle about a third of the chapter stage. One client connected once misses nothing, and
+reads only the replies to what it asked (nbclient matches each message to its request).
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ class WarmKernel:
         self.control.start_channels()
         self.control.wait_for_ready(timeout=START_SECONDS)
         self._run(RESET.format(call="preload()"))
+        self.chapters = self.manager.client()  # asynchronous, as nbclient wants it
+        self.chapters.allow_stdin = False
+        self.chapters.start_channels()
+        run_sync(self.chapters.wait_for_ready)(timeout=START_SECONDS)
 
     def prepare(self, run_dir: str) -> None:
         """The kernel as a fresh one would be for a chapter that runs in `run_dir`."""
@@ -59,6 +69,7 @@ class WarmKernel:
             )
 
     def close(self) -> None:
+        self.chapters.stop_channels()
         self.control.stop_channels()
         run_sync(self.manager.shutdown_kernel)(now=True)
 
@@ -79,12 +90,19 @@ def worker_kernel() -> WarmKernel:
 
 
 class WarmKernelEngine(NBClientEngine):
-    """papermill's engine, run in the worker's kernel (`km`), which outlives the notebook: only
-    the notebook's own client is closed at the end, never the kernel."""
+    """papermill's engine, run in the worker's kernel (`km`) through its chapters' client (`kc`),
+    which both outlive the notebook: neither is closed at the end."""
 
     @classmethod
     def execute_managed_notebook(
-        cls, nb_man, kernel_name, log_output=False, km=None, execution_timeout=None, **kwargs
+        cls,
+        nb_man,
+        kernel_name,
+        log_output=False,
+        km=None,
+        kc=None,
+        execution_timeout=None,
+        **kwargs,
     ):
         client = PapermillNotebookClient(
             nb_man,
@@ -95,11 +113,8 @@ class WarmKernelEngine(NBClientEngine):
             timeout=execution_timeout,
             startup_timeout=START_SECONDS,
         )
-        try:
-            return client.execute()
-        finally:
-            if client.kc is not None:
-                client.kc.stop_channels()
+        client.kc = kc  # given: nbclient neither makes its own client nor waits for one
+        return client.execute()
 
 
 papermill_engines.register(ENGINE, WarmKernelEngine)
