@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from programme_monitor.assess.selection import resolve_as_of
+from programme_monitor.common.yaml_text import parse_yaml
 from programme_monitor.data.dataset import load_dataset
 from programme_monitor.data.errors import DataErrors
 
@@ -221,7 +222,7 @@ def declared_programme(data_dir: Path) -> dict | None:
     import yaml
 
     try:
-        return yaml.safe_load((data_dir / "programme.yaml").read_text("utf-8"))
+        return parse_yaml((data_dir / "programme.yaml").read_text("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
 

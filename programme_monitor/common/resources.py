@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from programme_monitor.common.yaml_text import parse_yaml
 
 
 @cache
@@ -21,4 +21,4 @@ def package_yaml(folder: str, name: str) -> Any:
     place = resources.files("programme_monitor")
     for part in [*folder.split("/"), name]:
         place = place.joinpath(part)
-    return yaml.safe_load(place.read_text("utf-8"))
+    return parse_yaml(place.read_text("utf-8"))

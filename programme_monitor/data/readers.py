@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from programme_monitor.common.yaml_text import parse_yaml
 from programme_monitor.data.errors import ErrorCollector
 
 HEADER_ROW = 1
@@ -146,7 +147,7 @@ def read_yaml(path: Path, errors: ErrorCollector) -> Any:
     if text is None:
         return None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None

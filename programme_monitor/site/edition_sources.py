@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from programme_monitor.common.files import sync_directory
+from programme_monitor.common.yaml_text import parse_yaml
 
 EDITIONS_FILE = "editions.yml"
 
@@ -35,7 +36,7 @@ def editions_config(project: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        return yaml.safe_load(path.read_text("utf-8")) or {}
+        return parse_yaml(path.read_text("utf-8")) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""
@@ -113,7 +114,7 @@ def edition_toc(
     the alphabet would not give the programme's order), and, when the programme has pages of its
     own (data/programme_pages.py), a part for them with `caption`, before the last part (the
     appendix). No part at all when it has none: an empty part would be an empty heading."""
-    toc = yaml.safe_load((source / "_toc.yml").read_text("utf-8"))
+    toc = parse_yaml((source / "_toc.yml").read_text("utf-8"))
     generated = [f"{GENERATED}/{d}" for d in chapter_docnames]
     for part in toc.get("parts", []):
         chapters = []
@@ -143,8 +144,8 @@ def prepare_edition_source(project: Path, source: Path, lang: str) -> list[str]:
     """Bring `source` (an edition's tree) up to date, touching only files whose content changed,
     so Sphinx re-reads only those; book/generated is left to the build. Returns what changed."""
     editions = editions_config(project).get(lang) or {}
-    config = yaml.safe_load((project / "_config.yml").read_text("utf-8"))
-    toc = yaml.safe_load((project / "_toc.yml").read_text("utf-8"))
+    config = parse_yaml((project / "_config.yml").read_text("utf-8"))
+    toc = parse_yaml((project / "_toc.yml").read_text("utf-8"))
     header = (
         f"# Written by the build for the '{lang}' edition from the root file and {EDITIONS_FILE}.\n"
     )
