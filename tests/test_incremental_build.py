@@ -184,6 +184,8 @@ def test_updates_run_only_what_changed_and_give_the_bytes_of_a_clean_build(tmp_p
     build(settings(first))
     assert executed(site) == set() and report_of(site)["compiled"] is False
     assert site_files(site) == clean
+    # ... found before the data was even checked: the site records its inputs' digest
+    assert list(report_of(site)["stages"]) == ["unchanged"]
 
     # one observation changed: its indicator's page and the summaries that include it
     set_cell(first / "data" / "observations.csv", 3, "value", "34")

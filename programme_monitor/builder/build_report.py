@@ -37,8 +37,25 @@ class BuildReport:
     documents_read: dict[str, int] = field(default_factory=dict)
     xelatex_passes: dict[str, int] = field(default_factory=dict)
     inputs_digest: str = ""  # digest of everything the book compiler reads
+    # Digest of everything the build read and was asked, and of what it wrote for the compiler;
+    # the next build with the same does nothing (unchanged_build.py). The booklets, site paths.
+    build_digest: str = ""
+    booklets: list[str] = field(default_factory=list)
     # Links to other sites, for a person to check: the build checks only the site's own links.
     external_links: list[str] = field(default_factory=list)
+
+    @classmethod
+    def unchanged(cls, published: dict, seconds: float) -> BuildReport:
+        """The report of a build that found the published site (its report, `published`) made
+        from its very inputs: every chapter reused, nothing compiled, the site as it was."""
+        report = cls(**{name: published[name] for name in cls.__dataclass_fields__})
+        report.chapters = [
+            ChapterRecord(c["output"], False, c["seconds"]) for c in published["chapters"]
+        ]
+        report.stages = {"unchanged": round(seconds, 3)}
+        report.compiled = False
+        report.documents_read, report.xelatex_passes = {}, {}
+        return report
 
     @property
     def executed(self) -> list[str]:

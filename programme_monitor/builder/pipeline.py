@@ -1,6 +1,8 @@
 """The build: check the data, execute the chapter notebooks, compile the site, publish it whole.
 
 Phases, in order (each stops the build on failure):
+0. none    - when the published site records the digest of exactly these inputs and settings
+             (unchanged_build.py), nothing else is done;
 1. check   - load_dataset() reads and cross-checks every data file;
 2. execute - papermill runs, in parallel, each planned chapter whose inputs changed since it was
              last executed (execute.py, execution_cache.py); the others are reused.
@@ -22,7 +24,7 @@ import time
 from dataclasses import replace
 from datetime import date
 
-from programme_monitor.builder.build_report import BuildReport
+from programme_monitor.builder.build_report import BuildReport, read_report
 from programme_monitor.builder.compile import (
     check_booklet_requirements,
     compile_inputs_digest,
@@ -38,6 +40,11 @@ from programme_monitor.builder.publish import (
     publish_site,
 )
 from programme_monitor.builder.settings import BuildFailed, BuildSettings
+from programme_monitor.builder.unchanged_build import (
+    build_digest,
+    site_is_this_build,
+    sources_digest,
+)
 from programme_monitor.data.dataset import load_dataset
 from programme_monitor.data.translations import edition_languages
 from programme_monitor.site.edition_sources import MissingEditionText, prepare_edition_source
@@ -48,6 +55,14 @@ log = logging.getLogger(__name__)
 
 def build(settings: BuildSettings) -> BuildReport:
     """All phases; returns what was done and how long each stage took."""
+    started = time.perf_counter()
+    sources = sources_digest(settings)
+    published = read_report(settings.site_dir)
+    if site_is_this_build(settings, sources, published):
+        log.info("Trang đã đăng được dựng từ đúng những đầu vào này; không làm gì thêm.")
+        report = BuildReport.unchanged(published, time.perf_counter() - started)
+        report.write(settings.site_dir)
+        return report
     dataset = load_dataset(settings.data_dir)
     settings = with_languages(settings, edition_languages(dataset.programme))
     report = BuildReport(
@@ -61,6 +76,11 @@ def build(settings: BuildSettings) -> BuildReport:
     stage("papermill")
     booklet_name = booklet_file_name(dataset.programme, date.fromisoformat(settings.as_of))
     report.inputs_digest = compile_inputs_digest(settings)
+    report.build_digest = build_digest(settings, sources)  # what it wrote for the compiler is final
+    if settings.booklet:
+        report.booklets = [
+            f"{settings.site_path(lang)}{booklet_name}" for lang in settings.languages
+        ]
     if site_is_current(settings, report.inputs_digest, booklet_name):
         log.info("Trang đã đăng được dựng từ đúng những đầu vào này; không biên dịch lại.")
         report.write(settings.site_dir)
