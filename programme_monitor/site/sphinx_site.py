@@ -14,7 +14,8 @@ licence, and links to how to cite, the editions and the contact; and, at the top
 a link to the same page in each other edition (the root edition at the site's root, the others in
 their language's folder, with the same page paths: see edition_sources.py). The sidebar's table
 of contents is the theme's, made once per folder of pages rather than for every page
-(shared_sidebar.py).
+(shared_sidebar.py); the booklet's tables are written with one template renderer rather than one
+each (latex_tables.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import json
 import re
 from pathlib import Path
 
+from programme_monitor.site import latex_tables
 from programme_monitor.site.feed import FEED
 from programme_monitor.site.shared_sidebar import SharedSidebar
 from programme_monitor.site.site_footer import EDITION_FILE, footer_html
@@ -176,6 +178,7 @@ def _scripts_once(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
+    app.setup_extension(latex_tables.__name__)  # the booklet's tables, one template renderer
     # After MyST-NB has added its suffixes (priority 500), before sphinx-external-toc (900).
     app.connect("config-inited", exclude_files_outside_toc, priority=890)
     app.connect("config-inited", _theme_options, priority=900)
