@@ -54,3 +54,24 @@ def real_site(tmp_path_factory):
     )
     build(settings)
     return settings
+
+
+def compile_again(settings, builder: str, script: str, output):
+    """Compile the root edition of a built site again with `builder` into `output`, through
+    `script` (Python that patches a module, then runs Jupyter Book's command): what the site's
+    compile would give with that change. Returns the compile's `_build` folder."""
+    import subprocess
+    import sys
+
+    from programme_monitor.builder.compile import jupyter_book_command
+
+    arguments, env = jupyter_book_command(settings, builder, settings.root_lang)
+    arguments[arguments.index("--path-output") + 1] = str(output)
+    subprocess.run(
+        [sys.executable, "-c", script, *arguments],
+        env=env,
+        cwd=settings.project_dir,
+        check=True,
+        capture_output=True,
+    )
+    return output / "_build"
