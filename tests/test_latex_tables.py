@@ -20,10 +20,11 @@ TABLE = """
 
 
 def write_project(folder, extensions, own_template=None):
-    """A small Sphinx project of three pages and six tables; `own_template`: the project's own
-    template of small tables, in its templates folder."""
+    """A small Sphinx project of three pages and six tables, with the site's theme family;
+    `own_template`: the project's own template of small tables, in its templates folder."""
     (folder / "conf.py").write_text(
         f"extensions = {extensions!r}\n"
+        "html_theme = 'pydata_sphinx_theme'\n"
         "templates_path = ['_templates']\n"
         "latex_engine = 'xelatex'\n"
         "latex_documents = [('index', 'booklet.tex', 'T', 'A', 'manual')]\n",
@@ -41,6 +42,13 @@ def write_project(folder, extensions, own_template=None):
         (folder / f"{page}.rst").write_text(f"{page.title()}\n=====\n{tables}", "utf-8")
 
 
+def build(source, out, builder):
+    with docutils_namespace():  # as sphinx-build does: each build registers its own nodes
+        app = Sphinx(source, source, out, out / ".doctrees", builder, status=None)
+        app.build()
+    assert app.statuscode == 0
+
+
 def booklet_tex(tmp_path, name, extensions, monkeypatch, own_template=None) -> tuple[str, int]:
     """The project's LaTeX, and how many template renderers writing it made."""
     made = []
@@ -54,10 +62,7 @@ def booklet_tex(tmp_path, name, extensions, monkeypatch, own_template=None) -> t
     source, out = tmp_path / name, tmp_path / f"{name}-out"
     source.mkdir()
     write_project(source, extensions, own_template)
-    with docutils_namespace():  # as sphinx-build does: each build registers its own nodes
-        app = Sphinx(source, source, out, out / ".doctrees", "latex", status=None)
-        app.build()
-    assert app.statuscode == 0
+    build(source, out, "latex")
     return (out / "booklet.tex").read_text("utf-8"), len(made)
 
 
@@ -80,6 +85,21 @@ def test_a_projects_own_table_template_is_still_used(tmp_path, monkeypatch):
     sphinx, _ = booklet_tex(tmp_path, "sphinx", [], monkeypatch, own)
     assert ours.count("%% the project's own table") == 6
     assert ours == sphinx
+
+
+def test_the_html_pages_keep_the_themes_translator(tmp_path):
+    """Stop 34 registered the translator for every builder: pydata-sphinx-theme then wrapped only
+    the registered ones, and the site's pages lost its HTML translator (no aria-level on the
+    sidebar's captions, which axe reports as critical; tables no longer scrollable)."""
+    pages = {}
+    for name, extensions in [("ours", ["programme_monitor.site.latex_tables"]), ("sphinx", [])]:
+        source, out = tmp_path / name, tmp_path / f"{name}-out"
+        source.mkdir()
+        write_project(source, extensions)
+        build(source, out, "html")
+        pages[name] = (out / "one.html").read_text("utf-8")
+    assert 'class="pst-scrollable-table-container"' in pages["sphinx"]  # the theme's translator
+    assert pages["ours"] == pages["sphinx"]
 
 
 # The real booklet's LaTeX, written again with Sphinx's own translator.

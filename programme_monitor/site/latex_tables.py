@@ -35,6 +35,14 @@ class OneRendererLaTeXTranslator(LaTeXTranslator):
         return self._renderer.render(template_name, variables)
 
 
+def use_for_latex_builders(app) -> None:
+    # Only when the builder writes LaTeX: a translator registered for any builder makes
+    # pydata-sphinx-theme wrap the registered ones only, and the HTML pages would lose its
+    # translator (aria-level on the sidebar's captions, scrollable tables).
+    if app.builder.format == "latex":
+        app.set_translator(app.builder.name, OneRendererLaTeXTranslator, override=True)
+
+
 def setup(app):
-    app.set_translator("latex", OneRendererLaTeXTranslator, override=True)
+    app.connect("builder-inited", use_for_latex_builders)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
