@@ -87,7 +87,7 @@ def assemble_site(
     for name, content in (archived or {}).items():
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
         (staging / name).write_bytes(content)
-    links = check_site(staging)
+    links = check_site(staging, settings.links_file)
     if links.broken:
         raise BuildFailed(
             f"{len(links.broken)} liên kết hỏng trong trang:\n"

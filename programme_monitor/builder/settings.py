@@ -70,6 +70,11 @@ class BuildSettings:
     def cache_dir(self) -> Path:
         return self.project_dir / "_build" / "cache" / "chapters"
 
+    @property
+    def links_file(self) -> Path:
+        """What the published site's pages held at the last link check (site/link_check.py)."""
+        return self.project_dir / "_build" / "cache" / "page-links.marshal"
+
     def run_dir(self, run: ChapterRun, lang: str) -> Path:
         """Where one chapter executes: at the depth of book/generated (see execute_chapters)."""
         return self.project_dir / "_build" / f"run-{lang}-{run.docname}"
