@@ -15,7 +15,6 @@ The verdict on each link is still worked out on every build, from the site as it
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -23,6 +22,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from programme_monitor.common.digests import bytes_digest
 
 REFERENCE_ATTRIBUTES = {
     "a": "href",
@@ -70,13 +71,10 @@ def _read(content: bytes) -> PageLinks:
 
 
 # A kept file from another version of this module or of Python is not read.
-_KEPT_FORMAT = (
-    hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest(),
-    sys.version,
-)
+_KEPT_FORMAT = (bytes_digest(Path(__file__).read_bytes()), sys.version)
 
 
-def _kept(path: Path | None) -> dict[bytes, PageLinks]:
+def _kept(path: Path | None) -> dict[str, PageLinks]:
     if path is None:
         return {}
     try:
@@ -86,7 +84,7 @@ def _kept(path: Path | None) -> dict[bytes, PageLinks]:
     return pages if kept_format == _KEPT_FORMAT and isinstance(pages, dict) else {}
 
 
-def _keep(path: Path, pages: dict[bytes, PageLinks]) -> None:
+def _keep(path: Path, pages: dict[str, PageLinks]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     partial.write_bytes(marshal.dumps((_KEPT_FORMAT, pages)))
@@ -100,7 +98,7 @@ def links_of_pages(pages: list[Path], kept_in: Path | None = None) -> dict[Path,
     found = {}
     for page in pages:
         content = page.read_bytes()
-        digest = hashlib.blake2b(content, digest_size=16).digest()
+        digest = bytes_digest(content)
         links = kept.get(digest)
         found[page] = now[digest] = links if links is not None else _read(content)
     if kept_in is not None and now != kept:
