@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 
 from programme_monitor.assess.progress import Assessment, Goal, Point, assess, method, rules
-from programme_monitor.assess.selection import target_observations
+from programme_monitor.assess.selection import TargetFigures
 from programme_monitor.common.periods import end_of_day_as_year
 from programme_monitor.data.dataset import Dataset
 from programme_monitor.data.dataset_assessments import first_break
@@ -54,8 +54,10 @@ def goal_of(dataset: Dataset, target: pd.Series) -> Goal:
     )
 
 
-def assess_target(dataset: Dataset, target: pd.Series, as_of: date) -> TargetStatus:
-    series = target_observations(dataset, target, as_of)
+def assess_target(dataset: Dataset, target: pd.Series, figures: TargetFigures) -> TargetStatus:
+    """One target's status from its own figures on the reporting date."""
+    as_of = figures.as_of
+    series = figures.series(target)
     spec = dataset.indicators[target["indicator"]]
     if target["kind"] == "milestone":
         if spec["value_type"] != "category":
@@ -144,7 +146,8 @@ def assess_all(
     targets = dataset.targets
     if indicators is not None:
         targets = targets[targets["indicator"].isin(indicators)]
-    return {t["target_id"]: assess_target(dataset, t, as_of) for _, t in targets.iterrows()}
+    figures = TargetFigures(dataset, as_of)
+    return {t["target_id"]: assess_target(dataset, t, figures) for _, t in targets.iterrows()}
 
 
 def inputs_table(

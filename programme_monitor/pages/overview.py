@@ -10,12 +10,7 @@ import pandas as pd
 from programme_monitor.assess.assessment import TargetStatus, inputs_table, status_counts
 from programme_monitor.assess.commitments import TaskStatus
 from programme_monitor.assess.progress import method
-from programme_monitor.assess.selection import (
-    context_for_target,
-    latest_for_target,
-    published_by,
-    sources_published_by,
-)
+from programme_monitor.assess.selection import TargetFigures, published_by, sources_published_by
 from programme_monitor.data.chapters import indicator_pages
 from programme_monitor.pages.data_package import csv_bytes
 from programme_monitor.pages.downloads import task_status_table
@@ -34,9 +29,10 @@ def target_label(dataset, target: pd.Series) -> str:
 def overview_rows(dataset, as_of: date) -> pd.DataFrame:
     """One row per target: clause, statement, target, year, latest value and source (or none)."""
     rows = []
+    figures = TargetFigures(dataset, as_of)
     for _, target in dataset.targets.iterrows():
-        latest = latest_for_target(dataset, target, as_of)
-        context = context_for_target(dataset, target, as_of)
+        latest = figures.latest(target)
+        context = figures.context(target)
         rows.append(
             {
                 "target_id": target["target_id"],
