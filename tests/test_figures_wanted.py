@@ -256,3 +256,22 @@ def test_the_real_log_covers_every_wanted_indicator_and_the_package_keeps_it_by_
     assert (wanted["last_searched"] != "").all()
     assert len(edition_tables(dataset, date(2026, 12, 4))["searches"]) == len(dataset.searches)
     assert edition_tables(dataset, AS_OF)["searches"].empty  # every search came after 24/11
+
+
+def test_the_area_now_is_the_lineages_area_in_force_on_the_reporting_date():
+    from programme_monitor.assess.figures_wanted import areas_in_force
+
+    dataset = load_dataset(REAL_DATA)  # areas.csv: the district, then the city, then the ward
+    expected = {
+        date(2024, 12, 31): "thuy-nguyen-district",
+        date(2025, 1, 1): "thuy-nguyen-city",
+        date(2025, 6, 30): "thuy-nguyen-city",
+        date(2025, 7, 1): "thuy-nguyen-successor",
+    }
+    for day, area in expected.items():
+        assert areas_in_force(dataset, day)["thuy-nguyen"] == area, day
+        wanted = figures_wanted(dataset, day)
+        on_lineage = wanted[wanted["area"] == "thuy-nguyen"]
+        assert not on_lineage.empty and (on_lineage["area_now"] == area).all(), day
+    assert areas_in_force(dataset, date(2025, 6, 30))["hai-phong"] == "hai-phong"
+    assert areas_in_force(dataset, date(2025, 7, 1))["hai-phong"] == "hai-phong-merged"

@@ -40,16 +40,16 @@ def monitoring_clause(programme: dict) -> dict | None:
     return next((c for c in programme.get("organisation") or [] if c.get("monitors")), None)
 
 
-def area_in_force(dataset, lineage: str, as_of: date) -> str:
-    """The area of `lineage` in force on `as_of` (areas.csv, valid_from/valid_to); "" if none."""
+def areas_in_force(dataset, as_of: date) -> dict[str, str]:
+    """The area of each lineage in force on `as_of` (areas.csv, valid_from/valid_to): the first
+    such row of areas.csv; a lineage with none is not in it."""
     day = as_of.isoformat()
     areas = dataset.areas
     current = areas[
-        (areas["lineage"] == lineage)
-        & (areas["valid_from"] <= day)
-        & ((areas["valid_to"] == "") | (areas["valid_to"] >= day))
+        (areas["valid_from"] <= day) & ((areas["valid_to"] == "") | (areas["valid_to"] >= day))
     ]
-    return current["area_id"].iloc[0] if len(current) else ""
+    first = current.drop_duplicates("lineage")
+    return dict(zip(first["lineage"], first["area_id"]))
 
 
 def searches_by(dataset, as_of: date) -> pd.DataFrame:
@@ -59,13 +59,14 @@ def searches_by(dataset, as_of: date) -> pd.DataFrame:
     return done.iloc[::-1].sort_values("searched_on", ascending=False, kind="stable")
 
 
-def last_search(searches: pd.DataFrame, indicator: str) -> pd.Series | None:
-    """The latest of these searches (newest first, `searches_by`) for `indicator`'s figures, or
-    None."""
+def last_searches(searches: pd.DataFrame) -> dict[str, pd.Series]:
+    """For each indicator, the latest of these searches (newest first, `searches_by`) for its
+    figures."""
+    latest: dict[str, pd.Series] = {}
     for _, search in searches.iterrows():
-        if indicator in search["indicators"]:
-            return search
-    return None
+        for indicator in search["indicators"]:
+            latest.setdefault(indicator, search)
+    return latest
 
 
 def figures_wanted(dataset, as_of: date, indicator: str | None = None) -> pd.DataFrame:
@@ -78,21 +79,22 @@ def figures_wanted(dataset, as_of: date, indicator: str | None = None) -> pd.Dat
         targets = targets[targets["indicator"] == indicator]
     # Sorted out once for every target (issue 22: once per target, at 16 times the indicators
     # this page spent most of its time sorting the same rows again).
-    figures, searches = TargetFigures(dataset, as_of), searches_by(dataset, as_of)
+    figures, searched = TargetFigures(dataset, as_of), last_searches(searches_by(dataset, as_of))
+    areas_now = areas_in_force(dataset, as_of)
     rows = [
         {
             "target_id": target["target_id"],
             "clause": target["clause"],
             "indicator": target["indicator"],
             "area": target["area"],
-            "area_now": area_in_force(dataset, target["area"], as_of),
+            "area_now": areas_now.get(target["area"], ""),
             "figure_year": int(target["year"]),
             "target_year_passed": as_of > date(int(target["year"]), 12, 31),
             "usually_published_by": dataset.indicators[target["indicator"]]["publisher"],
             "owed_under_clause": clause["clause"] if clause else "",
             "owed_by": ";".join(clause["bodies"]) if clause else "",
             "missing_since": dataset.programme["signed"].isoformat(),
-            "last_searched": _searched_on(last_search(searches, target["indicator"])),
+            "last_searched": _searched_on(searched.get(target["indicator"])),
         }
         for _, target in targets.iterrows()
         if figures.latest(target) is None

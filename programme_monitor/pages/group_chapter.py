@@ -36,7 +36,7 @@ def group_chapter(
 
 
 def _targets_table(dataset, targets, as_of: date, statuses: dict[str, TargetStatus]) -> str:
-    context = overview_rows(dataset, as_of).set_index("target_id")["context"]
+    context = overview_rows(dataset, as_of, targets).set_index("target_id")["context"]
     rows = [
         [
             t["clause"],

@@ -26,11 +26,12 @@ def target_label(dataset, target: pd.Series) -> str:
     return f"{target['statement']} ({scope})"
 
 
-def overview_rows(dataset, as_of: date) -> pd.DataFrame:
-    """One row per target: clause, statement, target, year, latest value and source (or none)."""
+def overview_rows(dataset, as_of: date, targets: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per target (of `targets`, by default the programme's): clause, statement, target,
+    year, latest value and source (or none)."""
     rows = []
     figures = TargetFigures(dataset, as_of)
-    for _, target in dataset.targets.iterrows():
+    for _, target in (dataset.targets if targets is None else targets).iterrows():
         latest = figures.latest(target)
         context = figures.context(target)
         rows.append(
