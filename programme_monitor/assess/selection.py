@@ -66,6 +66,10 @@ class TargetFigures:
 
     def __init__(self, dataset: Dataset, as_of: date):
         self.dataset, self.as_of = dataset, as_of
+        if dataset.observations.empty:  # a new programme's folder: no figure yet, nor its columns
+            self._own = self._newest = dataset.observations
+            self._own_rows, self._newest_rows = {}, {}
+            return
         visible = published_by(dataset.observations, as_of)
         # Forecasts and other plans' targets never count: a gap stays a gap.
         observed = visible[visible["observed"]]
@@ -108,7 +112,9 @@ class TargetFigures:
             *self.dataset.indicators[target["indicator"]].get("related", []),
         ]
         found = [self._newest_rows[i] for i in indicator_ids if i in self._newest_rows]
-        rows = self._newest.iloc[np.unique(np.concatenate(found)) if found else NO_ROWS]
+        if not found:
+            return self._newest.iloc[NO_ROWS]
+        rows = self._newest.iloc[np.unique(np.concatenate(found))]
         others = rows[rows["lineage"] != target["area"]]
         if others.empty:
             return others
