@@ -66,13 +66,11 @@ class TargetFigures:
 
     def __init__(self, dataset: Dataset, as_of: date):
         self.dataset, self.as_of = dataset, as_of
-        if dataset.observations.empty:  # a new programme's folder: no figure yet, nor its columns
-            self._own = self._newest = dataset.observations
-            self._own_rows, self._newest_rows = {}, {}
-            return
         visible = published_by(dataset.observations, as_of)
         # Forecasts and other plans' targets never count: a gap stays a gap.
-        observed = visible[visible["observed"]]
+        # .loc: with no rows (a new programme's folder), the column is not boolean, and plain
+        # [] would read an empty Series of labels as a choice of columns.
+        observed = visible.loc[visible["observed"]]
         # A legal fact published before it takes effect counts only from the day it does. One
         # row per period: when two sources give the same period, the one published last stands
         # (it corrects the earlier one).
