@@ -137,3 +137,66 @@ def test_of_values_close_in_time_the_highest_is_labelled_above_and_the_others_un
     ]
     # Equal values close together: one above, one under.
     assert above([(0, 2025.4, 5), (1, 2025.5, 5)]) == [True, False]
+
+
+def _display_boxes(fig):
+    """What a reader must see apart on a drawn chart, in display units: each text in the plot,
+    each point's marker, each target's bar (drawn as a thick grey line or a hatched band)."""
+    import matplotlib.collections
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    texts, marks = [], []
+    for ax in fig.axes:
+        texts += [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+        for line in ax.lines:
+            if line.get_color() == charts.TARGET_COLOUR and line.get_linewidth() >= 3:
+                marks.append(line.get_window_extent(renderer))
+            elif line.get_marker() not in (None, "None", "", " "):
+                every = line.get_markevery()
+                half = line.get_markersize() / 2 * fig.dpi / 72
+                points = ax.transData.transform(line.get_xydata())
+                for i, (x, y) in enumerate(points):
+                    if every is None or i in every:
+                        marks.append(Bbox([[x - half, y - half], [x + half, y + half]]))
+        for collection in ax.collections:
+            if isinstance(collection, matplotlib.collections.PolyCollection):
+                marks.append(collection.get_window_extent(renderer))
+    return texts, marks
+
+
+def _overlap(a, b) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
+
+
+def test_no_label_covers_a_point_a_target_bar_or_another_label():
+    """On the housing chart "32 [4]" sat on the 33 m² target bar, "23,6 [2]" on the rural 22.5
+    point and a target's clause on the 28 m² point; on the fibre chart the target's clause ran
+    into the reporting date's label. Every chart of the real programme, in both editions, wide
+    and for phones: no text in the plot overlaps another, a point or a target's bar."""
+    from programme_monitor.assess.selection import observations_of
+    from programme_monitor.data.chapters import indicator_pages
+    from programme_monitor.pages.chapter import open_chapter
+    from programme_monitor.pages.indicator_page import source_numbers
+
+    checked, collisions = 0, []
+    for lang in ("vi", "en"):
+        chapter = open_chapter(REAL_DATA, "2026-12-04", lang)
+        dataset = chapter.dataset
+        for indicator in indicator_pages(dataset):
+            observations = observations_of(dataset, indicator, chapter.report_date)
+            if observations.empty:
+                continue
+            targets = dataset.targets[dataset.targets["indicator"] == indicator]
+            context = charts.ChartContext(chapter.report_date, (), source_numbers(observations))
+            for narrow in (False, True):
+                fig = charts._chart(dataset, indicator, observations, targets, context, narrow)
+                texts, marks = _display_boxes(fig)
+                for i, text in enumerate(texts):
+                    others = texts[i + 1 :] + marks
+                    if any(_overlap(text, other) for other in others):
+                        collisions.append((lang, indicator, narrow, i))
+                plt.close(fig)
+                checked += 1
+    assert checked >= 40
+    assert collisions == [], collisions

@@ -20,6 +20,7 @@ import pandas as pd  # noqa: E402
 
 from programme_monitor.assess.selection import programme_lineages  # noqa: E402
 from programme_monitor.common.periods import end_of_day_as_year  # noqa: E402
+from programme_monitor.pages.label_placement import LabelLayout, Place, beside_point  # noqa: E402
 from programme_monitor.words.edition import Edition
 from programme_monitor.words.formatting import format_target, is_bound, unit_symbol  # noqa: E402
 
@@ -28,6 +29,9 @@ from programme_monitor.words.formatting import format_target, is_bound, unit_sym
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
 MARKERS = ["o", "s", "D", "v", "P", "X", "h"]
 TARGET_COLOUR = "#555555"
+# Marker sizes (points) of a measured value and of another plan's target or a forecast.
+OBSERVED_MARKER = 7
+OTHER_MARKER = 8
 
 matplotlib.rcParams.update(
     {
@@ -110,19 +114,25 @@ def _chart(dataset, indicator_id, observations, targets, context, narrow: bool):
     spec = dataset.indicators[indicator_id]
     words = dataset.edition.labels
     width = NARROW_INCHES if narrow else WIDE_INCHES
+    labels = LabelLayout()
     if spec["value_type"] == "number":
-        fig, axes = _numeric_chart(dataset, spec, observations, targets, words, context, width)
+        fig, axes = _numeric_chart(
+            dataset, spec, observations, targets, words, context, width, labels
+        )
     else:
-        fig, ax = _category_timeline(dataset, spec, observations, words, context, width)
+        fig, ax = _category_timeline(dataset, spec, observations, words, context, width, labels)
         axes = [ax]
     if context.as_of is not None:
         for ax in axes:
             _draw_reporting_date(ax, context.as_of)
     _finish(dataset.edition, axes, fig, spec, words, spec["value_type"] == "number", narrow)
     if context.as_of is not None and not narrow:  # on a phone the caption says what it is
-        _label_reporting_date(dataset.edition, axes[0], context.as_of, words)
+        labels.fixed.append(_label_reporting_date(dataset.edition, axes[0], context.as_of, words))
     if narrow:
         _fit_narrow(fig, axes)
+    labels.fixed.append(axes[0].title)
+    # Last, once text sizes and the layout are final: where each label has room.
+    labels.place(fig)
     return fig
 
 
@@ -193,7 +203,8 @@ def _numeric_chart(
     targets: pd.DataFrame,
     words: dict,
     context: ChartContext,
-    width: float = WIDE_INCHES,
+    width: float,
+    labels: LabelLayout,
 ):
     """Values over time, one series per area; other plans' targets and forecasts hollow. Areas
     of very different sizes get a panel each, one above the other on the same years."""
@@ -223,7 +234,7 @@ def _numeric_chart(
                 # target read as the district's own figure.
                 name = words["other_area"].format(area=name)
                 style["linestyle"] = (0, (1, 2))
-            _draw_series(ax, rows, name, style, words)
+            _draw_series(ax, rows, name, style, words, labels)
             labelled.append((rows, style["color"]))
         sides = labels_above(
             [
@@ -233,7 +244,7 @@ def _numeric_chart(
             ]
         )
         for rows, colour in labelled:
-            _label_points(ax, dataset, rows, colour, context, sides[: len(rows)])
+            _label_points(ax, dataset, rows, colour, context, sides[: len(rows)], labels)
             sides = sides[len(rows) :]
         _value_axis(ax, dataset, spec, observations[observations["area"].isin(group)], words)
     for projection in context.projections:
@@ -247,42 +258,56 @@ def _numeric_chart(
             markevery=[1],
             label=f"{words['legend_projection']}: {projection.label}",
         )
-    _draw_targets(target_ax, dataset, targets, words)
+        labels.mark(target_ax, projection.end, projection.end, padding=4)
+    _draw_targets(target_ax, dataset, targets, words, labels)
     return fig, axes
 
 
-def _draw_series(ax, rows: pd.DataFrame, name: str, style: dict, words: dict) -> None:
+def _draw_series(
+    ax, rows: pd.DataFrame, name: str, style: dict, words: dict, labels: LabelLayout
+) -> None:
     """One area's values: measured ones joined by a line, others (plans, forecasts) hollow."""
     observed, other = rows[rows["observed"]], rows[~rows["observed"]]
+    for points, size in [(observed, OBSERVED_MARKER), (other, OTHER_MARKER)]:
+        for point in zip(points["period_x"], points["value_number"], strict=True):
+            labels.mark(ax, point, point, padding=size / 2)
     if len(observed):
         ax.plot(
             observed["period_x"], observed["value_number"], **style, linewidth=1.5,
-            markersize=7, label=name,
+            markersize=OBSERVED_MARKER, label=name,
         )  # fmt: skip
     if len(other):
         ax.plot(
             other["period_x"], other["value_number"], **{**style, "linestyle": "none"},
-            markersize=8,
+            markersize=OTHER_MARKER,
             markerfacecolor="white", markeredgewidth=1.5,
             label=f"{name}: {words['legend_other_plan']} / {words['legend_forecast']}",
         )  # fmt: skip
 
 
 def _label_points(
-    ax, dataset, rows: pd.DataFrame, colour: str, context: ChartContext, above: list[bool]
+    ax,
+    dataset,
+    rows: pd.DataFrame,
+    colour: str,
+    context: ChartContext,
+    above: list[bool],
+    labels: LabelLayout,
 ) -> None:
-    """Each value written beside its point, with its source's number: above it or under it."""
+    """Each value written beside its point, with its source's number: above it or under it
+    (else beside it, where that has room)."""
     for above, (_, obs) in zip(above, rows.iterrows(), strict=True):
         text = dataset.edition.number(obs["value_number"])
         if is_bound(dataset, obs["flags"]):
             text = "▲ " + text
         if obs["source"] in context.source_numbers:
             text += f" [{context.source_numbers[obs['source']]}]"
-        ax.annotate(
-            text, (obs["period_x"], obs["value_number"]), textcoords="offset points",
-            xytext=(0, 7 if above else -8), va="bottom" if above else "top", ha="center",
-            fontsize=8, color=colour,
+        places = beside_point((obs["period_x"], obs["value_number"]), above, gap=7)
+        annotation = ax.annotate(
+            text, places[0].xy, textcoords="offset points", xytext=places[0].offset,
+            va=places[0].va, ha=places[0].ha, fontsize=8, color=colour,
         )  # fmt: skip
+        labels.movable(annotation, places)
 
 
 # Values of one area less than this many years apart are labelled as one group (below).
@@ -329,7 +354,8 @@ def _category_timeline(
     observations: pd.DataFrame,
     words: dict,
     context: ChartContext,
-    width: float = WIDE_INCHES,
+    width: float,
+    labels: LabelLayout,
 ):
     """Stages or classes as labelled points on a time line, one line per area."""
     names = dataset.area_names
@@ -344,10 +370,11 @@ def _category_timeline(
             face = colour if obs["observed"] else "white"
             ax.plot(
                 obs["period_x"], index, marker=marker, color=colour, markerfacecolor=face,
-                markeredgewidth=1.5, markersize=8,
+                markeredgewidth=1.5, markersize=OTHER_MARKER,
             )  # fmt: skip
-            _label_stage(ax, dataset, spec, obs, (obs["period_x"], index), position, colour,
-                         context)  # fmt: skip
+            point = (obs["period_x"], index)
+            labels.mark(ax, point, point, padding=OTHER_MARKER / 2)
+            _label_stage(ax, dataset, spec, obs, point, position, colour, context, labels)
     ax.set_yticks(range(len(areas)), [_wrap(names[a]) for a in areas], fontsize=8)
     ax.set_ylim(-0.8, len(areas) - 0.2)
     ax.spines["left"].set_visible(False)
@@ -361,16 +388,20 @@ def _category_timeline(
     return fig, ax
 
 
-def _label_stage(ax, dataset, spec, obs, point, position: int, colour: str, context) -> None:
+def _label_stage(
+    ax, dataset, spec, obs, point, position: int, colour: str, context, labels: LabelLayout
+) -> None:
     """A stage written beside its point, with its source's number."""
     above = position % 2 == 0  # alternate sides so neighbouring labels do not collide
     text = dataset.edition.category(spec, obs["value"])
     if obs["source"] in context.source_numbers:
         text += f" [{context.source_numbers[obs['source']]}]"
-    ax.annotate(
-        _wrap(text, 26), point, textcoords="offset points", xytext=(0, 9 if above else -10),
-        va="bottom" if above else "top", ha="center", fontsize=7, color=colour,
+    places = beside_point(point, above, gap=9)
+    annotation = ax.annotate(
+        _wrap(text, 26), point, textcoords="offset points", xytext=places[0].offset,
+        va=places[0].va, ha=places[0].ha, fontsize=7, color=colour,
     )  # fmt: skip
+    labels.movable(annotation, places)
 
 
 def _draw_reporting_date(ax, as_of: date) -> None:
@@ -379,13 +410,13 @@ def _draw_reporting_date(ax, as_of: date) -> None:
     ax.axvline(end_of_day_as_year(as_of), color="#333333", linestyle=":", linewidth=1)
 
 
-def _label_reporting_date(edition: Edition, ax, as_of: date, words: dict) -> None:
+def _label_reporting_date(edition: Edition, ax, as_of: date, words: dict):
     """The line's label, on the side of the line with room, once the time axis is set: to its
     left it ran over the value axis's numbers when the line stood near the start."""
     x = end_of_day_as_year(as_of)
     low, high = ax.get_xlim()
     left = (x - low) / (high - low) > 0.35
-    ax.annotate(
+    return ax.annotate(
         f"{words['legend_as_of']} {edition.date(as_of)}",
         (x, 1.0),
         xycoords=("data", "axes fraction"),
@@ -478,7 +509,7 @@ def _wrap(text: str, width: int = 28) -> str:
     return "\n".join([*lines, line])
 
 
-def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict) -> None:
+def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict, labels: LabelLayout) -> None:
     """Ranges as bars spanning the range, minimums and exact values as a marked level."""
     first = True
     for _, target in targets.iterrows():
@@ -507,14 +538,31 @@ def _draw_targets(ax, dataset, targets: pd.DataFrame, words: dict) -> None:
                 linewidth=3,
                 label=label,
             )
-        ax.annotate(
+        top = target["high"] if target["kind"] == "range" else target["low"]
+        bottom = target["low"]
+        # The bar itself (a line's half width padded) is not to be covered by any label.
+        labels.mark(ax, (x - 0.4, bottom), (x + 0.4, top), padding=0 if top > bottom else 1.5)
+        # Above the bar from its middle, as it always was; else ending at its middle, under it,
+        # to its right or left, or clear of its left end.
+        places = [
+            Place((x, top), (4, 3.5), "left", "bottom"),
+            Place((x, top), (-4, 3.5), "right", "bottom"),
+            Place((x, bottom), (4, -4.5), "left", "top"),
+            Place((x, bottom), (-4, -4.5), "right", "top"),
+            Place((x + 0.4, (top + bottom) / 2), (4.5, 0), "left", "center"),
+            Place((x - 0.4, (top + bottom) / 2), (-4.5, 0), "right", "center"),
+            Place((x - 0.4, top), (-4.5, 3.5), "right", "bottom"),
+            Place((x - 0.4, bottom), (-4.5, -4.5), "right", "top"),
+        ]
+        annotation = ax.annotate(
             f"{target['clause']} ({scope})",
-            (x, target["high"] if target["kind"] == "range" else target["low"]),
+            places[0].xy,
             textcoords="offset points",
-            xytext=(4, 2),
+            xytext=places[0].offset,
             fontsize=7,
             color=TARGET_COLOUR,
         )
+        labels.movable(annotation, places)
         first = False
 
 
