@@ -1,10 +1,11 @@
 """A chart's labels moved off what they would cover.
 
-Each value label and target label has places it may take, best first (a value above or under its
-point, then beside it, then at its corners). Once the chart is laid out, each takes the first of
-its places that covers no point, no target's bar, no other label and none of the axes' words, and
-stays within the figure's width; when every place fails, the one that hides least. Then each
-looks again, now that the labels after it stand too.
+Each value label and target label has places it may take, best first (a value on the side
+`labels_above` chose, beside its point, at that side's corners, then on the other side). Once
+the chart is laid out, each takes the first of its places that covers no point, no target's bar,
+no other label and none of the axes' words, and stays within the figure's width; when every
+place fails, the one that hides least. Then each looks again, now that the labels after it
+stand too.
 
 Before, a label had one place only: on the housing chart "32 [4]" sat on the 33 m² target bar,
 "23,6 [2]" on the rural 22.5 point and a target's clause on the 28 m² point; on the fibre chart
@@ -35,19 +36,22 @@ class Place:
 
 
 def beside_point(xy: tuple[float, float], above: bool, gap: float) -> list[Place]:
-    """A value's places: on the side `above` chose (see charts.labels_above), the other side,
-    right and left of the point, then its four corners; `gap` is the distance from its centre in
-    points."""
-    over = Place(xy, (0, gap), "center", "bottom")
-    under = Place(xy, (0, -gap - 1), "center", "top")
+    """A value's places: on the side `above` chose (see charts.labels_above), right or left of
+    the point, that side's corners, and only then the other side and its corners; `gap` is the
+    distance from the point's centre in points. The other side comes late because a label there
+    may stand between its point and a close one (11.81 under 12.35), where it reads as the
+    other's; beside the point it cannot."""
+    up = Place(xy, (0, gap), "center", "bottom")
+    down = Place(xy, (0, -gap - 1), "center", "top")
     right = Place(xy, (gap + 1, 0), "left", "center")
     left = Place(xy, (-gap - 1, 0), "right", "center")
-    corners = [
-        Place(xy, (gap * sideways, gap if up else -gap - 1), ha, "bottom" if up else "top")
-        for up in ([True, False] if above else [False, True])
-        for sideways, ha in [(1, "left"), (-1, "right")]
-    ]
-    return [over, under, right, left, *corners] if above else [under, over, right, left, *corners]
+
+    def corners(upward: bool) -> list[Place]:
+        rise, va = (gap, "bottom") if upward else (-gap - 1, "top")
+        return [Place(xy, (gap, rise), "left", va), Place(xy, (-gap, rise), "right", va)]
+
+    chosen, other = (up, down) if above else (down, up)
+    return [chosen, right, left, *corners(above), other, *corners(not above)]
 
 
 @dataclass
