@@ -270,7 +270,7 @@ def _draw_series(
     observed, other = rows[rows["observed"]], rows[~rows["observed"]]
     for points, size in [(observed, OBSERVED_MARKER), (other, OTHER_MARKER)]:
         for point in zip(points["period_x"], points["value_number"], strict=True):
-            labels.mark(ax, point, point, padding=size / 2)
+            labels.point(ax, point, size / 2, style["color"])
     if len(observed):
         ax.plot(
             observed["period_x"], observed["value_number"], **style, linewidth=1.5,
@@ -307,7 +307,7 @@ def _label_points(
             text, places[0].xy, textcoords="offset points", xytext=places[0].offset,
             va=places[0].va, ha=places[0].ha, fontsize=8, color=colour,
         )  # fmt: skip
-        labels.movable(annotation, places)
+        labels.movable(annotation, places, names_its_anchor=True)
 
 
 # Values of one area less than this many years apart are labelled as one group (below).
@@ -373,7 +373,7 @@ def _category_timeline(
                 markeredgewidth=1.5, markersize=OTHER_MARKER,
             )  # fmt: skip
             point = (obs["period_x"], index)
-            labels.mark(ax, point, point, padding=OTHER_MARKER / 2)
+            labels.point(ax, point, OTHER_MARKER / 2, colour)
             _label_stage(ax, dataset, spec, obs, point, position, colour, context, labels)
     ax.set_yticks(range(len(areas)), [_wrap(names[a]) for a in areas], fontsize=8)
     ax.set_ylim(-0.8, len(areas) - 0.2)
@@ -401,7 +401,7 @@ def _label_stage(
         _wrap(text, 26), point, textcoords="offset points", xytext=places[0].offset,
         va=places[0].va, ha=places[0].ha, fontsize=7, color=colour,
     )  # fmt: skip
-    labels.movable(annotation, places)
+    labels.movable(annotation, places, names_its_anchor=True)
 
 
 def _draw_reporting_date(ax, as_of: date) -> None:

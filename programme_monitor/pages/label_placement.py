@@ -14,6 +14,7 @@ the clause ran into the reporting date's label.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from matplotlib.transforms import Bbox
@@ -22,6 +23,8 @@ from matplotlib.transforms import Bbox
 CLEARANCE_POINTS = 1.5
 # How much worse covering a point or a target's bar is than covering as much of a text's box.
 MARK_WEIGHT = 4
+# A value's label as near another point as this many times its own reads as either's.
+AMBIGUOUS = 1.5
 
 
 @dataclass(frozen=True)
@@ -59,21 +62,30 @@ class LabelLayout:
     """What one chart's labels may move among, gathered while it is drawn; `place()` once it is
     laid out."""
 
-    labels: list = field(default_factory=list)  # (annotation, [Place, …]) in order of placing
+    labels: list = field(default_factory=list)  # (annotation, [Place, …], of a point?)
     marks: list = field(default_factory=list)  # (axes, (x0, y0), (x1, y1), padding in points)
     fixed: list = field(default_factory=list)  # texts that stay where they are
+    points: list = field(default_factory=list)  # (axes, (x, y), colour) of each value's point
 
-    def movable(self, annotation, places: list[Place]) -> None:
-        self.labels.append((annotation, places))
+    def movable(self, annotation, places: list[Place], names_its_anchor: bool = False) -> None:
+        """A label that may stand at any of `places`, best first; `names_its_anchor` when it is
+        a point's value, which must not read as a neighbour's."""
+        self.labels.append((annotation, places, names_its_anchor))
 
     def mark(self, ax, corner, opposite, padding: float = 0.0) -> None:
         """Something drawn in data coordinates a label must not cover: a point (both corners the
         same, `padding` its marker's half size) or a target's bar."""
         self.marks.append((ax, corner, opposite, padding))
 
+    def point(self, ax, xy, half_size: float, colour: str) -> None:
+        """A value's point: a mark, and where a label of its colour may be taken for its own."""
+        self.mark(ax, xy, xy, padding=half_size)
+        self.points.append((ax, xy, colour))
+
     def place(self, fig) -> None:
         renderer = fig.canvas.get_renderer()
         marks = [_mark_box(fig, *mark) for mark in self.marks]
+        points = [(ax, ax.transData.transform(xy), colour) for ax, xy, colour in self.points]
         # The axes' own words too: a label left of an early point ran over the value axis's.
         fixed = self.fixed + [
             text
@@ -85,30 +97,53 @@ class LabelLayout:
         # Twice: the second time each label sees the labels placed after it, and may move off
         # one that found no clear place of its own.
         for _ in range(2):
-            for number, (annotation, places) in enumerate(self.labels):
+            for number, (annotation, places, names_its_anchor) in enumerate(self.labels):
                 others = texts + [box for n, box in placed.items() if n != number]
-                best = min(
-                    places,
-                    key=lambda place: self._covered(
-                        fig, renderer, annotation, place, marks, others
-                    ),
-                )
+
+                def hidden(place: Place) -> float:
+                    _put(annotation, place)
+                    box = annotation.get_window_extent(renderer)
+                    cost = _hidden(fig, box, marks, others)
+                    if names_its_anchor and _nearer_another(annotation, box, points):
+                        cost += box.width * box.height
+                    return cost
+
+                best = min(places, key=hidden)
                 _put(annotation, best)
                 placed[number] = annotation.get_window_extent(renderer)
 
-    @staticmethod
-    def _covered(fig, renderer, annotation, place: Place, marks: list, texts: list) -> float:
-        """How much `annotation` standing at `place` hides. A label over a point or a bar hides
-        a figure; one over the empty corner of another label's box (centred lines leave them)
-        hides little: when no place is clear, the one that hides least."""
-        _put(annotation, place)
-        box = annotation.get_window_extent(renderer)
-        clearance = _points(fig, CLEARANCE_POINTS)
-        return (
-            MARK_WEIGHT * sum(_overlap(box, mark, clearance) for mark in marks)
-            + sum(_overlap(box, text, clearance) for text in texts)
-            + _outside(box, fig.bbox)
-        )
+
+def _hidden(fig, box: Bbox, marks: list, texts: list) -> float:
+    """How much a label's `box` hides. A label over a point or a bar hides a figure; one over the
+    empty corner of another label's box (centred lines leave them) hides little: when no place
+    is clear, the one that hides least."""
+    clearance = _points(fig, CLEARANCE_POINTS)
+    return (
+        MARK_WEIGHT * sum(_overlap(box, mark, clearance) for mark in marks)
+        + sum(_overlap(box, text, clearance) for text in texts)
+        + _outside(box, fig.bbox)
+    )
+
+
+def _nearer_another(annotation, box: Bbox, points: list) -> bool:
+    """Whether a value's label at `box` is about as near another point of its colour as its
+    own: standing between 11.81 and the 12.35 just above it, it read as the forecast's. (A
+    label beside a point of another colour is told apart by its colour.)"""
+    own = annotation.axes.transData.transform(annotation.xy)
+    distance = _distance(own, box)
+    return any(
+        _distance(point, box) < AMBIGUOUS * distance
+        for ax, point, colour in points
+        if ax is annotation.axes
+        and colour == annotation.get_color()
+        and abs(point[0] - own[0]) + abs(point[1] - own[1]) > 0.5
+    )
+
+
+def _distance(point, box: Bbox) -> float:
+    dx = max(box.x0 - point[0], 0.0, point[0] - box.x1)
+    dy = max(box.y0 - point[1], 0.0, point[1] - box.y1)
+    return math.hypot(dx, dy)
 
 
 def _put(annotation, place: Place) -> None:
