@@ -94,9 +94,10 @@ class LabelLayout:
         ]
         texts = [text.get_window_extent(renderer) for text in fixed if text.get_text()]
         placed = {}  # label number -> its box where it stands
+        chosen = {}  # label number -> its place
         # Twice: the second time each label sees the labels placed after it, and may move off
         # one that found no clear place of its own.
-        for _ in range(2):
+        for again in (False, True):
             for number, (annotation, places, names_its_anchor) in enumerate(self.labels):
                 others = texts + [box for n, box in placed.items() if n != number]
 
@@ -108,9 +109,24 @@ class LabelLayout:
                         cost += box.width * box.height
                     return cost
 
-                best = min(places, key=hidden)
-                _put(annotation, best)
+                # A place clear the first time and still clear is still the best: the places
+                # before it were not clear then, and others only stand in more places now.
+                if again and hidden(chosen[number]) == 0:
+                    continue
+                chosen[number] = _best(places, hidden)
+                _put(annotation, chosen[number])
                 placed[number] = annotation.get_window_extent(renderer)
+
+
+def _best(places: list[Place], hidden) -> Place:
+    """The first clear place, else the first of those that hide least."""
+    costs = []
+    for place in places:
+        cost = hidden(place)
+        if cost == 0:
+            return place
+        costs.append(cost)
+    return places[costs.index(min(costs))]
 
 
 def _hidden(fig, box: Bbox, marks: list, texts: list) -> float:
