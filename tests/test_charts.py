@@ -169,17 +169,14 @@ def _overlap(a, b) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
 
 
-def test_no_label_covers_a_point_a_target_bar_or_another_label():
-    """On the housing chart "32 [4]" sat on the 33 m² target bar, "23,6 [2]" on the rural 22.5
-    point and a target's clause on the 28 m² point; on the fibre chart the target's clause ran
-    into the reporting date's label. Every chart of the real programme, in both editions, wide
-    and for phones: no text in the plot overlaps another, a point or a target's bar."""
+def _every_chart():
+    """Every chart of the real programme as its page draws it: (edition, indicator, phone's
+    rendering?, figure), in both editions, wide and for phones; the caller closes the figure."""
     from programme_monitor.assess.selection import observations_of
     from programme_monitor.data.chapters import indicator_pages
     from programme_monitor.pages.chapter import open_chapter
     from programme_monitor.pages.indicator_page import source_numbers
 
-    checked, collisions = 0, []
     for lang in ("vi", "en"):
         chapter = open_chapter(REAL_DATA, "2026-12-04", lang)
         dataset = chapter.dataset
@@ -191,13 +188,23 @@ def test_no_label_covers_a_point_a_target_bar_or_another_label():
             context = charts.ChartContext(chapter.report_date, (), source_numbers(observations))
             for narrow in (False, True):
                 fig = charts._chart(dataset, indicator, observations, targets, context, narrow)
-                texts, marks = _display_boxes(fig)
-                for i, text in enumerate(texts):
-                    others = texts[i + 1 :] + marks
-                    if any(_overlap(text, other) for other in others):
-                        collisions.append((lang, indicator, narrow, i))
-                plt.close(fig)
-                checked += 1
+                yield lang, indicator, narrow, fig
+
+
+def test_no_label_covers_a_point_a_target_bar_or_another_label():
+    """On the housing chart "32 [4]" sat on the 33 m² target bar, "23,6 [2]" on the rural 22.5
+    point and a target's clause on the 28 m² point; on the fibre chart the target's clause ran
+    into the reporting date's label. Every chart of the real programme, in both editions, wide
+    and for phones: no text in the plot overlaps another, a point or a target's bar."""
+    checked, collisions = 0, []
+    for lang, indicator, narrow, fig in _every_chart():
+        texts, marks = _display_boxes(fig)
+        for i, text in enumerate(texts):
+            others = texts[i + 1 :] + marks
+            if any(_overlap(text, other) for other in others):
+                collisions.append((lang, indicator, narrow, i))
+        plt.close(fig)
+        checked += 1
     assert checked >= 40
     assert collisions == [], collisions
 
@@ -209,51 +216,36 @@ def test_each_value_label_stands_clearly_nearer_its_own_point_than_any_other():
     other point of its colour is at least 1.5 times as far from its text as its own point."""
     import math
 
-    from programme_monitor.assess.selection import observations_of
-    from programme_monitor.data.chapters import indicator_pages
-    from programme_monitor.pages.chapter import open_chapter
-    from programme_monitor.pages.indicator_page import source_numbers
-
     def distance(point, box):
         dx = max(box.x0 - point[0], 0.0, point[0] - box.x1)
         dy = max(box.y0 - point[1], 0.0, point[1] - box.y1)
         return math.hypot(dx, dy)
 
     checked, strays = 0, []
-    for lang in ("vi", "en"):
-        chapter = open_chapter(REAL_DATA, "2026-12-04", lang)
-        dataset = chapter.dataset
-        for indicator in indicator_pages(dataset):
-            observations = observations_of(dataset, indicator, chapter.report_date)
-            if observations.empty:
-                continue
-            targets = dataset.targets[dataset.targets["indicator"] == indicator]
-            context = charts.ChartContext(chapter.report_date, (), source_numbers(observations))
-            for narrow in (False, True):
-                fig = charts._chart(dataset, indicator, observations, targets, context, narrow)
-                renderer = fig.canvas.get_renderer()
-                for ax in fig.axes:
-                    points = [
-                        (tuple(ax.transData.transform(xy)), line.get_color())
-                        for line in ax.lines
-                        if line.get_marker() not in (None, "None", "", " ")
-                        for xy in line.get_xydata()
-                    ]
-                    for text in ax.texts:
-                        own = tuple(ax.transData.transform(text.xy))
-                        if (own, text.get_color()) not in points:
-                            continue  # a target's clause or the reporting date, not a value
-                        box = text.get_window_extent(renderer)
-                        near = distance(own, box)
-                        # A point of another colour is told apart by its colour.
-                        others = [
-                            p
-                            for p, colour in points
-                            if colour == text.get_color() and math.dist(p, own) > 0.5
-                        ]
-                        if any(distance(p, box) < 1.5 * near for p in others):
-                            strays.append((lang, indicator, narrow, text.get_text()))
-                        checked += 1
-                plt.close(fig)
+    for lang, indicator, narrow, fig in _every_chart():
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            points = [
+                (tuple(ax.transData.transform(xy)), line.get_color())
+                for line in ax.lines
+                if line.get_marker() not in (None, "None", "", " ")
+                for xy in line.get_xydata()
+            ]
+            for text in ax.texts:
+                own = tuple(ax.transData.transform(text.xy))
+                if (own, text.get_color()) not in points:
+                    continue  # a target's clause or the reporting date, not a value
+                box = text.get_window_extent(renderer)
+                near = distance(own, box)
+                # A point of another colour is told apart by its colour.
+                others = [
+                    p
+                    for p, colour in points
+                    if colour == text.get_color() and math.dist(p, own) > 0.5
+                ]
+                if any(distance(p, box) < 1.5 * near for p in others):
+                    strays.append((lang, indicator, narrow, text.get_text()))
+                checked += 1
+        plt.close(fig)
     assert checked >= 100
     assert strays == [], strays
