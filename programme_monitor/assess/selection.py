@@ -110,9 +110,7 @@ class TargetFigures:
             *self.dataset.indicators[target["indicator"]].get("related", []),
         ]
         found = [self._newest_rows[i] for i in indicator_ids if i in self._newest_rows]
-        if not found:
-            return self._newest.iloc[NO_ROWS]
-        rows = self._newest.iloc[np.unique(np.concatenate(found))]
+        rows = self._newest.iloc[np.unique(np.concatenate(found)) if found else NO_ROWS]
         others = rows[rows["lineage"] != target["area"]]
         if others.empty:
             return others

@@ -130,7 +130,6 @@ def _chart(dataset, indicator_id, observations, targets, context, narrow: bool):
         labels.fixed.append(_label_reporting_date(dataset.edition, axes[0], context.as_of, words))
     if narrow:
         _fit_narrow(fig, axes)
-    labels.fixed.append(axes[0].title)
     # Last, once text sizes and the layout are final: where each label has room.
     labels.place(fig)
     return fig

@@ -83,6 +83,7 @@ class LabelLayout:
         self.points.append((ax, xy, colour))
 
     def place(self, fig) -> None:
+        """Each label to its place, once `fig` is laid out and its text sizes are final."""
         renderer = fig.canvas.get_renderer()
         marks = [_mark_box(fig, *mark) for mark in self.marks]
         points = [(ax, ax.transData.transform(xy), colour) for ax, xy, colour in self.points]
@@ -133,7 +134,7 @@ def _hidden(fig, box: Bbox, marks: list, texts: list) -> float:
     """How much a label's `box` hides. A label over a point or a bar hides a figure; one over the
     empty corner of another label's box (centred lines leave them) hides little: when no place
     is clear, the one that hides least."""
-    clearance = _points(fig, CLEARANCE_POINTS)
+    clearance = _in_display(fig, CLEARANCE_POINTS)
     return (
         MARK_WEIGHT * sum(_overlap(box, mark, clearance) for mark in marks)
         + sum(_overlap(box, text, clearance) for text in texts)
@@ -169,13 +170,13 @@ def _put(annotation, place: Place) -> None:
     annotation.set_verticalalignment(place.va)
 
 
-def _points(fig, points: float) -> float:
+def _in_display(fig, points: float) -> float:
     return points * fig.dpi / 72
 
 
 def _mark_box(fig, ax, corner, opposite, padding: float) -> Bbox:
     (x0, y0), (x1, y1) = ax.transData.transform([corner, opposite])
-    pad = _points(fig, padding)
+    pad = _in_display(fig, padding)
     return Bbox([[min(x0, x1) - pad, min(y0, y1) - pad], [max(x0, x1) + pad, max(y0, y1) + pad]])
 
 
